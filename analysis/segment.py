@@ -1,0 +1,131 @@
+"""Sentence splitting that needs no downloaded models.
+
+TextBlob's ``.sentences`` needs NLTK's punkt data, which a fresh offline
+machine cannot fetch. This splitter is rule based: paragraphs first (each line
+of scraped text is a block, and hard-wrapped lines are joined back), then
+sentence-final punctuation followed by a capital, minus the periods of known
+abbreviations (``data/abbreviations.txt``), initials ("J. Smith"), and dotted
+acronyms ("U.S.") when the next word does not open a sentence.
+See ``docs/sentence-splitting.md`` for how it compares with other splitters.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.paths import ABBREVIATIONS_TXT
+
+_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"“‘«(\[]*\S)")
+_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
+_TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
+_OPENERS = frozenset(
+    "a an the this that these those he she it they we i you his her its their our there here "
+    "but and or so yet however meanwhile still also in on at for from with by after before when while "
+    "if as since though although what who which where why how".split()
+)
+DEFAULT_CARRY = ("source", "source_type", "published", "event", "language")
+
+
+@lru_cache(maxsize=4)
+def load_abbreviations(path: str | Path = ABBREVIATIONS_TXT) -> tuple[frozenset[str], frozenset[str]]:
+    """Return (abbreviations, abbreviations that may also end a sentence)."""
+    plain, final = set(), set()
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("!"):
+            final.add(line[1:])
+        else:
+            plain.add(line)
+    return frozenset(plain | final), frozenset(final)
+
+
+def sentence_spans(text: str, *, abbreviations: tuple[frozenset[str], frozenset[str]] | None = None
+                   ) -> Iterator[tuple[int, int, int]]:
+    """Yield ``(start, end, paragraph_no)`` for each sentence of ``text``; ``text[start:end]`` is the sentence."""
+    abbreviations = abbreviations or load_abbreviations()
+    for paragraph_no, (p_start, p_end) in enumerate(_paragraphs(text)):
+        start = p_start
+        for match in _CANDIDATE_RE.finditer(text, p_start, p_end):
+            if _is_boundary(text, match, start, abbreviations):
+                yield from _span(text, start, match.end(2), paragraph_no)
+                start = match.end()
+        yield from _span(text, start, p_end, paragraph_no)
+
+
+def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
+                    carry: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per sentence: ``article_id``, ``sentence_no``, ``paragraph_no``, ``text``, ``start``, ``end``.
+
+    ``start``/``end`` are character offsets into the article's text. Article
+    columns named in ``carry`` (by default those of ``DEFAULT_CARRY`` that exist,
+    starting with ``source``) are repeated on every sentence. Works on any frame
+    with ``article_id`` and ``text_col``; empty or missing text gives no rows.
+    """
+    missing = {"article_id", text_col} - set(articles.columns)
+    if missing:
+        raise KeyError(f"split_sentences needs columns {sorted(missing)}; the frame has {list(articles.columns)}")
+    carry = [c for c in (DEFAULT_CARRY if carry is None else carry) if c in articles.columns]
+    abbreviations = load_abbreviations()
+    rows = []
+    for record in articles[["article_id", text_col, *carry]].itertuples(index=False, name=None):
+        article_id, text, extra = record[0], record[1], record[2:]
+        if not isinstance(text, str):
+            continue
+        for n, (start, end, paragraph_no) in enumerate(sentence_spans(text, abbreviations=abbreviations)):
+            rows.append((article_id, *extra, n, paragraph_no, text[start:end], start, end))
+    columns = ["article_id", *carry, "sentence_no", "paragraph_no", "text", "start", "end"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({"sentence_no": "int64", "paragraph_no": "int64", "start": "int64", "end": "int64"})
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Blocks of text: each line is a block unless it was hard-wrapped mid-sentence."""
+    start, pos = 0, 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        end = pos + len(line)
+        following = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+        wrapped = line.strip() and following and not _END_RE.search(line) and following[0].islower()
+        if not wrapped:
+            if text[start:end].strip():
+                yield start, end
+            start = end + 1
+        pos = end + 1
+
+
+def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations) -> bool:
+    after = text[match.end():match.end() + 40]
+    first = after.lstrip("\"“‘«([")[:1]
+    if not first or not (first.isupper() or first.isdigit()):
+        return False
+    if match.group(1) != ".":
+        return True
+    token = _TOKEN_BEFORE_RE.search(text, max(sentence_start, match.start() - 60), match.start())
+    if token is None:
+        return True
+    word = token.group(1).lstrip("\"“‘«([").lower()
+    plain, final = abbreviations
+    next_word = re.match(r"[\w’']+", after.lstrip("\"“‘«(["))
+    opens = next_word is not None and next_word.group(0).lower() in _OPENERS
+    if word in final or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None):
+        return opens
+    if word in plain:
+        return False
+    if len(word) == 1 and word.isalpha() and text[match.start() - 1].isupper():
+        return first.isdigit()  # an initial: "J. Smith"
+    return True
+
+
+def _span(text: str, start: int, end: int, paragraph_no: int) -> Iterator[tuple[int, int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end, paragraph_no

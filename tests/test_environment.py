@@ -1,0 +1,52 @@
+"""environment.yml (for conda users) lists exactly the dependencies of pyproject.toml."""
+import re
+import tomllib
+
+import yaml
+
+from analysis.paths import PROJECT_ROOT
+
+_NAME_RE = re.compile(r"^\s*([A-Za-z0-9_.\-]+)(\[[^\]]*\])?\s*(.*)$")
+
+
+def _split(requirement: str) -> tuple[str, str]:
+    name, _extras, spec = _NAME_RE.match(requirement).groups()
+    return re.sub(r"[-_.]+", "-", name).lower(), spec.replace(" ", "")
+
+
+def _pyproject() -> dict[str, str]:
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    requirements = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        requirements += extra
+    out = {}
+    for requirement in requirements:
+        name, spec = _split(requirement)
+        out[name] = spec
+        if requirement.startswith("dask[distributed]"):
+            out["distributed"] = spec  # conda-forge ships the extra as its own package
+    return out
+
+
+def _environment() -> dict[str, str]:
+    env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    out = {}
+    for item in env["dependencies"]:
+        entries = item["pip"] if isinstance(item, dict) else [item]
+        for entry in entries:
+            if entry.startswith("-e") or entry in ("pip",) or entry.startswith("python="):
+                continue
+            name, spec = _split(entry)
+            out[name] = spec
+    return out
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    assert _environment() == _pyproject()
+
+
+def test_environment_yml_installs_the_project_itself():
+    env = yaml.safe_load((PROJECT_ROOT / "environment.yml").read_text())
+    pip = next(item["pip"] for item in env["dependencies"] if isinstance(item, dict))
+    assert "-e ." in pip
+    assert "python=3.11" in env["dependencies"]
