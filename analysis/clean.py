@@ -35,7 +35,6 @@ from analysis.errors import DataFileError
 from analysis.paths import BOILERPLATE_YML
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_END_PUNCT_RE = re.compile(r"[.!?…:;][\"'”’»)\]*]*$|[\"”»]$")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _STOP_WORDS = frozenset(get_stop_words("en"))
 
@@ -101,6 +100,14 @@ def load_markers(path: str | Path = BOILERPLATE_YML) -> Markers:
     )
 
 
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does: ``.!?…:;``, maybe behind closing quotes, or a closing quote."""
+    line = line.rstrip()
+    if line[-1:] in "\"”»":
+        return True
+    return line.rstrip("\"'”’»)]*")[-1:] in (".", "!", "?", "…", ":", ";")
+
+
 def line_key(line: str) -> str:
     """A normalised form of a line, for counting repetitions across a corpus."""
     return " ".join(_WORD_RE.findall(line.lower()))
@@ -117,7 +124,7 @@ def is_prose(line: str, words: list[str] | None = None) -> bool:
     words = _WORD_RE.findall(line) if words is None else words
     if not words:
         return False
-    if not _END_PUNCT_RE.search(line.rstrip()):
+    if not ends_sentence(line):
         return len(words) > MAX_HEADLINE_WORDS
     score = 2 + (len(words) >= 8) + (len(words) >= 15)
     score += sum(w.lower() in _STOP_WORDS for w in words) / len(words) >= 0.3
@@ -136,17 +143,17 @@ def clean_text(text: str, *, markers: Markers | None = None, repeated: frozenset
     ``source_line``).
     """
     markers = markers or load_markers()
-    lines = [_make_line(i, raw) for i, raw in enumerate(text.split("\n"))]
-    content = [ln for ln in lines if ln.words or ln.raw.strip()]
+    lines = [_make_line(i, raw) for i, raw in enumerate(_logical_lines(text))]
+    content = [ln for ln in lines if ln.raw.strip()]
     meta: dict[str, str] = {}
     _mark_markers(content, markers)
     _mark_repeated(content, repeated)
     _mark_metadata(content, markers, meta)
     body = [ln for ln in content if ln.prose and ln.reason is None]
-    first_body = body[0].index if body else len(lines)
-    _mark_header(content, meta, first_body)
-    _mark_footer(content, _vocabulary(body))
-    _take_dateline(content, markers, meta, first_body)
+    if body:  # with no prose at all there is no header or footer to tell apart
+        _mark_header(content, meta, body[0].index)
+        _mark_footer(content, _vocabulary(body))
+        _take_dateline(content, markers, meta, body[0].index)
     return _assemble(lines, meta)
 
 
@@ -156,7 +163,9 @@ def repeated_lines(texts: list[str], *, min_articles: int = 3, min_share: float 
 
     Call it on the texts of one source: template lines of a site ("Follow us on
     …", a fixed disclaimer) recur in its articles, while a wire story's
-    sentences recur across sources and are not touched.
+    sentences recur across sources and are not touched. The cleaner removes
+    only those that are short or do not read as prose: an outlet's repeated
+    background paragraph stays.
     """
     if len(texts) < min_articles:
         return frozenset()
@@ -166,6 +175,19 @@ def repeated_lines(texts: list[str], *, min_articles: int = 3, min_share: float 
         counts.update(k for k in keys if k and len(k.split()) <= max_words)
     floor = max(min_articles, min_share * len(texts))
     return frozenset(k for k, n in counts.items() if n >= floor)
+
+
+def _logical_lines(text: str) -> list[str]:
+    """Lines, with hard-wrapped ones (no final punctuation, next line in lower case) joined back."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        previous = out[-1] if out else ""
+        stripped = raw.lstrip()
+        if previous.strip() and stripped[:1].islower() and not ends_sentence(previous):
+            out[-1] = previous + "\n" + raw
+        else:
+            out.append(raw)
+    return out
 
 
 def _make_line(index: int, raw: str) -> _Line:
@@ -196,7 +218,7 @@ def _mark_repeated(lines: list[_Line], repeated: frozenset[str]) -> None:
     if not repeated:
         return
     for ln in lines:
-        if ln.reason is None and line_key(ln.raw) in repeated:
+        if ln.reason is None and (not ln.prose or len(ln.words) <= 12) and line_key(ln.raw) in repeated:
             ln.reason = "line repeated across the source's articles (template)"
 
 
@@ -291,6 +313,6 @@ def _assemble(lines: list[_Line], meta: dict[str, str]) -> Cleaned:
         elif ln.reason:
             removed.append((raw.strip(), ln.reason))
             continue
-        kept.append(_SPACE_RE.sub(" ", raw).strip())
+        kept.append("\n".join(_SPACE_RE.sub(" ", part).strip() for part in raw.split("\n")))
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     return Cleaned(text=text, removed=[r for r in removed if r[0]], meta=meta)

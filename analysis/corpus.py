@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,15 +177,17 @@ def _build_articles(records, root, markers, problems, show) -> tuple[pd.DataFram
     for group, record in zip(group_of, records):
         texts_by_group[group].append(record["text"])
     repeated = {g: repeated_lines(t) for g, t in texts_by_group.items()}
+    ids = _article_ids(records)
     rows, removed = [], []
-    for group, record in tqdm(list(zip(group_of, records)), desc="Cleaning", unit="article", disable=not show):
+    for article_id, group, record in tqdm(list(zip(ids, group_of, records)), desc="Cleaning", unit="article",
+                                          disable=not show):
         cleaned = clean_text(record["text"], markers=markers, repeated=repeated[group])
-        row = _article_row(record, cleaned, root, problems)
+        row = _article_row(article_id, record, cleaned, root, problems)
         rows.append(row)
         if record.get("invisible"):
-            removed.append((row["article_id"], row["source"], record["invisible"],
+            removed.append((article_id, row["source"], record["invisible"],
                             f"{len(record['invisible'])} invisible control character(s) (zero-width, bidi)"))
-        removed.extend((row["article_id"], row["source"], span, reason) for span, reason in cleaned.removed)
+        removed.extend((article_id, row["source"], span, reason) for span, reason in cleaned.removed)
     frame = pd.DataFrame(rows)
     for column in ARTICLE_COLUMNS:
         if column not in frame:
@@ -195,6 +197,28 @@ def _build_articles(records, root, markers, problems, show) -> tuple[pd.DataFram
     frame["published"] = pd.to_datetime(frame["published"])
     frame["n_words"] = frame["n_words"].astype("int64")
     return frame, removed
+
+
+def _article_ids(records: list[dict]) -> list[str]:
+    """Stable ids: the path without its suffix (``cnn/story``), plus ``#id`` or ``#line`` for table rows.
+
+    Where two files differ only by suffix (``page.txt``, ``page.html``) their ids keep it; where a
+    table repeats an id, the line number is added (``feed#17@3``).
+    """
+    def make(record: dict, keep_suffix: bool) -> str:
+        path = record["path"]
+        base = path if keep_suffix or not Path(path).suffix else path[: -len(Path(path).suffix)]
+        if record.get("row") is None:
+            return base
+        id_column = find_column([k for k in record if k not in ("path", "row", "text")], "id")
+        row_id = record.get(id_column) if id_column else None
+        return f"{base}#{row_id if row_id not in (None, '') else record['row']}"
+
+    ids = [make(r, False) for r in records]
+    counts = Counter(ids)
+    ids = [make(r, True) if counts[i] > 1 else i for i, r in zip(ids, records)]
+    counts = Counter(ids)
+    return [f"{i}@{r['row']}" if counts[i] > 1 and r.get("row") is not None else i for i, r in zip(ids, records)]
 
 
 def _repetition_group(record: dict, root: Path) -> str:
@@ -209,7 +233,7 @@ def _folder_source(record: dict, root: Path) -> str | None:
     return parts[0] if root.is_dir() and len(parts) > 1 else None
 
 
-def _article_row(record: dict, cleaned, root: Path, problems: list[dict]) -> dict:
+def _article_row(article_id: str, record: dict, cleaned, root: Path, problems: list[dict]) -> dict:
     manifest = record.get("_manifest") or {}
     meta = cleaned.meta
     consumed = {"path", "row", "text", "encoding", "invisible", "_manifest"}
@@ -220,9 +244,6 @@ def _article_row(record: dict, cleaned, root: Path, problems: list[dict]) -> dic
             fields[field] = record[column]
             consumed.add(column)
     path = record["path"]
-    stem = path[: -len(Path(path).suffix)] if Path(path).suffix else path
-    row_id = fields.get("id") if fields.get("id") not in (None, "") else record.get("row")
-    article_id = f"{stem}#{row_id}" if record.get("row") is not None else stem
     source, source_from = _infer_source(record, fields, manifest, meta, root, cleaned.text)
     published = _resolve_date(manifest.get("published"), fields.get("published"), meta.get("published"),
                               path, problems)

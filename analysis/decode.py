@@ -46,6 +46,12 @@ _WESTERN = {"cp1250", "cp1252", "latin_1", "iso8859_1", "iso8859_15", "iso8859_2
 # meaning in emoji sequences and in Persian and Indic scripts.
 INVISIBLE_RE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 
+# A UTF-8 lead byte read as Latin-1/cp1252, followed by a continuation byte read the same way.
+# A cheap gate before ftfy's own (slower) badness check.
+_MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+    "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]")
+
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # never turn &lt;script&gt; into a live <script>
     uncurl_quotes=False,
@@ -95,7 +101,7 @@ def decode_bytes(data: bytes) -> Decoded:
 
 def repair_mojibake(text: str) -> tuple[str, str]:
     """Repair UTF-8 read as a legacy code page (``Lukashenkoâ€™s``); return the text and a note."""
-    if text.isascii() or not badness.is_bad(text):
+    if text.isascii() or not _MOJIBAKE_HINT_RE.search(text) or not badness.is_bad(text):
         return text, ""
     fixed = ftfy.fix_text(text, _FTFY_CONFIG)
     if fixed == text:

@@ -46,6 +46,7 @@ def discover(root: Path, *, exclude: set[Path] = frozenset()) -> tuple[list[Path
     """
     problems: list[dict] = []
     root_real = root.resolve()
+    excluded = {os.path.realpath(p) for p in exclude}
     if root.is_file():
         return [root], problems
     files: list[Path] = []
@@ -57,7 +58,7 @@ def discover(root: Path, *, exclude: set[Path] = frozenset()) -> tuple[list[Path
         dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink() and not d.startswith("."))
         for name in sorted(filenames):
             path = here / name
-            if path.resolve() in exclude:
+            if excluded and os.path.realpath(path) in excluded:
                 continue
             reason = _pass_over(path, root_real)
             if reason:
@@ -92,6 +93,8 @@ def read_file(path: Path, root: Path, *, text_col: str | None = None) -> ReadRes
         reader(text, rel, result, text_col, delimiter="\t" if suffix == ".tsv" else None)
         for record in result.records:
             record["encoding"] = decoded.encoding
+        if not result.records:
+            result.problem(rel, "skipped", "no article rows could be loaded from this table")
         return result
     record = {"path": rel, "row": None, "encoding": decoded.encoding, "invisible": decoded.invisible}
     if suffix in HTML_SUFFIXES or looks_like_html(text):
@@ -285,3 +288,5 @@ def _read_parquet(data: bytes, rel: str, result: ReadResult, text_col: str | Non
     _rows_to_records(rows, list(frame.columns), rel, result, text_col)
     for record in result.records:
         record["encoding"] = "parquet"
+    if not result.records:
+        result.problem(rel, "skipped", "no article rows could be loaded from this table")

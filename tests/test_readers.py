@@ -1,0 +1,181 @@
+"""A folder of bad files: each case gets a clear problem row, and the rest of the corpus still loads."""
+import json
+import os
+
+import pandas as pd
+import pytest
+
+from analysis import CorpusError, load_corpus
+
+GOOD = "Belarus and China signed a trade deal on Wednesday. The leaders met in Beijing for three hours.\n"
+HTML = """<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Harbour reopens</h1>
+<p>The harbour reopened on Monday after a storm closed it for a week, officials said.</p>
+<p>Ships queued outside the breakwater for most of the morning before the pilots came aboard.</p>
+<p>Port authorities said traffic would be back to normal by the end of the month.</p>
+</article><footer>Copyright 2024</footer></body></html>"""
+
+
+@pytest.fixture()
+def messy(tmp_path):
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "good.txt").write_text(GOOD, encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_text("   \n\n\t  \n")
+    (root / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (root / "bom.txt").write_bytes(b"\xef\xbb\xbf" + "Minsk hosted talks on Tuesday. Both sides said they were pleased.".encode())
+    (root / "utf16.txt").write_bytes("Beijing welcomed the guests on Monday. The talks lasted two days.".encode("utf-16"))
+    (root / "cp1252.txt").write_bytes("Lukashenko’s café visit was brief. He left on Friday – early.".encode("cp1252"))
+    (root / "nul.txt").write_bytes(b"The port\x00 reopened on Monday. Ships waited outside.")
+    (root / "cut.txt").write_bytes("The summit ended on Thursday. Talks will resume – ".encode() + "’".encode()[:2])
+    (root / "crlf.txt").write_bytes("The first line ends here.\r\nThe second line\u200b ends here.\rThe third too.".encode())
+    (root / "mojibake.txt").write_text("Lukashenkoâ€™s visit went well. The talks ended on Friday.", encoding="utf-8")
+    (root / "page.txt").write_text(HTML)
+    (root / "page.html").write_text(HTML.replace("Harbour", "Airport").replace("harbour", "airport"))
+    (root / "notes.docx").write_bytes(b"PK\x03\x04rest")
+    (root / ".DS_Store").write_bytes(b"\x00\x01")
+    (root / "no_text.csv").write_text("headline,date\nA,2024-01-01\n")
+    (root / "export.csv").write_text(
+        'title,text,publish_date,media_name\n'
+        '"One","A story about ""quotes"" that runs\nover two lines. It ends here.",2024-01-02,Gazette\n'
+        '"Two","Too many fields here. Really.",2024-01-03,Gazette,EXTRA\n'
+        '"Three","A third story. It is short.",03/04/2024,Herald\n')
+    (root / "feed.jsonl").write_text(
+        json.dumps({"text": "First JSONL story. It loads.", "source": "Wire"}) + "\n"
+        + '{"text": "broken line\n'
+        + json.dumps({"text": "Third JSONL story. It loads too.", "source": "Wire"}) + "\n")
+    (root / "list.json").write_text(json.dumps([{"body": "A JSON story here. It loads fine.", "outlet": "Post"}]))
+    pd.DataFrame({"content": ["A Parquet story here. It loads."], "media_name": ["Times"]}).to_parquet(
+        root / "table.parquet")
+    (root / "copy_of_good.txt").write_text(GOOD)
+    outside = tmp_path / "outside.txt"
+    outside.write_text(GOOD)
+    os.symlink(outside, root / "link_out.txt")
+    os.symlink(root / "loop_b.txt", root / "loop_a.txt")
+    os.symlink(root / "loop_a.txt", root / "loop_b.txt")
+    (root / "sub").mkdir()
+    os.symlink(root, root / "sub" / "back_to_root")
+    return root
+
+
+def _problems(corpus):
+    out = {}
+    for p in corpus.problems.itertuples():
+        out[(p.path, p.severity)] = out.get((p.path, p.severity), "") + p.message + "\n"
+    return out
+
+
+def test_every_file_is_loaded_or_reported(messy):
+    corpus = load_corpus(messy)
+    loaded = set(corpus.articles["path"])
+    reported = set(corpus.problems["path"])
+    every = {p.relative_to(messy).as_posix() for p in messy.rglob("*") if not p.is_dir() or p.is_symlink()}
+    assert every <= loaded | reported
+
+
+@pytest.mark.parametrize("path, severity, words", [
+    ("empty.txt", "skipped", "empty file"),
+    ("blank.txt", "skipped", "white space"),
+    ("image.txt", "skipped", "PNG"),
+    ("notes.docx", "skipped", "unsupported file type"),
+    (".DS_Store", "skipped", "hidden file"),
+    ("link_out.txt", "skipped", "leads out of the corpus folder"),
+    ("loop_a.txt", "skipped", "loops"),
+    ("sub/back_to_root", "skipped", "not followed"),
+    ("cp1252.txt", "warning", "cp1252"),
+    ("nul.txt", "warning", "NUL"),
+    ("cut.txt", "warning", "cut off"),
+    ("mojibake.txt", "warning", "mojibake"),
+    ("page.txt", "warning", "HTML page saved as text"),
+    ("good.txt", "warning", "the same text as copy_of_good"),
+])
+def test_bad_file_gets_a_clear_problem_row(messy, path, severity, words):
+    problems = _problems(load_corpus(messy))
+    assert words in problems[(path, severity)]
+
+
+def test_csv_problems_name_columns_and_line_numbers(messy):
+    problems = _problems(load_corpus(messy))
+    assert "['headline', 'date']" in problems[("no_text.csv", "skipped")]
+    assert "line 4: 5 fields where the header has 4" in problems[("export.csv", "skipped")]
+    assert "ambiguous date '03/04/2024'" in problems[("export.csv", "warning")]
+
+
+def test_csv_cells_keep_newlines_and_quotes(messy):
+    articles = load_corpus(messy).articles.set_index("article_id")
+    assert articles.loc["export#2", "text"] == 'A story about "quotes" that runs\nover two lines. It ends here.'
+    assert articles.loc["export#2", ["source", "source_from"]].tolist() == ["Gazette", "column"]
+    assert articles.loc["export#2", "published"] == pd.Timestamp("2024-01-02")
+    assert pd.isna(articles.loc["export#5", "published"])
+
+
+def test_jsonl_broken_line_is_reported_and_the_rest_loads(messy):
+    corpus = load_corpus(messy)
+    assert "line 2: invalid JSON" in _problems(corpus)[("feed.jsonl", "skipped")]
+    assert {"feed#1", "feed#3"} <= set(corpus.articles["article_id"])
+
+
+def test_json_and_parquet_recognise_common_column_names(messy):
+    articles = load_corpus(messy).articles.set_index("article_id")
+    assert articles.loc["list#1", ["text", "source"]].tolist() == ["A JSON story here. It loads fine.", "Post"]
+    assert articles.loc["table#1", "source"] == "Times"
+
+
+def test_repaired_files_load_with_clean_text(messy):
+    articles = load_corpus(messy).articles.set_index("article_id")
+    assert articles.loc["bom", "text"].startswith("Minsk hosted talks")
+    assert articles.loc["utf16", "encoding"] == "utf-16"
+    assert articles.loc["cp1252", "text"] == "Lukashenko’s café visit was brief. He left on Friday – early."
+    assert articles.loc["crlf", "text"] == "The first line ends here.\nThe second line ends here.\nThe third too."
+    assert articles.loc["mojibake", "text"].startswith("Lukashenko’s visit")
+
+
+def test_html_main_text_is_extracted_without_navigation(messy):
+    articles = load_corpus(messy).articles.set_index("article_id")
+    text = articles.loc["page.txt", "text"]
+    assert "harbour reopened on Monday" in text and "Home" not in text and "Copyright" not in text
+    assert articles.loc["page.txt", "title"] == "Harbour reopens"
+    assert articles.loc["page.html", "text"].startswith("The airport reopened on Monday")
+
+
+def test_unreadable_file_is_reported(messy, monkeypatch):
+    from pathlib import Path
+
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self.name == "good.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    problems = _problems(load_corpus(messy))
+    assert "Permission denied" in problems[("good.txt", "skipped")]
+
+
+def test_strict_raises_instead(messy):
+    with pytest.raises(CorpusError, match="empty.txt"):
+        load_corpus(messy, strict=True)
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    with pytest.raises(CorpusError, match="no such file or folder"):
+        load_corpus(tmp_path / "nope")
+
+
+def test_near_identical_wire_copies_are_flagged(tmp_path):
+    story = " ".join(f"Sentence number {i} of the wire story says something about the trade talks." for i in range(40))
+    (tmp_path / "a.txt").write_text(story)
+    (tmp_path / "b.txt").write_text(story.replace("number 7", "No. 7").replace("number 30", "item 30"))
+    (tmp_path / "c.txt").write_text("An unrelated report about a football match. The home side won 2-0.")
+    articles = load_corpus(tmp_path).articles.set_index("article_id")
+    assert articles.loc["b", "duplicate_of"] == "a"
+    assert 0.8 <= articles.loc["b", "duplicate_similarity"] < 1
+    assert pd.isna(articles.loc["c", "duplicate_of"])
+
+
+def test_a_single_file_can_be_loaded(messy):
+    corpus = load_corpus(messy / "export.csv")
+    assert set(corpus.articles["article_id"]) == {"export#2", "export#5"}
