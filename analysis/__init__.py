@@ -2,14 +2,19 @@
 
 The public API is re-exported here, so notebooks write ``from analysis import load_corpus``.
 """
+from analysis.actors import actor_tone, actor_voice, load_actors, match_actors, suggest_actors
 from analysis.clean import clean_text, load_markers
 from analysis.corpus import Corpus, load_corpus, read_manifest
 from analysis.errors import CorpusError, DataFileError, PressLensError
 from analysis.metadata import parse_date
 from analysis.segment import split_sentences
+from analysis.sentiment import score_tone
+from analysis.tone import article_tone, extreme_sentences, tone_agreement, tone_by_position, tone_by_source
 
 __all__ = [
     "Corpus", "CorpusError", "DataFileError", "PressLensError",
-    "clean_text", "load_corpus", "load_markers", "parse_date", "read_manifest", "split_sentences",
+    "actor_tone", "actor_voice", "article_tone", "clean_text", "extreme_sentences", "load_actors", "load_corpus",
+    "load_markers", "match_actors", "parse_date", "read_manifest", "score_tone", "split_sentences",
+    "suggest_actors", "tone_agreement", "tone_by_position", "tone_by_source",
 ]
 __version__ = "0.1.0"

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.paths import ABBREVIATIONS_TXT
+from analysis.voices import sentence_voices
 
 _CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"“‘«(\[]*\S)")
 _END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
@@ -28,6 +29,7 @@ _OPENERS = frozenset(
     "if as since though although what who which where why how".split()
 )
 DEFAULT_CARRY = ("source", "source_type", "published", "event", "language")
+VOICE_COLUMNS = ["voice", "quoted", "quoted_share", "speaker"]
 
 
 @lru_cache(maxsize=4)
@@ -60,12 +62,18 @@ def sentence_spans(text: str, *, abbreviations: tuple[frozenset[str], frozenset[
 
 def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
                     carry: Sequence[str] | None = None) -> pd.DataFrame:
-    """One row per sentence: ``article_id``, ``sentence_no``, ``paragraph_no``, ``text``, ``start``, ``end``.
+    """One row per sentence, with its voice.
 
-    ``start``/``end`` are character offsets into the article's text. Article
-    columns named in ``carry`` (by default those of ``DEFAULT_CARRY`` that exist,
-    starting with ``source``) are repeated on every sentence. Works on any frame
-    with ``article_id`` and ``text_col``; empty or missing text gives no rows.
+    Columns: ``article_id``, the carried article columns, ``sentence_no``,
+    ``paragraph_no``, ``n_sentences`` (in the article), ``text``, ``start``/``end``
+    (character offsets into the article's text), ``voice`` (``narration``,
+    ``quote`` or ``mixed``), ``quoted`` (the quoted spans, joined by " / "),
+    ``quoted_share`` (quoted words / words, 0–1) and ``speaker`` (the person or
+    body the sentence attributes speech to, or None); see
+    :mod:`analysis.voices`. Article columns named in ``carry`` (by default those
+    of ``DEFAULT_CARRY`` that exist, starting with ``source``) are repeated on
+    every sentence. Works on any frame with ``article_id`` and ``text_col``;
+    empty or missing text gives no rows.
     """
     missing = {"article_id", text_col} - set(articles.columns)
     if missing:
@@ -77,11 +85,15 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
         article_id, text, extra = record[0], record[1], record[2:]
         if not isinstance(text, str):
             continue
-        for n, (start, end, paragraph_no) in enumerate(sentence_spans(text, abbreviations=abbreviations)):
-            rows.append((article_id, *extra, n, paragraph_no, text[start:end], start, end))
-    columns = ["article_id", *carry, "sentence_no", "paragraph_no", "text", "start", "end"]
+        spans = list(sentence_spans(text, abbreviations=abbreviations))
+        voices = sentence_voices(text, [(s, e) for s, e, _ in spans], list(_paragraphs(text)))
+        for n, ((start, end, paragraph_no), voice) in enumerate(zip(spans, voices)):
+            rows.append((article_id, *extra, n, paragraph_no, len(spans), text[start:end], start, end, *voice))
+    columns = ["article_id", *carry, "sentence_no", "paragraph_no", "n_sentences", "text", "start", "end",
+               *VOICE_COLUMNS]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype({"sentence_no": "int64", "paragraph_no": "int64", "start": "int64", "end": "int64"})
+    return frame.astype({"sentence_no": "int64", "paragraph_no": "int64", "n_sentences": "int64",
+                         "start": "int64", "end": "int64", "quoted_share": "float64"})
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
