@@ -6,15 +6,18 @@ from analysis.actors import actor_tone, actor_voice, load_actors, match_actors, 
 from analysis.clean import clean_text, load_markers
 from analysis.corpus import Corpus, load_corpus, read_manifest
 from analysis.errors import CorpusError, DataFileError, PressLensError
+from analysis.keywords import collocations, count_terms, keyness, kwic, suggest_topic_terms, tokenize
 from analysis.metadata import parse_date
 from analysis.segment import split_sentences
 from analysis.sentiment import score_tone
+from analysis.topics import load_codebook, topic_coverage, topic_mentions
 from analysis.tone import article_tone, extreme_sentences, tone_agreement, tone_by_position, tone_by_source
 
 __all__ = [
     "Corpus", "CorpusError", "DataFileError", "PressLensError",
-    "actor_tone", "actor_voice", "article_tone", "clean_text", "extreme_sentences", "load_actors", "load_corpus",
-    "load_markers", "match_actors", "parse_date", "read_manifest", "score_tone", "split_sentences",
-    "suggest_actors", "tone_agreement", "tone_by_position", "tone_by_source",
+    "actor_tone", "actor_voice", "article_tone", "clean_text", "collocations", "count_terms", "extreme_sentences",
+    "keyness", "kwic", "load_actors", "load_codebook", "load_corpus", "load_markers", "match_actors",
+    "parse_date", "read_manifest", "score_tone", "split_sentences", "suggest_actors", "suggest_topic_terms",
+    "tokenize", "tone_agreement", "tone_by_position", "tone_by_source", "topic_coverage", "topic_mentions",
 ]
 __version__ = "0.1.0"

@@ -29,14 +29,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from stop_words import get_stop_words
 
 from analysis.errors import DataFileError
+from analysis.keywords import stop_words
 from analysis.paths import BOILERPLATE_YML
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_STOP_WORDS = frozenset(get_stop_words("en"))
+_STOP_WORDS = stop_words("en")
 
 MAX_HEADLINE_WORDS = 30
 MIN_TRAILING_RUN = 3

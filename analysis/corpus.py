@@ -312,7 +312,8 @@ def _first(*values):
 def _flag_duplicates(articles: pd.DataFrame, problems: list[dict], threshold: float) -> pd.DataFrame:
     if articles.empty:
         return articles
-    found = find_duplicates(articles["article_id"].tolist(), articles["text"].tolist(), threshold=threshold)
+    ordered = articles.sort_values("published", kind="stable", na_position="last")  # the earliest copy is the original
+    found = find_duplicates(ordered["article_id"].tolist(), ordered["text"].tolist(), threshold=threshold)
     articles["duplicate_of"] = articles["article_id"].map(lambda a: found[a][0] if a in found else None)
     articles["duplicate_similarity"] = articles["article_id"].map(lambda a: found[a][1] if a in found else None)
     paths = dict(zip(articles["article_id"], articles["path"]))
