@@ -13,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from analysis.datafiles import read_section
 from analysis.errors import DataFileError
 from analysis.paths import ACTORS_YML
 
@@ -27,15 +27,7 @@ _COMMON_OPENERS = frozenset(
 def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
     """Read and check an actors file: ``{name: {"type": ..., "aliases": [...]}}``."""
     path = Path(path)
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise DataFileError(f"no actors file at {path}") from err
-    except yaml.YAMLError as err:
-        raise DataFileError(f"{path} is not valid YAML: {err}") from err
-    actors = (spec or {}).get("actors") if isinstance(spec, dict) else None
-    if not isinstance(actors, dict) or not actors:
-        raise DataFileError(f"{path} must have a non-empty 'actors:' mapping of names to aliases")
+    actors = read_section(path, "actors", what="actors file")
     out = {}
     for name, entry in actors.items():
         aliases = entry.get("aliases") if isinstance(entry, dict) else entry

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import ahocorasick
 import pandas as pd
-import yaml
 
+from analysis.datafiles import read_section
 from analysis.errors import DataFileError
 from analysis.keywords import tokenize
 from analysis.paths import TOPICS_YML
@@ -28,15 +28,7 @@ LEDE_SENTENCES = 3
 def load_codebook(path: str | Path = TOPICS_YML) -> dict[str, list[str]]:
     """Read and validate a codebook: ``{topic: [pattern, ...]}``, every list non-empty."""
     path = Path(path)
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise DataFileError(f"no codebook at {path}") from err
-    except yaml.YAMLError as err:
-        raise DataFileError(f"{path} is not valid YAML: {err}") from err
-    topics = spec.get("topics") if isinstance(spec, dict) else None
-    if not isinstance(topics, dict) or not topics:
-        raise DataFileError(f"{path} must have a non-empty 'topics:' mapping of topic names to pattern lists")
+    topics = read_section(path, "topics", what="codebook")
     codebook = {}
     for name, patterns in topics.items():
         if not isinstance(name, str) or not name.strip():

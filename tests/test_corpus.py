@@ -1,6 +1,5 @@
 """The five bundled articles load with the right outlets and dates, whole bodies, and no boilerplate."""
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest
