@@ -18,15 +18,21 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--strict", action="store_true", help="fail on the first problem instead of reporting it")
     report = commands.add_parser("report", help="build the HTML reports")
     report.add_argument("corpus", nargs="?", type=Path, help="folder or file (default: the bundled corpus)")
-    report.add_argument("--manifest", type=Path)
+    report.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
+    report.add_argument("--topics", type=Path, help="codebook YAML (default: bundled, or suggested terms)")
+    report.add_argument("--actors", type=Path, help="actors YAML (default: bundled, or frequent names)")
+    report.add_argument("--by", default="source", help="column to compare (default: source)")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
+    report.add_argument("--show-code", action="store_true", help="show the notebooks' code in the pages")
+    report.add_argument("--only", action="append", help="build only notebooks whose name contains this")
     args = parser.parse_args(argv)
     try:
         if args.command == "load":
             return _load(args)
         from analysis.report import build_reports
 
-        index = build_reports(args.corpus, manifest=args.manifest, out=args.out)
+        index = build_reports(args.corpus, manifest=args.manifest, codebook=args.topics, actors=args.actors,
+                              by=args.by, out=args.out, show_code=args.show_code, only=args.only)
         print(f"Report written to {index}")
         return 0
     except PressLensError as err:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from analysis.clean import Markers, clean_text, load_markers, repeated_lines
 from analysis.dedupe import find_duplicates

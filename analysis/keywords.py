@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -108,13 +109,17 @@ def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] 
     relative frequencies, with 0.5 for a zero count). Terms seen fewer than
     ``min_count`` times in the target are left out; with ``only_over`` (the
     default) so are those relatively rarer in the target than in the reference.
-    Works for any number of groups from two up; sorted by group, then ``g2``.
+    Works for any number of groups from two up (with one, it warns and returns
+    no rows); sorted by group, then ``g2``.
     """
     counts = count_terms(frame, by=by, ngrams=ngrams, text_col=text_col, language=language,
                          extra_stop_words=extra_stop_words, lemmatize=lemmatize)
-    groups = counts[by].unique()
-    if len(groups) < 2:
-        raise ValueError(f"keyness needs at least two groups in {by!r}; found {len(groups)}")
+    columns = [by, "term", "count_target", "count_reference", "words_target", "words_reference", "g2", "p_value",
+               "log_ratio"]
+    if counts[by].nunique() < 2:
+        warnings.warn(f"keyness needs at least two groups in {by!r} to compare; found "
+                      f"{counts[by].nunique()}, so no term is distinctive", stacklevel=2)
+        return pd.DataFrame(columns=columns)
     totals = counts.groupby("term")["count"].sum()
     group_words = counts.groupby(by)["group_words"].first()
     all_words = group_words.sum()
@@ -130,8 +135,6 @@ def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] 
     target["log_ratio"] = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
     if only_over:
         target = target[target["log_ratio"] > 0]
-    columns = [by, "term", "count_target", "count_reference", "words_target", "words_reference", "g2", "p_value",
-               "log_ratio"]
     return target[columns].sort_values([by, "g2"], ascending=[True, False]).reset_index(drop=True)
 
 

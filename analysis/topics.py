@@ -146,3 +146,26 @@ def _check_pattern(path: Path, topic: str, pattern) -> None:
     if body.endswith("*") and len(body.rstrip("*")) < 3:
         raise DataFileError(f"{path}: topic {topic!r}, pattern {pattern!r}: a wildcard needs at least "
                             "three letters before it")
+
+
+def kwic_samples(sentences: pd.DataFrame, codebook: dict[str, list[str]], *, by: str = "source",
+                 per_topic: int = 3, window: int = 60) -> pd.DataFrame:
+    """A few keyword-in-context lines per topic, to audit what its patterns really matched.
+
+    Columns: ``topic``, ``by``, ``article_id``, ``left``, ``match``, ``right``;
+    at most ``per_topic`` lines per topic, from as many groups as possible.
+    """
+    from analysis.keywords import glob_to_regex, kwic
+
+    parts = []
+    for topic, patterns in codebook.items():
+        regex = "|".join(f"(?:{glob_to_regex(p)})" for p in patterns)
+        found = kwic(sentences, regex, window=window, regex=True)
+        if found.empty:
+            continue
+        found = found.drop_duplicates(subset=[by] if by in found else None).head(per_topic)
+        parts.append(found.assign(topic=topic))
+    columns = ["topic", by, "article_id", "left", "match", "right"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[[c for c in columns if c in parts[0].columns or c == "topic"]]

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+import pandas as pd
+
 _DOUBLE = {"“": "open", "„": "open", "«": "open", "”": "close", "»": "close", '"': "either"}
 _SINGLE_RE = re.compile(r"(?:(?<=\s)|^)‘([^‘’\n]{1,300}?)’(?![\w])")
 _WORD_RE = re.compile(r"\w+")
@@ -163,3 +165,10 @@ def _outside_quotes(text: str, s_start: int, s_end: int, inside) -> str:
         cursor = max(cursor, b + 1)
     pieces.append(text[cursor:s_end])
     return " … ".join(p for p in pieces if p.strip())
+
+
+def voice_shares(sentences: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:
+    """Share of each group's sentences in each voice: ``by``, ``voice``, ``sentences``, ``share``."""
+    counts = sentences.groupby([by, "voice"]).size().rename("sentences").reset_index()
+    counts["share"] = counts["sentences"] / counts.groupby(by)["sentences"].transform("sum")
+    return counts

@@ -1,0 +1,32 @@
+"""analyse(): the bundled corpus with its data files, and any other corpus with provisional ones."""
+import pytest
+
+from analysis.pipeline import analyse
+
+OTHER = "tests/fixtures/other_corpus"
+
+
+def test_bundled_corpus_uses_the_bundled_files():
+    a = analyse()
+    assert a.codebook_from.endswith("topics.yml") and a.actors_from.endswith("actors.yml")
+    assert {"voice", "speaker", "polarity", "vader", "source"} <= set(a.sentences.columns)
+    assert set(a.colors) == set(a.articles["source"])
+
+
+def test_other_corpus_without_codebook_or_actors_gets_provisional_ones():
+    a = analyse(OTHER)
+    assert a.codebook_from.startswith("provisional") and a.actors_from.startswith("provisional")
+    assert a.codebook and a.actors
+    assert len(a.articles) == 5  # the near copy of the wire story is set aside
+
+
+def test_blank_parameters_mean_none_and_bad_grouping_is_clear():
+    assert analyse("", manifest="", codebook="", actors="").corpus.articles.shape[0] == 5
+    with pytest.raises(KeyError, match="cannot compare by 'nope'"):
+        analyse(by="nope")
+
+
+def test_grouping_by_another_column():
+    a = analyse(by="event")
+    assert set(a.colors) == {"2023-03 Xi–Lukashenko talks in Beijing", "2023-12 Xi–Lukashenko talks in Beijing"}
+    assert "event" in a.sentences.columns

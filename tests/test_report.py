@@ -1,0 +1,137 @@
+"""Reports: built from untrusted text, nothing in them is live; they render in a browser without errors."""
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis.report import ReportError, build_reports
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ATTACKS = [
+    "<script>document.body.appendChild(document.createElement('div')).id='pwned'</script>",
+    "<img src=x onerror=\"this.id='pwned'\">",
+    "[click me](javascript:alert(1)) and <a href=\"javascript:alert(2)\">link</a>",
+    "Prices rose $5 to $10 and $\\frac{1}{2}$ of $x^2$ was lost.",
+    "{{ 7*7 }} {% for x in y %} ${{ '{{' }} <% code %>",
+    "# Heading injected\n\n**bold** _under_ `code` <!-- comment --> <iframe src=\"https://evil.example\"></iframe>",
+]
+
+
+def _injection_corpus(root: Path) -> Path:
+    outlets = {"Daily <b onmouseover=alert(1)>Bugle": 0, "Evil $x$ {{News}}": 3}
+    for outlet, start in outlets.items():
+        folder = root / outlet
+        folder.mkdir(parents=True)
+        for i in range(3):
+            attack = ATTACKS[(start + i) % len(ATTACKS)]
+            (folder / f"story{i}.txt").write_text(
+                f"Headline with {attack}\n\nThe council met on Monday and praised the wonderful new budget. "
+                f"Critics said the plan was a terrible failure. {attack} The mayor said: \"We will win "
+                f"this fight for the city's future.\" Officials in Springfield said talks would go on.\n")
+    return root
+
+
+class _LiveContent(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.live = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "object", "embed", "base", "form"):
+            self.live.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.live.append(f"{tag} {name}=")
+            if name in ("href", "src", "action") and value and value.strip().lower().startswith(("javascript:", "http")):
+                self.live.append(f"{tag} {name}={value}")
+            if name == "id" and value == "pwned":
+                self.live.append("id=pwned")
+
+
+@pytest.fixture(scope="module")
+def injected_report(tmp_path_factory):
+    root = _injection_corpus(tmp_path_factory.mktemp("corpus") / "corpus")
+    out = tmp_path_factory.mktemp("report")
+    build_reports(root, out=out, progress=False)
+    return out
+
+
+def test_report_has_an_index_and_a_page_per_notebook(injected_report):
+    names = {p.name for p in injected_report.glob("*.html")}
+    assert {"index.html", "01-corpus.html", "02-tone.html", "03-voices-and-actors.html", "04-topics.html",
+            "05-keywords.html"} <= names
+    assert list((injected_report / "charts" / "02-tone").glob("*.png"))
+    assert list((injected_report / "charts" / "02-tone").glob("*.csv"))
+
+
+def test_untrusted_text_is_never_live_in_the_html(injected_report):
+    for page in injected_report.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        parser = _LiveContent()
+        parser.feed(text)
+        assert parser.live == [], page.name
+        assert "<script" not in text.lower(), page.name
+        assert "<b onmouseover" not in text
+
+
+def test_untrusted_text_is_shown_escaped(injected_report):
+    corpus_page = (injected_report / "01-corpus.html").read_text(encoding="utf-8")
+    assert "Daily &lt;b onmouseover=alert(1)&gt;Bugle" in corpus_page
+    assert "&lt;script&gt;document.body" in corpus_page
+    assert "&lt;img src=x onerror=" in corpus_page
+    assert "{{ 7*7 }}" in corpus_page  # template syntax stays text, never evaluated to 49
+
+
+def test_no_external_resources(injected_report):
+    for page in injected_report.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for needle in ("require.js", "mathjax", "cdn.jsdelivr", "unpkg.com", "cdnjs"):
+            assert needle not in text.lower(), (page.name, needle)
+
+
+def _chromium():
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; `make test` installs Debian's chromium package")
+        pytest.skip("chromium is not installed (make test installs it)")
+    return found
+
+
+@pytest.mark.parametrize("page", ["index.html", "01-corpus.html", "02-tone.html", "03-voices-and-actors.html"])
+def test_report_renders_in_headless_chromium_without_script_errors(injected_report, tmp_path, page):
+    browser = _chromium()
+    result = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path}",
+         "--enable-logging=stderr", "--v=0", "--dump-dom", (injected_report / page).as_uri()],
+        capture_output=True, text=True, timeout=90)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "<h1" in result.stdout
+    assert 'id="pwned"' not in result.stdout
+    console = [line for line in result.stderr.splitlines() if "CONSOLE" in line]
+    assert console == [], console
+
+
+def test_other_corpus_with_manifestless_folders_codebook_and_actors(tmp_path):
+    index = build_reports(FIXTURES / "other_corpus", codebook=FIXTURES / "other_corpus_topics.yml",
+                          actors=FIXTURES / "other_corpus_actors.yml", out=tmp_path, progress=False)
+    text = (tmp_path / "04-topics.html").read_text(encoding="utf-8")
+    assert "Strike and industrial action" in text
+    assert "harbour-herald" in index.read_text(encoding="utf-8") or "3 sources" in index.read_text(encoding="utf-8")
+
+
+def test_a_failing_notebook_names_the_notebook_and_the_cell(tmp_path):
+    book = nbformat.v4.new_notebook()
+    book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    book.cells = [nbformat.v4.new_code_cell("corpus = None", metadata={"tags": ["parameters"]}),
+                  nbformat.v4.new_code_cell("1 / 0")]
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    nbformat.write(book, folder / "01-broken.ipynb")
+    with pytest.raises(ReportError, match=r"01-broken.ipynb failed in cell 2 \(ZeroDivisionError"):
+        build_reports(out=tmp_path / "out", notebooks_dir=folder, progress=False)
