@@ -15,6 +15,9 @@ defender"); negation is caught only close to its word ("not good", not "I
 don't think anyone would call it good"); they are English-only; and on human-
 rated news sentences TextBlob tracks people's ratings less closely than VADER.
 
+Both are computed by exact, faster reimplementations (:mod:`analysis.fastblob`,
+:mod:`analysis.fastvader`) whose tests prove identical results.
+
 Rows that cannot be scored are flagged, never given a silent 0.0:
 ``no_text`` (None, NaN, empty), ``non_english`` (the lexicons would see no
 words), and ``no_signal`` (text with no sentiment-bearing word in either
@@ -27,7 +30,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from textblob.en import sentiment as _textblob_sentiment
+
+from analysis.fastblob import sentiment as _textblob_sentiment
 
 SCORE_COLUMNS = ["polarity", "subjectivity", "vader", "drivers", "n_drivers", "no_signal", "non_english", "no_text"]
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -39,9 +43,9 @@ _ENGLISH_HINTS = frozenset(
 
 @lru_cache(maxsize=1)
 def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from analysis.fastvader import FastVader
 
-    return SentimentIntensityAnalyzer()
+    return FastVader()
 
 
 def score_text(text: str) -> dict:
@@ -52,9 +56,8 @@ def score_text(text: str) -> dict:
         return _unscored(no_text=True)
     if is_non_english(text):
         return _unscored(non_english=True)
-    polarity, subjectivity = score = _textblob_sentiment(text)
+    polarity, subjectivity, assessments = _textblob_sentiment(text)
     vader = _vader().polarity_scores(text)
-    assessments = score.assessments
     return {
         "polarity": polarity,
         "subjectivity": subjectivity,
