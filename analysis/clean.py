@@ -251,8 +251,10 @@ def _mark_header(lines: list[_Line], meta: dict[str, str], first_body: int) -> N
             ln.reason = "title line (moved to metadata)"
     if title_key is None:
         return
+    title_words = len(title_key.split())
     for ln in lines:  # the title repeated further down, e.g. above the photo
-        if ln.reason is None and ln.index >= first_body and line_key(ln.raw) == title_key:
+        if (ln.reason is None and ln.index >= first_body and len(ln.words) == title_words
+                and line_key(ln.raw) == title_key):
             ln.reason = "repeated title line"
 
 

@@ -21,7 +21,7 @@ from analysis.dedupe import find_duplicates
 from analysis.errors import CorpusError, DataFileError
 from analysis.metadata import COLUMN_ALIASES, domain_of, find_column, parse_date, url_domain_in
 from analysis.paths import ARTICLES_DIR, SOURCES_CSV
-from analysis.readers import discover, read_file
+from analysis.readers import discover, read_file, relative
 
 ARTICLE_COLUMNS = [
     "article_id", "source", "published", "title", "text", "path", "encoding", "n_words",
@@ -113,8 +113,10 @@ def load_corpus(path: str | Path | None = None, *, manifest: str | Path | None =
         records.extend(result.records)
         problems.extend(result.problems)
     if manifest_frame is not None:
-        records = _merge_manifest(records, manifest_frame, problems, root)
-    articles, removed = _build_articles(records, root, markers, problems, show)
+        rows = manifest_rows(manifest_frame)
+        report_missing(rows, [relative(f, root) for f in files] + [p["path"] for p in problems], problems)
+        attach_manifest(records, rows, problems)
+    articles, removed = build_articles(records, root, markers=markers, problems=problems, progress=show)
     articles = _flag_duplicates(articles, problems, duplicate_threshold)
     problem_frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
     if strict and len(problem_frame):
@@ -151,27 +153,40 @@ def read_manifest(path: str | Path) -> pd.DataFrame:
     return frame.replace({"": None})
 
 
-def _merge_manifest(records: list[dict], manifest: pd.DataFrame, problems: list[dict], root: Path) -> list[dict]:
-    by_name = {Path(r["path"]).name for r in records}
-    paths = {r["path"] for r in records}
-    rows = {}
-    for row in manifest.to_dict("records"):
-        key = str(row["file"]).replace("\\", "/").lstrip("./")
-        if key not in paths and key not in by_name:
+def manifest_rows(manifest: pd.DataFrame) -> dict[str, dict]:
+    """The manifest's rows keyed by their normalised ``file`` (a relative path or a file name)."""
+    return {str(row["file"]).replace("\\", "/").lstrip("./"): row for row in manifest.to_dict("records")}
+
+
+def report_missing(rows: dict[str, dict], paths: list[str], problems: list[dict]) -> None:
+    """A warning for each manifest row that names no file of the corpus."""
+    names = {Path(p).name for p in paths} | set(paths)
+    for key in rows:
+        if key not in names:
             problems.append({"path": key, "severity": "warning",
                              "message": "listed in the manifest but not found in the corpus"})
-        rows[key] = row
+
+
+def attach_manifest(records: list[dict], rows: dict[str, dict], problems: list[dict]) -> None:
+    """Give each record its manifest row; a warning for each file the manifest does not list."""
+    reported = set()
     for record in records:
         row = rows.get(record["path"]) or rows.get(Path(record["path"]).name)
         if row is None:
-            problems.append({"path": record["path"], "severity": "warning",
-                             "message": "not listed in the manifest: metadata inferred from the text"})
+            if record["path"] not in reported:
+                problems.append({"path": record["path"], "severity": "warning",
+                                 "message": "not listed in the manifest: metadata inferred from the text"})
+                reported.add(record["path"])
             continue
         record["_manifest"] = {k: v for k, v in row.items() if k != "file" and v is not None}
-    return records
 
 
-def _build_articles(records, root, markers, problems, show) -> tuple[pd.DataFrame, list[tuple]]:
+def build_articles(records: list[dict], root: Path, *, markers: Markers, problems: list[dict],
+                   progress: bool = False) -> tuple[pd.DataFrame, list[tuple]]:
+    """Clean each record into an article row; return the articles frame and the removal log rows.
+
+    Template lines are those repeated across the articles of one source among ``records``.
+    """
     group_of = [_repetition_group(r, root) for r in records]
     texts_by_group = defaultdict(list)
     for group, record in zip(group_of, records):
@@ -180,7 +195,7 @@ def _build_articles(records, root, markers, problems, show) -> tuple[pd.DataFram
     ids = _article_ids(records)
     rows, removed = [], []
     for article_id, group, record in tqdm(list(zip(ids, group_of, records)), desc="Cleaning", unit="article",
-                                          disable=not show):
+                                          disable=not progress):
         cleaned = clean_text(record["text"], markers=markers, repeated=repeated[group])
         row = _article_row(article_id, record, cleaned, root, problems)
         rows.append(row)
@@ -312,8 +327,9 @@ def _first(*values):
 def _flag_duplicates(articles: pd.DataFrame, problems: list[dict], threshold: float) -> pd.DataFrame:
     if articles.empty:
         return articles
-    ordered = articles.sort_values("published", kind="stable", na_position="last")  # the earliest copy is the original
-    found = find_duplicates(ordered["article_id"].tolist(), ordered["text"].tolist(), threshold=threshold)
+    published = [None if pd.isna(p) else p for p in articles["published"]]
+    found = find_duplicates(articles["article_id"].tolist(), articles["text"].tolist(), threshold=threshold,
+                            published=published)
     articles["duplicate_of"] = articles["article_id"].map(lambda a: found[a][0] if a in found else None)
     articles["duplicate_similarity"] = articles["article_id"].map(lambda a: found[a][1] if a in found else None)
     paths = dict(zip(articles["article_id"], articles["path"]))

@@ -1,72 +1,146 @@
 """Find articles that are the same text under two names, or near-identical copies of one story.
 
-Exact copies are found by hashing the normalised text. Near copies (a wire
-story republished with a changed sentence or two) by MinHash over word
-5-shingles with locality-sensitive hashing, so the cost grows with the number
-of articles, not with its square; every candidate pair is then checked with
-the exact Jaccard similarity of the shingles.
+Each article gets a signature: a hash of its normalised words (for exact
+copies) and a MinHash of its word 5-shingles (128 hash functions, for near
+copies). Signatures are small (about 0.5 KB an article) and can be collected
+chunk by chunk, so the check streams over corpora of any size. Near copies
+are found by locality-sensitive hashing (16 bands of 8 rows, one band at a
+time with numpy), and a candidate pair counts when the share of equal MinHash
+values, an estimate of the Jaccard similarity of the two shingle sets (±0.04
+at 0.8), reaches the threshold. The earliest-published copy (then the first
+loaded) is the original; every other copy points to it.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import zlib
-from collections import defaultdict
 
 import numpy as np
 
 _WORD_RE = re.compile(r"\w+")
-_MERSENNE = (1 << 61) - 1
-_NUM_PERM = 64
-_BANDS = 16
+NUM_PERM = 128
+BANDS = 16
 SHINGLE = 5
+_RNG = np.random.default_rng(20230301)
+# Multiply-shift hashing: h(x) = (a * x + b) mod 2**64, top 32 bits; a odd. No division, so it is fast.
+_A = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
 
 
-def find_duplicates(ids: list[str], texts: list[str], *, threshold: float = 0.8) -> dict[str, tuple[str, float]]:
-    """Map each duplicate's id to ``(id of the first copy, similarity)``.
+def signature(text: str) -> tuple[int, np.ndarray | None]:
+    """``(exact hash, MinHash)`` of a text; the MinHash is None for texts under five words."""
+    words = _WORD_RE.findall(text.lower())
+    exact = int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little", signed=True)
+    if len(words) < SHINGLE:
+        return exact, None
+    hashes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    count = len(words) - SHINGLE + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for k in range(SHINGLE):  # a polynomial hash of five consecutive word hashes (wraps modulo 2**64)
+        combined = combined * np.uint64(1_000_003) + hashes[k:k + count]
+    shingles = np.unique(combined)
+    minhash = ((np.outer(shingles, _A) + _B) >> np.uint64(32)).min(axis=0).astype(np.uint32)
+    return exact, minhash
 
-    The first copy is the earliest in ``ids`` order. ``similarity`` is 1.0 for
-    texts whose words are identical, else the Jaccard similarity of their word
-    5-shingles (at least ``threshold``).
+
+class DuplicateIndex:
+    """Collects signatures (in load order) and finds the duplicates among them."""
+
+    def __init__(self):
+        self.ids: list[str] = []
+        self.published: list = []
+        self.exact: list[int] = []
+        self.minhash: list[np.ndarray] = []
+        self.has_minhash: list[bool] = []
+
+    def add(self, article_id: str, text: str, published=None) -> None:
+        exact, minhash = signature(text)
+        self.add_signature(article_id, exact, minhash, published)
+
+    def add_signature(self, article_id: str, exact: int, minhash: np.ndarray | None, published=None) -> None:
+        self.ids.append(article_id)
+        self.published.append(published)
+        self.exact.append(exact)
+        self.has_minhash.append(minhash is not None)
+        self.minhash.append(minhash if minhash is not None else np.zeros(NUM_PERM, dtype=np.uint32))
+
+    def duplicates(self, *, threshold: float = 0.8) -> dict[str, tuple[str, float]]:
+        """Map each duplicate's id to ``(id of the original, similarity)``; 1.0 for identical words."""
+        n = len(self.ids)
+        if n < 2:
+            return {}
+        rank = _order(self.published)
+        found: dict[int, tuple[int, float]] = {}
+        exact = np.array(self.exact, dtype=np.int64)
+        for group in _groups(exact):
+            first = min(group, key=rank.__getitem__)
+            for member in group:
+                if member != first:
+                    found[member] = (first, 1.0)
+        signatures = np.vstack(self.minhash)
+        usable = np.array(self.has_minhash) & ~np.isin(np.arange(n), list(found))
+        pairs = _candidate_pairs(signatures, usable)
+        if len(pairs):
+            similarity = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
+            keep = similarity >= threshold
+            pairs, similarity = pairs[keep], similarity[keep]
+            early = np.where(rank[pairs[:, 0]] <= rank[pairs[:, 1]], pairs[:, 0], pairs[:, 1])
+            late = np.where(early == pairs[:, 0], pairs[:, 1], pairs[:, 0])
+            for k in np.lexsort((rank[early], rank[late])):
+                a, b = int(early[k]), int(late[k])
+                if b not in found and a not in found:
+                    found[b] = (a, round(float(similarity[k]), 3))
+        return {self.ids[b]: (self.ids[a], s) for b, (a, s) in found.items()}
+
+
+def find_duplicates(ids: list[str], texts: list[str], *, threshold: float = 0.8,
+                    published: list | None = None) -> dict[str, tuple[str, float]]:
+    """Map each duplicate's id to ``(id of the original, similarity)``.
+
+    The original is the earliest in ``published`` (missing dates last), then in ``ids`` order.
     """
-    duplicates: dict[str, tuple[str, float]] = {}
-    first_by_hash: dict[str, str] = {}
-    shingles: dict[str, set[int]] = {}
-    for article_id, text in zip(ids, texts):
-        words = _WORD_RE.findall(text.lower())
-        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
-        if digest in first_by_hash:
-            duplicates[article_id] = (first_by_hash[digest], 1.0)
-            continue
-        first_by_hash[digest] = article_id
-        if len(words) >= SHINGLE:
-            shingles[article_id] = {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode())
-                                     for i in range(len(words) - SHINGLE + 1)}
-    order = {article_id: i for i, article_id in enumerate(ids)}
-    for a, b in sorted(_candidates(shingles), key=lambda p: (order[p[1]], order[p[0]])):
-        if b in duplicates or a in duplicates:
-            continue
-        similarity = len(shingles[a] & shingles[b]) / len(shingles[a] | shingles[b])
-        if similarity >= threshold:
-            duplicates[b] = (a, round(similarity, 3))
-    return duplicates
+    index = DuplicateIndex()
+    for k, (article_id, text) in enumerate(zip(ids, texts)):
+        index.add(article_id, text, published[k] if published is not None else None)
+    return index.duplicates(threshold=threshold)
 
 
-def _candidates(shingles: dict[str, set[int]]) -> set[tuple[str, str]]:
-    """Pairs (earlier, later) that share at least one LSH band."""
-    rng = np.random.default_rng(20230301)
-    a = rng.integers(1, 1 << 32, _NUM_PERM, dtype=np.uint64)  # x * a stays below 2**64
-    b = rng.integers(0, 1 << 32, _NUM_PERM, dtype=np.uint64)
-    rows = _NUM_PERM // _BANDS
-    buckets: dict[tuple, list[str]] = defaultdict(list)
-    for article_id, values in shingles.items():
-        x = np.fromiter(values, dtype=np.uint64, count=len(values))
-        signature = ((np.outer(x, a) + b) % _MERSENNE).min(axis=0)
-        for band in range(_BANDS):
-            buckets[(band, signature[band * rows:(band + 1) * rows].tobytes())].append(article_id)
-    pairs = set()
-    for members in buckets.values():
-        for i, first in enumerate(members):
-            for second in members[i + 1:]:
-                pairs.add((first, second))
-    return pairs
+def _order(published: list) -> np.ndarray:
+    """Rank of each article: by publication date (missing last), then load order."""
+    keys = [(0, p, i) if p is not None and p == p else (1, 0, i) for i, p in enumerate(published)]
+    try:
+        ordered = sorted(range(len(keys)), key=keys.__getitem__)
+    except TypeError:  # dates of mixed types: load order only
+        ordered = list(range(len(keys)))
+    rank = np.empty(len(keys), dtype=np.int64)
+    rank[ordered] = np.arange(len(keys))
+    return rank
+
+
+def _groups(values: np.ndarray) -> list[list[int]]:
+    order = np.argsort(values, kind="stable")
+    sorted_values = values[order]
+    breaks = np.flatnonzero(np.diff(sorted_values)) + 1
+    return [g.tolist() for g in np.split(order, breaks) if len(g) > 1]
+
+
+def _candidate_pairs(signatures: np.ndarray, usable: np.ndarray) -> np.ndarray:
+    """Pairs of row numbers that share at least one LSH band, as an (m, 2) array."""
+    rows = NUM_PERM // BANDS
+    index = np.flatnonzero(usable)
+    pairs = []
+    mix = np.array([0x9E3779B97F4A7C15 >> k for k in range(rows)], dtype=np.uint64)
+    for band in range(BANDS):
+        block = signatures[index, band * rows:(band + 1) * rows].astype(np.uint64)
+        keys = (block * mix).sum(axis=1) + block[:, 0]  # wraps modulo 2**64: a hash of the band
+        for group in _groups(keys.view(np.int64)):
+            members = index[group]
+            if len(members) > 200:  # a run of near-identical texts: pair each with the first few only
+                members = members[:200]
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    pairs.append((members[i], members[j]))
+    if not pairs:
+        return np.empty((0, 2), dtype=np.int64)
+    return np.unique(np.array(pairs, dtype=np.int64), axis=0)

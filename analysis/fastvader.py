@@ -14,8 +14,11 @@ thousands of real and generated texts.
 """
 from __future__ import annotations
 
+import string
+
 from vaderSentiment import vaderSentiment as _vader
 
+_PUNCTUATION = string.punctuation
 _NEGATE = frozenset(_vader.NEGATE)
 _BOOSTERS = _vader.BOOSTER_DICT
 _SPECIAL = _vader.SPECIAL_CASES
@@ -39,13 +42,15 @@ class FastVader(_vader.SentimentIntensityAnalyzer):
         if not self._emoji_chars.isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()
-        sentitext = _vader.SentiText(text)
-        words = sentitext.words_and_emoticons
-        lowered = [str(w).lower() for w in words]
+        words = []  # SentiText.words_and_emoticons: a word stripped of punctuation unless that leaves <= 2 chars
+        for token in text.split():
+            stripped = token.strip(_PUNCTUATION)
+            words.append(token if len(stripped) <= 2 else stripped)
+        lowered = [w.lower() for w in words]
         lexicon = self.lexicon
-        if not any(w in lexicon for w in lowered):
+        if lexicon.keys().isdisjoint(lowered):
             return self.score_valence([0] * len(words), text)
-        is_cap_diff = sentitext.is_cap_diff
+        is_cap_diff = _vader.allcap_differential(words)
         sentiments = []
         for i, item in enumerate(words):
             low = lowered[i]
@@ -56,7 +61,16 @@ class FastVader(_vader.SentimentIntensityAnalyzer):
                 sentiments.append(0)
                 continue
             sentiments.append(self._valence(item, low, i, words, lowered, is_cap_diff))
-        sentiments = self._but_check(words, sentiments)
+        if "but" in lowered:  # vaderSentiment's _but_check, on the lower-cased words we already have
+            bi = lowered.index("but")
+            for sentiment in sentiments:
+                si = sentiments.index(sentiment)
+                if si < bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 0.5)
+                elif si > bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 1.5)
         return self.score_valence(sentiments, text)
 
     def _valence(self, item, low, i, words, lowered, is_cap_diff):

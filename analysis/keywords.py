@@ -25,7 +25,7 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 _CHUNK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…|/]+|\s[-‘’']+|[-‘’']+\s")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’\u2024][^\W_]+)*\u2024?")
 _ACRONYM_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}")  # "U.S.", "e.g.": their dots do not end a chunk
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+_POSSESSIVE = ("'s", "’s")
 
 
 @lru_cache(maxsize=8)
@@ -47,7 +47,9 @@ def tokenize(text: str, *, numbers: str = "drop") -> list[list[str]]:
     text = _ACRONYM_RE.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
     chunks = []
     for chunk in _CHUNK_RE.split(f" {text} "):
-        tokens = [_POSSESSIVE_RE.sub("", t).replace("\u2024", ".") for t in _TOKEN_RE.findall(chunk)]
+        tokens = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in _TOKEN_RE.findall(chunk)]
+        if "\u2024" in chunk:
+            tokens = [t.replace("\u2024", ".") for t in tokens]
         if numbers == "drop":
             tokens = [t if not t.replace("-", "").isdigit() else "" for t in tokens]
         if any(tokens):

@@ -21,6 +21,7 @@ from bisect import bisect_right
 import pandas as pd
 
 _DOUBLE = {"“": "open", "„": "open", "«": "open", "”": "close", "»": "close", '"': "either"}
+_DOUBLE_RE = re.compile("[" + "".join(_DOUBLE) + "]")
 _SINGLE_RE = re.compile(r"(?:(?<=\s)|^)‘([^‘’\n]{1,300}?)’(?![\w])")
 _WORD_RE = re.compile(r"\w+")
 _VERBS = (
@@ -40,6 +41,7 @@ _SPEAKER_PATTERNS = [
     re.compile(rf"\b(?:cited|quoted) (?P<who>{_NAME}) as saying"),
     re.compile(r"\b(?i:according to)\s+(?:the |a |an )?(?P<who>[A-Z][^,.;:“”\"]{1,60}?)(?=\s*[,.;:“”\"]|\s*$)"),
 ]
+_HINT_RE = re.compile(rf"\b(?:{_VERBS}|{_INVERTED}|cited|quoted|(?i:according to))\b")
 _NOT_SPEAKERS = frozenset("The This That These Those It There Here In On At For From With By As But And Or "
                           "So Yet If When While After Before Since Although Though Why What Who How".split())
 _SUBJECT_RE = re.compile(rf"(?P<who>{_NAME})\s+[a-z]")
@@ -52,7 +54,7 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     """Character spans ``(start, end)`` of quoted text (without the marks), within each paragraph."""
     spans: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
-        marks = [(i, _DOUBLE[ch]) for i, ch in enumerate(text[p_start:p_end], start=p_start) if ch in _DOUBLE]
+        marks = [(m.start(), _DOUBLE[m.group(0)]) for m in _DOUBLE_RE.finditer(text, p_start, p_end)]
         spans.extend(_pair(marks, p_end))
         for match in _SINGLE_RE.finditer(text, p_start, p_end):
             spans.append((match.start(1), match.end(1)))
@@ -61,6 +63,8 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
 
 def find_speaker(text: str) -> str | None:
     """The speaker a sentence (or a stretch of text outside quotes) names: "Xi told…", "according to Xinhua"."""
+    if not _HINT_RE.search(text):  # no speech verb, "according to" or "cited": no speaker
+        return None
     for pattern in _SPEAKER_PATTERNS:
         for match in pattern.finditer(text):
             who = match.group("who").strip(" .,’'")
@@ -74,17 +78,18 @@ def sentence_voices(text: str, sentences: list[tuple[int, int]], paragraphs: lis
                     ) -> list[tuple[str, str, float, str | None]]:
     """For each sentence span: ``(voice, quoted text, quoted share of words, speaker)``."""
     spans = quote_spans(text, paragraphs)
-    span_words = [len(_WORD_RE.findall(text, a, b)) for a, b in spans]
-    speakers = [_span_speaker(text, span, sentences) for span in spans]
+    span_words = [_words(text, a, b) for a, b in spans]
+    sentence_starts = [s for s, _ in sentences]
+    speakers = [_span_speaker(text, span, sentences, sentence_starts) for span in spans]
     starts = [s for s, _ in spans]
     out = []
     last_named: str | None = None
     for s_start, s_end in sentences:
         inside = _overlapping(spans, starts, s_start, s_end)
         speech = [(a, b, k) for a, b, k in inside if span_words[k] >= MIN_MIXED_WORDS]
-        words = len(_WORD_RE.findall(text, s_start, s_end)) or 1
+        words = _words(text, s_start, s_end) or 1
         quoted_parts = [text[max(a, s_start):min(b, s_end)].strip() for a, b, _ in inside]
-        quoted_words = sum(len(_WORD_RE.findall(text, max(a, s_start), min(b, s_end))) for a, b, _ in speech)
+        quoted_words = sum(_words(text, max(a, s_start), min(b, s_end)) for a, b, _ in speech)
         share = min(quoted_words / words, 1.0)
         outside = _outside_quotes(text, s_start, s_end, inside)
         speaker = next((speakers[k] for _, _, k in speech if speakers[k]), None) or find_speaker(outside)
@@ -148,12 +153,27 @@ def _overlapping(spans, starts, s_start, s_end) -> list[tuple[int, int, int]]:
     return out
 
 
-def _span_speaker(text: str, span: tuple[int, int], sentences: list[tuple[int, int]]) -> str | None:
+def _words(text: str, start: int, end: int) -> int:
+    """Words (runs of letters or digits) in ``text[start:end]``."""
+    return len(_WORD_RE.findall(text, start, end))
+
+
+def _containing(sentences, starts, position) -> tuple[int, int] | None:
+    k = bisect_right(starts, position) - 1
+    if k >= 0 and sentences[k][0] <= position < sentences[k][1]:
+        return sentences[k]
+    return None
+
+
+def _span_speaker(text: str, span: tuple[int, int], sentences: list[tuple[int, int]],
+                  starts: list[int]) -> str | None:
     """The speaker named next to a quote: after it to the end of its sentence, else before it."""
     a, b = span
-    end = next((e for s, e in sentences if s <= b < e), min(len(text), b + 200))
+    after_sentence = _containing(sentences, starts, b)
+    end = after_sentence[1] if after_sentence else min(len(text), b + 200)
     after = text[b + 1:end]
-    start = next((s for s, e in sentences if s <= a - 1 < e), max(0, a - 200))
+    before_sentence = _containing(sentences, starts, a - 1)
+    start = before_sentence[0] if before_sentence else max(0, a - 200)
     before = text[start:max(a - 1, start)]
     return find_speaker(after) or find_speaker(before)
 

@@ -1,0 +1,75 @@
+"""Run a function over chunks of work, in order, on this machine or on a Dask cluster.
+
+Both engines hand out coarse chunks (hundreds of files each) and keep only a
+few in flight, so results arrive in input order while memory stays bounded:
+
+- ``local``: a process pool of ``workers`` processes (threads would gain
+  nothing: the work is pure Python). ``workers=1`` runs in this process.
+- ``dask``: a ``dask.distributed`` cluster at ``scheduler``, or, without one,
+  a ``LocalCluster`` of ``workers`` single-threaded processes started for the
+  run (it costs a few seconds to start, so it pays off on large corpora only).
+
+Every engine gives the same results, because the chunks and the function are
+the same; only where the function runs differs.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+ENGINES = ("local", "dask")
+
+
+def default_workers() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered_map(func: Callable, items: Iterable, *, engine: str = "local", workers: int | None = None,
+                scheduler: str | None = None, in_flight: int | None = None) -> Iterator:
+    """Yield ``func(item)`` for each item, in order, computed on ``engine``."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    workers = workers or default_workers()
+    in_flight = in_flight or 2 * workers
+    if engine == "local":
+        yield from _local(func, items, workers, in_flight)
+    else:
+        yield from _dask(func, items, workers, scheduler, in_flight)
+
+
+def _local(func, items, workers, in_flight) -> Iterator:
+    if workers == 1:
+        for item in items:
+            yield func(item)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from _windowed(lambda item: pool.submit(func, item), items, in_flight)
+
+
+def _dask(func, items, workers, scheduler, in_flight) -> Iterator:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        with Client(scheduler) as client:
+            yield from _windowed(lambda item: client.submit(func, item, pure=False), items, in_flight)
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=40) as cluster, Client(cluster) as client:
+        yield from _windowed(lambda item: client.submit(func, item, pure=False), items, in_flight)
+
+
+def _windowed(submit, items, in_flight) -> Iterator:
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
