@@ -2,6 +2,9 @@
 
 ``analyse()`` loads the corpus, sets duplicates aside, splits sentences (with
 voices and speakers), scores tone, and reads the codebook and actors file.
+The scoring is the streamed pipeline of :mod:`analysis.scoring`, cached by
+corpus content and settings (:mod:`analysis.cache`), so the five notebooks of
+a report score a corpus once, and a corpus of any size fits.
 Where a corpus comes without a codebook or an actors file, it builds
 provisional ones from the corpus itself (its most distinctive terms and its
 most frequent proper names) and says so, so that every notebook runs on any
@@ -15,12 +18,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import load_actors, suggest_actors
-from analysis.corpus import Corpus, load_corpus
+from analysis.cache import cached_scores
+from analysis.corpus import Corpus
+from analysis.errors import CorpusError
 from analysis.keywords import suggest_topic_terms
-from analysis.paths import ACTORS_YML, SOURCES_CSV, TOPICS_YML
+from analysis.paths import ACTORS_YML, ARTICLES_DIR, SOURCES_CSV, TOPICS_YML
 from analysis.plots import source_colors
-from analysis.segment import split_sentences
-from analysis.sentiment import score_tone
+from analysis.scoring import read_scores
 from analysis.topics import load_codebook
 
 SUGGESTED = 12
@@ -56,13 +60,19 @@ def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = N
         manifest = manifest or SOURCES_CSV
         codebook = codebook or TOPICS_YML
         actors = actors or ACTORS_YML
-    loaded = load_corpus(corpus, manifest=manifest, text_col=text_col) if corpus else load_corpus(
-        manifest=manifest)
+    root = Path(corpus) if corpus else ARTICLES_DIR
+    if not root.exists():
+        raise CorpusError(f"no such file or folder: {root}")
+    tables = read_scores(cached_scores(root, manifest=manifest, codebook=codebook, actors=actors,
+                                       text_col=text_col))
+    loaded = Corpus(articles=tables["articles"], removed=tables["removed"], problems=tables["problems"], root=root)
     articles = loaded.unique
     if by not in articles.columns:
         raise KeyError(f"cannot compare by {by!r}: the articles have columns {list(articles.columns)}")
-    carry = [c for c in dict.fromkeys(["source", by, "source_type", "published", "event"]) if c in articles]
-    sentences = score_tone(split_sentences(articles, carry=carry))
+    sentences = tables["sentences"]
+    sentences = sentences[sentences["article_id"].isin(set(articles["article_id"]))].reset_index(drop=True)
+    if by not in sentences.columns:
+        sentences = sentences.merge(articles[["article_id", by]], on="article_id", how="left")
     topics, topics_from = _codebook(codebook, articles, by)
     people, people_from = _actors(actors, sentences)
     return Analysis(corpus=loaded, articles=articles, sentences=sentences, codebook=topics,

@@ -40,7 +40,7 @@ from analysis.clean import load_markers
 from analysis.corpus import (ARTICLE_COLUMNS, attach_manifest, build_articles, manifest_rows, read_manifest,
                              report_missing)
 from analysis.dedupe import DuplicateIndex, signature
-from analysis.engines import ordered_map
+from analysis.engines import ENGINES, ordered_map
 from analysis.errors import CorpusError
 from analysis.paths import ACTORS_YML, ARTICLES_DIR, SOURCES_CSV, TOPICS_YML
 from analysis.readers import discover, read_file, relative
@@ -109,6 +109,8 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path = "scores.par
     """Run the pipeline over ``corpus`` (the bundled one when None) and write its tables beside ``out``."""
     if fmt not in ("parquet", "csv"):
         raise ValueError(f"fmt must be 'parquet' or 'csv', not {fmt!r}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     if corpus is None:
         corpus, manifest = ARTICLES_DIR, manifest or SOURCES_CSV
         codebook, actors = codebook or TOPICS_YML, actors or ACTORS_YML
@@ -151,11 +153,14 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path = "scores.par
             counts["articles"] += len(result["tables"]["articles"])
             counts["sentences"] += len(result["tables"]["sentences"])
             bar.update(result["n_files"])
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     finally:
         bar.close()
         for writer in writers.values():
             writer.close()
-    duplicates = index.duplicates() if dedupe else {}
+    duplicates = index.duplicates(fetch=lambda ids: _fetch_texts(staging / "articles.parquet", ids)) if dedupe else {}
     _finish(staging, paths, duplicates, fmt)
     problems = pq.ParquetFile(paths["problems"]).metadata.num_rows if fmt == "parquet" else None
     shutil.rmtree(staging, ignore_errors=True)
@@ -218,6 +223,16 @@ def _with_tone(articles: pd.DataFrame, sentences: pd.DataFrame, extra_columns: t
     out["metadata"] = [json.dumps({c: _jsonable(row[c]) for c in others if not _missing(row[c])}, ensure_ascii=False)
                        if others else "{}" for _, row in out.iterrows()] if len(out) else []
     return out
+
+
+def _fetch_texts(path: Path, ids: list[str]) -> dict[str, str]:
+    """The clean texts of a few articles, read back from the staged article table batch by batch."""
+    wanted, found = set(ids), {}
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000, columns=["article_id", "text"]):
+        for article_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
+            if article_id in wanted:
+                found[article_id] = text or ""
+    return found
 
 
 def _article_schema(extra_columns: tuple[str, ...]) -> pa.Schema:
