@@ -138,6 +138,8 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path = "scores.par
         report_missing(manifest_rows(manifest_frame),
                        [relative(f, root) for f in files] + [p["path"] for p in discovered], missing)
         writers["problems"].write(pd.DataFrame(missing, columns=["path", "severity", "message"]))
+    if engine == "local":
+        warm_up()  # forked workers inherit the loaded lexicons instead of each loading them again
     index = DuplicateIndex()
     counts = {"articles": 0, "sentences": 0}
     chunks = _chunks(files, chunk_files)
@@ -167,6 +169,16 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path = "scores.par
     return ScoreResult(outputs=paths, articles=counts["articles"], sentences=counts["sentences"],
                        duplicates=len(duplicates),
                        problems=problems if problems is not None else _csv_rows(paths["problems"]))
+
+
+def warm_up() -> None:
+    """Load the lexicons, markers and word lists every chunk needs."""
+    from analysis.segment import load_abbreviations
+    from analysis.sentiment import score_text
+
+    load_markers()
+    load_abbreviations()
+    score_text("A good start.")
 
 
 def process_chunk(job: tuple[list[str], Settings]) -> dict:
