@@ -63,9 +63,16 @@ def plot_tone_by_source(summary: pd.DataFrame, *, measure: str = "vader", by: st
     return _keep(ax, data)
 
 
+MAX_DOTS = 1500
+
+
 def plot_tone_distribution(scored: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
                            colors: dict | None = None):
-    """The spread of sentence tone per group: a box per group, every sentence as a dot."""
+    """The spread of sentence tone per group: a box per group (all sentences) and a dot per sentence.
+
+    Groups of more than ``MAX_DOTS`` sentences show a random sample of that many dots (the box still
+    uses every sentence), so the chart stays readable and light on large corpora.
+    """
     data = scored[scored[measure].notna()]
     if "no_signal" in data:
         data = data[~data["no_signal"]]
@@ -75,7 +82,8 @@ def plot_tone_distribution(scored: pd.DataFrame, *, measure: str = "vader", by: 
     ax.boxplot(values, orientation="horizontal", widths=0.6, showfliers=False) if values else None
     rng = np.random.default_rng(0)
     for i, (g, v) in enumerate(zip(groups, values), start=1):
-        ax.scatter(v, i + rng.uniform(-0.15, 0.15, len(v)), s=10, alpha=0.6, color=_colors([g], colors)[0])
+        dots = rng.choice(v, MAX_DOTS, replace=False) if len(v) > MAX_DOTS else v
+        ax.scatter(dots, i + rng.uniform(-0.15, 0.15, len(dots)), s=10, alpha=0.6, color=_colors([g], colors)[0])
     ax.set_yticks(range(1, len(groups) + 1), [f"{label(g)} (n={len(v)})" for g, v in zip(groups, values)])
     ax.axvline(0, color="#444", linewidth=0.8)
     ax.set_xlabel(f"sentence tone, {_measure_name(measure)} (−1 to +1)")

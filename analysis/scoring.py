@@ -174,11 +174,12 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path = "scores.par
 def warm_up() -> None:
     """Load the lexicons, markers and word lists every chunk needs."""
     from analysis.segment import load_abbreviations
-    from analysis.sentiment import score_text
+    from analysis.sentiment import is_non_english, score_text
 
     load_markers()
     load_abbreviations()
     score_text("A good start.")
+    is_non_english("Dockworkers walk out as port talks collapse")  # loads simplemma's English word list
 
 
 def process_chunk(job: tuple[list[str], Settings]) -> dict:

@@ -125,6 +125,15 @@ def test_other_corpus_with_manifestless_folders_codebook_and_actors(tmp_path):
     assert "harbour-herald" in index.read_text(encoding="utf-8") or "3 sources" in index.read_text(encoding="utf-8")
 
 
+def test_a_single_outlet_corpus_builds_every_page(tmp_path):
+    corpus = tmp_path / "one-outlet"
+    shutil.copytree(FIXTURES / "other_corpus" / "harbour-herald", corpus / "harbour-herald")
+    build_reports(corpus, out=tmp_path / "out", progress=False)
+    pages = {p.name for p in (tmp_path / "out").glob("*.html")}
+    assert {"02-tone.html", "05-keywords.html"} <= pages
+    assert "at least two groups" in (tmp_path / "out" / "05-keywords.html").read_text(encoding="utf-8")
+
+
 def test_a_failing_notebook_names_the_notebook_and_the_cell(tmp_path):
     book = nbformat.v4.new_notebook()
     book.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
