@@ -65,25 +65,31 @@ def signature(text: str) -> tuple[int, np.ndarray | None]:
 
 
 class DuplicateIndex:
-    """Collects signatures (in load order) and finds the duplicates among them."""
+    """Collects signatures (in load order) in compact arrays and finds the duplicates among them."""
 
     def __init__(self):
         self.ids: list[str] = []
         self.published: list = []
-        self.exact: list[int] = []
-        self.minhash: list[np.ndarray] = []
-        self.has_minhash: list[bool] = []
+        self._exact = np.zeros(1024, dtype=np.int64)
+        self._minhash = np.zeros((1024, NUM_PERM), dtype=np.uint32)
+        self._has_minhash = np.zeros(1024, dtype=bool)
 
     def add(self, article_id: str, text: str, published=None) -> None:
         exact, minhash = signature(text)
         self.add_signature(article_id, exact, minhash, published)
 
     def add_signature(self, article_id: str, exact: int, minhash: np.ndarray | None, published=None) -> None:
+        n = len(self.ids)
+        if n == len(self._exact):  # grow geometrically: amortised O(1), no object per article
+            self._exact = np.resize(self._exact, 2 * n)
+            self._minhash = np.resize(self._minhash, (2 * n, NUM_PERM))
+            self._has_minhash = np.resize(self._has_minhash, 2 * n)
         self.ids.append(article_id)
         self.published.append(published)
-        self.exact.append(exact)
-        self.has_minhash.append(minhash is not None)
-        self.minhash.append(minhash if minhash is not None else np.zeros(NUM_PERM, dtype=np.uint32))
+        self._exact[n] = exact
+        self._has_minhash[n] = minhash is not None
+        if minhash is not None:
+            self._minhash[n] = minhash
 
     def duplicates(self, *, threshold: float = 0.8, fetch=None) -> dict[str, tuple[str, float]]:
         """Map each duplicate's id to ``(id of the original, similarity)``; 1.0 for identical words.
@@ -95,14 +101,14 @@ class DuplicateIndex:
             return {}
         rank = _order(self.published)
         found: dict[int, tuple[int, float]] = {}
-        exact = np.array(self.exact, dtype=np.int64)
-        for group in _groups(exact):
+        for group in _groups(self._exact[:n]):
             first = min(group, key=rank.__getitem__)
             for member in group:
                 if member != first:
                     found[member] = (first, 1.0)
-        signatures = np.vstack(self.minhash)
-        usable = np.array(self.has_minhash) & ~np.isin(np.arange(n), list(found))
+        signatures = self._minhash[:n]
+        usable = self._has_minhash[:n].copy()
+        usable[list(found)] = False
         pairs = _candidate_pairs(signatures, usable)
         if len(pairs):
             similarity = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
@@ -160,10 +166,12 @@ def _order(published: list) -> np.ndarray:
 
 
 def _groups(values: np.ndarray) -> list[list[int]]:
+    """Positions of equal values, for the values that occur more than once."""
     order = np.argsort(values, kind="stable")
     sorted_values = values[order]
-    breaks = np.flatnonzero(np.diff(sorted_values)) + 1
-    return [g.tolist() for g in np.split(order, breaks) if len(g) > 1]
+    starts = np.concatenate(([0], np.flatnonzero(sorted_values[1:] != sorted_values[:-1]) + 1))
+    sizes = np.diff(np.concatenate((starts, [len(values)])))
+    return [order[start:start + size].tolist() for start, size in zip(starts[sizes > 1], sizes[sizes > 1])]
 
 
 def _candidate_pairs(signatures: np.ndarray, usable: np.ndarray) -> np.ndarray:

@@ -260,7 +260,10 @@ class _Writer:
 
     def __init__(self, path: Path, schema: pa.Schema):
         self.path, self.schema = path, schema
-        self.writer = pq.ParquetWriter(path, schema)
+        # Column statistics of long texts (min/max of every row group) would pile up in the file footer,
+        # which the writer keeps in memory until it closes: keep statistics for short columns only.
+        short = [f.name for f in schema if f.type != _STR or f.name in ("article_id", "source", "voice")]
+        self.writer = pq.ParquetWriter(path, schema, write_statistics=short)
 
     def write(self, frame: pd.DataFrame) -> None:
         if frame is None or frame.empty:
@@ -291,7 +294,8 @@ def _finish(staging: Path, paths: dict[str, Path], duplicates: dict, fmt: str) -
         schema = source.schema_arrow
         if name == "articles":
             schema = schema.append(pa.field("duplicate_of", _STR)).append(pa.field("duplicate_similarity", _FLOAT))
-        writer = pq.ParquetWriter(final, schema) if fmt == "parquet" else None
+        short = [f.name for f in schema if f.type != _STR or f.name in ("article_id", "source", "voice")]
+        writer = pq.ParquetWriter(final, schema, write_statistics=short) if fmt == "parquet" else None
         header = True
         if fmt == "csv" and final.exists():
             final.unlink()
