@@ -16,8 +16,10 @@ the first loaded) is the original; every other copy points to it.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import zlib
+from pathlib import Path
 
 import numpy as np
 
@@ -64,13 +66,29 @@ def signature(text: str) -> tuple[int, np.ndarray | None]:
     return exact, minhash
 
 
+_NO_DATE = np.iinfo(np.int64).max  # articles without a date rank after all dated ones
+
+
+def _date_value(published) -> int:
+    if published is None or published != published:  # None or NaT
+        return _NO_DATE
+    try:
+        return int(np.datetime64(published, "ns").astype(np.int64))
+    except (TypeError, ValueError):
+        return _NO_DATE
+
+
 class DuplicateIndex:
-    """Collects signatures (in load order) in compact arrays and finds the duplicates among them."""
+    """Collects signatures (in load order) in compact arrays and finds the duplicates among them.
+
+    Memory: about 0.5 KB an article. :class:`DiskDuplicateIndex` keeps them in files instead.
+    """
 
     def __init__(self):
-        self.ids: list[str] = []
-        self.published: list = []
+        self.n = 0
+        self._ids: list[str] = []
         self._exact = np.zeros(1024, dtype=np.int64)
+        self._dates = np.zeros(1024, dtype=np.int64)
         self._minhash = np.zeros((1024, NUM_PERM), dtype=np.uint32)
         self._has_minhash = np.zeros(1024, dtype=bool)
 
@@ -79,39 +97,67 @@ class DuplicateIndex:
         self.add_signature(article_id, exact, minhash, published)
 
     def add_signature(self, article_id: str, exact: int, minhash: np.ndarray | None, published=None) -> None:
-        n = len(self.ids)
+        n = self.n
         if n == len(self._exact):  # grow geometrically: amortised O(1), no object per article
             self._exact = np.resize(self._exact, 2 * n)
+            self._dates = np.resize(self._dates, 2 * n)
             self._minhash = np.resize(self._minhash, (2 * n, NUM_PERM))
             self._has_minhash = np.resize(self._has_minhash, 2 * n)
-        self.ids.append(article_id)
-        self.published.append(published)
+        self._ids.append(article_id)
         self._exact[n] = exact
+        self._dates[n] = _date_value(published)
         self._has_minhash[n] = minhash is not None
-        if minhash is not None:
-            self._minhash[n] = minhash
+        self._minhash[n] = minhash if minhash is not None else 0
+        self.n += 1
+
+    # Storage: what duplicates() reads. DiskDuplicateIndex reads the same from files.
+    def _exact_values(self) -> np.ndarray:
+        return self._exact[:self.n]
+
+    def _date_values(self) -> np.ndarray:
+        return self._dates[:self.n]
+
+    def _has_values(self) -> np.ndarray:
+        return self._has_minhash[:self.n].copy()
+
+    def _band(self, band: int) -> np.ndarray:
+        return _band_keys(self._minhash[:self.n, band * ROWS:(band + 1) * ROWS])
+
+    def _rows(self, rows: np.ndarray) -> np.ndarray:
+        return self._minhash[rows]
+
+    def _ids_of(self, rows) -> dict[int, str]:
+        return {int(r): self._ids[int(r)] for r in rows}
 
     def duplicates(self, *, threshold: float = 0.8, fetch=None) -> dict[str, tuple[str, float]]:
         """Map each duplicate's id to ``(id of the original, similarity)``; 1.0 for identical words.
 
         ``fetch`` (ids -> {id: text}) lets estimates near the threshold be checked exactly.
         """
-        n = len(self.ids)
+        found = self.duplicate_rows(threshold=threshold, fetch=fetch)
+        ids = self._ids_of({r for pair in found.items() for r in (pair[0], pair[1][0])})
+        return {ids[b]: (ids[a], s) for b, (a, s) in found.items()}
+
+    def duplicate_rows(self, *, threshold: float = 0.8, fetch=None) -> dict[int, tuple[int, float]]:
+        """Like :meth:`duplicates`, by row number (the order of ``add``)."""
+        n = self.n
         if n < 2:
             return {}
-        rank = _order(self.published)
+        dates = self._date_values()
+        rank = np.empty(n, dtype=np.int64)
+        rank[np.lexsort((np.arange(n), dates))] = np.arange(n)
+        del dates
         found: dict[int, tuple[int, float]] = {}
-        for group in _groups(self._exact[:n]):
+        for group in _groups(self._exact_values()):
             first = min(group, key=rank.__getitem__)
             for member in group:
                 if member != first:
                     found[member] = (first, 1.0)
-        signatures = self._minhash[:n]
-        usable = self._has_minhash[:n].copy()
+        usable = self._has_values()
         usable[list(found)] = False
-        pairs = _candidate_pairs(signatures, usable)
+        pairs = _candidate_pairs(self._band, usable)
         if len(pairs):
-            similarity = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
+            similarity = (self._rows(pairs[:, 0]) == self._rows(pairs[:, 1])).mean(axis=1)
             keep = similarity >= threshold - CHECK_BELOW
             pairs, similarity = pairs[keep], similarity[keep]
             if fetch is not None:
@@ -124,20 +170,93 @@ class DuplicateIndex:
                 a, b = int(early[k]), int(late[k])
                 if b not in found and a not in found:
                     found[b] = (a, round(float(similarity[k]), 3))
-        return {self.ids[b]: (self.ids[a], s) for b, (a, s) in found.items()}
+        return found
 
     def _check(self, pairs: np.ndarray, similarity: np.ndarray, threshold: float, fetch) -> np.ndarray:
         unsure = np.flatnonzero(similarity < threshold + CHECK_ABOVE)
         if not len(unsure):
             return similarity
-        needed = sorted({self.ids[i] for k in unsure for i in pairs[k]})
-        texts = fetch(needed)
+        ids = self._ids_of({int(i) for k in unsure for i in pairs[k]})
+        texts = fetch(sorted(set(ids.values())))
         similarity = similarity.astype(float)
         for k in unsure:
-            a, b = (self.ids[i] for i in pairs[k])
+            a, b = ids[int(pairs[k][0])], ids[int(pairs[k][1])]
             if a in texts and b in texts:
                 similarity[k] = jaccard(texts[a], texts[b])
         return similarity
+
+
+class DiskDuplicateIndex(DuplicateIndex):
+    """A :class:`DuplicateIndex` whose signatures live in files under ``folder``, not in memory.
+
+    Each band's keys are kept in a file of their own, so the search reads one band (8 bytes an article)
+    at a time, and MinHash rows are read back only for candidate pairs. What stays in memory while adding
+    is a buffer of a few thousand rows.
+    """
+
+    FLUSH = 4096
+
+    def __init__(self, folder: str | Path):
+        super().__init__()
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._buffer: list[tuple[str, int, int, np.ndarray | None]] = []
+
+    def add_signature(self, article_id: str, exact: int, minhash: np.ndarray | None, published=None) -> None:
+        self._buffer.append((article_id, exact, _date_value(published), minhash))
+        self.n += 1
+        if len(self._buffer) >= self.FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._buffer:
+            return
+        ids, exact, dates, minhashes = zip(*self._buffer)
+        rows = np.vstack([m if m is not None else np.zeros(NUM_PERM, dtype=np.uint32) for m in minhashes])
+        with open(self.folder / "ids.txt", "a", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(i) + "\n" for i in ids)
+        self._append("exact", np.array(exact, dtype=np.int64))
+        self._append("dates", np.array(dates, dtype=np.int64))
+        self._append("has", np.array([m is not None for m in minhashes], dtype=bool))
+        self._append("minhash", rows.astype(np.uint32))
+        for band in range(BANDS):
+            self._append(f"band{band}", _band_keys(rows[:, band * ROWS:(band + 1) * ROWS]))
+        self._buffer = []
+
+    def duplicate_rows(self, *, threshold: float = 0.8, fetch=None) -> dict[int, tuple[int, float]]:
+        self.flush()
+        return super().duplicate_rows(threshold=threshold, fetch=fetch)
+
+    def _append(self, name: str, values: np.ndarray) -> None:
+        with open(self.folder / f"{name}.bin", "ab") as handle:
+            handle.write(np.ascontiguousarray(values).tobytes())
+
+    def _read(self, name: str, dtype) -> np.ndarray:
+        return np.fromfile(self.folder / f"{name}.bin", dtype=dtype)
+
+    def _exact_values(self) -> np.ndarray:
+        return self._read("exact", np.int64)
+
+    def _date_values(self) -> np.ndarray:
+        return self._read("dates", np.int64)
+
+    def _has_values(self) -> np.ndarray:
+        return self._read("has", bool)
+
+    def _band(self, band: int) -> np.ndarray:
+        return self._read(f"band{band}", np.uint64)
+
+    def _rows(self, rows: np.ndarray) -> np.ndarray:
+        table = np.memmap(self.folder / "minhash.bin", dtype=np.uint32, mode="r", shape=(self.n, NUM_PERM))
+        return np.asarray(table[rows])
+
+    def _ids_of(self, rows) -> dict[int, str]:
+        wanted, found = set(int(r) for r in rows), {}
+        with open(self.folder / "ids.txt", encoding="utf-8") as handle:
+            for row, line in enumerate(handle):
+                if row in wanted:
+                    found[row] = json.loads(line)
+        return found
 
 
 def find_duplicates(ids: list[str], texts: list[str], *, threshold: float = 0.8,
@@ -153,18 +272,6 @@ def find_duplicates(ids: list[str], texts: list[str], *, threshold: float = 0.8,
     return index.duplicates(threshold=threshold, fetch=lambda wanted: {i: by_id[i] for i in wanted})
 
 
-def _order(published: list) -> np.ndarray:
-    """Rank of each article: by publication date (missing last), then load order."""
-    keys = [(0, p, i) if p is not None and p == p else (1, 0, i) for i, p in enumerate(published)]
-    try:
-        ordered = sorted(range(len(keys)), key=keys.__getitem__)
-    except TypeError:  # dates of mixed types: load order only
-        ordered = list(range(len(keys)))
-    rank = np.empty(len(keys), dtype=np.int64)
-    rank[ordered] = np.arange(len(keys))
-    return rank
-
-
 def _groups(values: np.ndarray) -> list[list[int]]:
     """Positions of equal values, for the values that occur more than once."""
     order = np.argsort(values, kind="stable")
@@ -174,14 +281,19 @@ def _groups(values: np.ndarray) -> list[list[int]]:
     return [order[start:start + size].tolist() for start, size in zip(starts[sizes > 1], sizes[sizes > 1])]
 
 
-def _candidate_pairs(signatures: np.ndarray, usable: np.ndarray) -> np.ndarray:
+def _band_keys(block: np.ndarray) -> np.ndarray:
+    """One 64-bit key per row of a band of MinHash values (wraps modulo 2**64: a hash of the band)."""
+    block = block.astype(np.uint64)
+    mix = np.array([0x9E3779B97F4A7C15 >> k for k in range(block.shape[1])], dtype=np.uint64)
+    return (block * mix).sum(axis=1) + block[:, 0]
+
+
+def _candidate_pairs(band_keys, usable: np.ndarray) -> np.ndarray:
     """Pairs of row numbers that share at least one LSH band, as an (m, 2) array."""
     index = np.flatnonzero(usable)
     pairs = []
-    mix = np.array([0x9E3779B97F4A7C15 >> k for k in range(ROWS)], dtype=np.uint64)
     for band in range(BANDS):
-        block = signatures[index, band * ROWS:(band + 1) * ROWS].astype(np.uint64)
-        keys = (block * mix).sum(axis=1) + block[:, 0]  # wraps modulo 2**64: a hash of the band
+        keys = band_keys(band)[index]
         for group in _groups(keys.view(np.int64)):
             members = index[group]
             if len(members) > 200:  # a run of near-identical texts: pair each with the first few only

@@ -39,7 +39,7 @@ from analysis.actors import load_actors, match_actors
 from analysis.clean import load_markers
 from analysis.corpus import (ARTICLE_COLUMNS, attach_manifest, build_articles, manifest_rows, read_manifest,
                              report_missing)
-from analysis.dedupe import DuplicateIndex, signature
+from analysis.dedupe import DiskDuplicateIndex, signature
 from analysis.engines import ENGINES, ordered_map
 from analysis.errors import CorpusError
 from analysis.paths import ACTORS_YML, ARTICLES_DIR, SOURCES_CSV, TOPICS_YML
@@ -131,7 +131,8 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path = "scores.par
     staging = paths["sentences"].parent / f".{paths['sentences'].name}.partial"
     staging.mkdir(parents=True, exist_ok=True)
     writers = {name: _Writer(staging / f"{name}.parquet", schema) for name, schema in SCHEMAS.items()}
-    writers["articles"] = _Writer(staging / "articles.parquet", _article_schema(settings.extra_columns))
+    writers["articles"] = _Writer(staging / "articles.parquet", _article_schema(settings.extra_columns),
+                                  rows_per_group=2_000)
     writers["problems"].write(pd.DataFrame(discovered, columns=["path", "severity", "message"]))
     if manifest_frame is not None:
         missing: list[dict] = []
@@ -140,10 +141,12 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path = "scores.par
         writers["problems"].write(pd.DataFrame(missing, columns=["path", "severity", "message"]))
     if engine == "local":
         warm_up()  # forked workers inherit the loaded lexicons instead of each loading them again
-    index = DuplicateIndex()
+    index = DiskDuplicateIndex(staging / "dedupe")  # signatures on disk: memory does not grow with the corpus
     counts = {"articles": 0, "sentences": 0}
     chunks = _chunks(files, chunk_files)
-    bar = tqdm(total=len(files), unit="file", desc="Scoring", disable=not progress)
+    n_files = len(files)
+    del files
+    bar = tqdm(total=n_files, unit="file", desc="Scoring", disable=not progress)
     try:
         for result in ordered_map(process_chunk, ((chunk, settings) for chunk in chunks), engine=engine,
                                   workers=workers, scheduler=scheduler):
@@ -256,10 +259,17 @@ def _article_schema(extra_columns: tuple[str, ...]) -> pa.Schema:
 
 
 class _Writer:
-    """Appends frames to one Parquet file under a fixed schema (missing columns become nulls)."""
+    """Appends frames to one Parquet file under a fixed schema (missing columns become nulls).
 
-    def __init__(self, path: Path, schema: pa.Schema):
+    Frames are buffered into row groups of about ``rows_per_group`` rows: the writer keeps every row
+    group's metadata in memory until it closes, so one row group per small chunk would add up.
+    """
+
+    def __init__(self, path: Path, schema: pa.Schema, *, rows_per_group: int = 50_000):
         self.path, self.schema = path, schema
+        self.rows_per_group = rows_per_group
+        self.pending: list[pa.Table] = []
+        self.pending_rows = 0
         # Column statistics of long texts (min/max of every row group) would pile up in the file footer,
         # which the writer keeps in memory until it closes: keep statistics for short columns only.
         short = [f.name for f in schema if f.type != _STR or f.name in ("article_id", "source", "voice")]
@@ -281,9 +291,18 @@ class _Writer:
                 frame[field.name] = column.astype("boolean")
             elif field.type == _TIME:
                 frame[field.name] = pd.to_datetime(column)
-        self.writer.write_table(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
+        self.pending.append(pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False))
+        self.pending_rows += len(frame)
+        if self.pending_rows >= self.rows_per_group:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.writer.write_table(pa.concat_tables(self.pending), row_group_size=max(self.pending_rows, 1))
+            self.pending, self.pending_rows = [], 0
 
     def close(self) -> None:
+        self.flush()
         self.writer.close()
 
 

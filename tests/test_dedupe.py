@@ -23,3 +23,19 @@ def test_chain_of_copies_points_to_the_first():
 
 def test_short_texts_are_compared_exactly_only():
     assert find_duplicates(["a", "b"], ["Yes.", "No."]) == {}
+
+
+def test_the_disk_index_finds_what_the_memory_index_finds(tmp_path):
+    from analysis.dedupe import DiskDuplicateIndex, DuplicateIndex
+
+    texts = [STORY, STORY.replace("Line 3 of", "Paragraph three of"), STORY, "Short one.",
+             " ".join(f"Match {i} ended with a late goal from the visiting side." for i in range(30))]
+    memory, disk = DuplicateIndex(), DiskDuplicateIndex(tmp_path / "index")
+    disk.FLUSH = 2
+    for k, text in enumerate(texts):
+        memory.add(f"a{k}", text, f"2024-01-0{5 - k}")
+        disk.add(f"a{k}", text, f"2024-01-0{5 - k}")
+    by_text = {f"a{k}": t for k, t in enumerate(texts)}
+    fetch = lambda ids: {i: by_text[i] for i in ids}  # noqa: E731
+    assert disk.duplicates(fetch=fetch) == memory.duplicates(fetch=fetch)
+    assert memory.duplicates()["a0"] == ("a2", 1.0)  # a2 is the earlier copy
