@@ -3,7 +3,8 @@
 Each article gets a signature: a hash of its normalised words (for exact
 copies) and a MinHash of its word 5-shingles (128 hash functions, for near
 copies). Signatures are small (about 0.5 KB an article) and can be collected
-chunk by chunk, so the check streams over corpora of any size. Near copies
+chunk by chunk, in memory or in files (:class:`DiskDuplicateIndex`, which the
+streaming pipeline uses), so the check streams over corpora of any size. Near copies
 are found by locality-sensitive hashing (20 bands of 6 rows, one band at a
 time with numpy), and a candidate pair counts when the share of equal MinHash
 values, an estimate of the Jaccard similarity of the two shingle sets (±0.04
@@ -155,11 +156,8 @@ class DuplicateIndex:
                     found[member] = (first, 1.0)
         usable = self._has_values()
         usable[list(found)] = False
-        pairs = _candidate_pairs(self._band, usable)
+        pairs, similarity = _candidate_pairs(self._band, usable, self._estimate, threshold - CHECK_BELOW)
         if len(pairs):
-            similarity = (self._rows(pairs[:, 0]) == self._rows(pairs[:, 1])).mean(axis=1)
-            keep = similarity >= threshold - CHECK_BELOW
-            pairs, similarity = pairs[keep], similarity[keep]
             if fetch is not None:
                 similarity = self._check(pairs, similarity, threshold, fetch)
             keep = similarity >= threshold
@@ -171,6 +169,14 @@ class DuplicateIndex:
                 if b not in found and a not in found:
                     found[b] = (a, round(float(similarity[k]), 3))
         return found
+
+    def _estimate(self, pairs: np.ndarray) -> np.ndarray:
+        """The MinHash estimate of the Jaccard similarity of each pair, a few thousand pairs at a time."""
+        out = np.empty(len(pairs))
+        for start in range(0, len(pairs), 4096):
+            part = pairs[start:start + 4096]
+            out[start:start + 4096] = (self._rows(part[:, 0]) == self._rows(part[:, 1])).mean(axis=1)
+        return out
 
     def _check(self, pairs: np.ndarray, similarity: np.ndarray, threshold: float, fetch) -> np.ndarray:
         unsure = np.flatnonzero(similarity < threshold + CHECK_ABOVE)
@@ -288,19 +294,30 @@ def _band_keys(block: np.ndarray) -> np.ndarray:
     return (block * mix).sum(axis=1) + block[:, 0]
 
 
-def _candidate_pairs(band_keys, usable: np.ndarray) -> np.ndarray:
-    """Pairs of row numbers that share at least one LSH band, as an (m, 2) array."""
+def _candidate_pairs(band_keys, usable: np.ndarray, estimate, floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of row numbers that share an LSH band and whose estimated similarity reaches ``floor``.
+
+    Each band's pairs are estimated and filtered before the next band is read, so memory holds only
+    the pairs that pass, however many share a band.
+    """
     index = np.flatnonzero(usable)
-    pairs = []
+    kept: dict[tuple[int, int], float] = {}
     for band in range(BANDS):
         keys = band_keys(band)[index]
+        band_pairs = []
         for group in _groups(keys.view(np.int64)):
             members = index[group]
             if len(members) > 200:  # a run of near-identical texts: pair each with the first few only
                 members = members[:200]
             for i in range(len(members)):
                 for j in range(i + 1, len(members)):
-                    pairs.append((members[i], members[j]))
-    if not pairs:
-        return np.empty((0, 2), dtype=np.int64)
-    return np.unique(np.array(pairs, dtype=np.int64), axis=0)
+                    if (members[i], members[j]) not in kept:
+                        band_pairs.append((members[i], members[j]))
+        if band_pairs:
+            pairs = np.unique(np.array(band_pairs, dtype=np.int64), axis=0)
+            similarity = estimate(pairs)
+            for (a, b), value in zip(pairs[similarity >= floor].tolist(), similarity[similarity >= floor]):
+                kept[(a, b)] = float(value)
+    if not kept:
+        return np.empty((0, 2), dtype=np.int64), np.empty(0)
+    return np.array(list(kept), dtype=np.int64), np.array(list(kept.values()))

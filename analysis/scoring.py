@@ -4,7 +4,8 @@
 and topic mentions, and flags duplicates, chunk by chunk of files. Chunks run
 on an engine (:mod:`analysis.engines`); their results are written as they
 arrive, so peak memory depends on the chunk size, not on the corpus size.
-Only the duplicate index grows with the corpus (about 0.6 KB an article).
+The duplicate index keeps its signatures in files beside the output while
+the run lasts (:class:`analysis.dedupe.DiskDuplicateIndex`).
 
 Outputs, for ``--out scores.parquet``:
 
@@ -32,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from tqdm import tqdm
 
@@ -51,6 +53,7 @@ from analysis.topics import load_codebook, topic_mentions
 
 CHUNK_FILES = 250
 CHUNK_BYTES = 32 * 1024 * 1024
+BATCH_ROWS = 5_000  # rows read back at a time when tables are finished
 CARRY = ["source", "source_type", "published", "event"]
 
 _STR, _INT, _FLOAT, _BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -243,11 +246,12 @@ def _with_tone(articles: pd.DataFrame, sentences: pd.DataFrame, extra_columns: t
 
 def _fetch_texts(path: Path, ids: list[str]) -> dict[str, str]:
     """The clean texts of a few articles, read back from the staged article table batch by batch."""
-    wanted, found = set(ids), {}
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000, columns=["article_id", "text"]):
-        for article_id, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
-            if article_id in wanted:
-                found[article_id] = text or ""
+    wanted, found = pa.array(sorted(set(ids)), _STR), {}
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH_ROWS, columns=["article_id", "text"]):
+        mask = pc.is_in(batch.column(0), value_set=wanted)
+        if pc.any(mask).as_py():
+            hits = batch.filter(mask)
+            found.update(zip(hits.column(0).to_pylist(), (t or "" for t in hits.column(1).to_pylist())))
     return found
 
 
@@ -318,7 +322,7 @@ def _finish(staging: Path, paths: dict[str, Path], duplicates: dict, fmt: str) -
         header = True
         if fmt == "csv" and final.exists():
             final.unlink()
-        for batch in source.iter_batches(batch_size=20_000):
+        for batch in source.iter_batches(batch_size=BATCH_ROWS):
             table = pa.Table.from_batches([batch])
             if name == "articles":
                 ids = table.column("article_id").to_pylist()
