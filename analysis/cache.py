@@ -16,8 +16,6 @@ from pathlib import Path
 from analysis.paths import BOILERPLATE_YML, PROJECT_ROOT
 from analysis.readers import discover, relative
 
-VERSION = "0.1.0"
-
 
 def cache_dir() -> Path:
     """Where cached scores go: ``$PRESSLENS_CACHE`` or ``.cache/scores`` in the project."""
@@ -27,7 +25,9 @@ def cache_dir() -> Path:
 def corpus_key(corpus: Path, **settings) -> str:
     """A hash of the corpus's files and every setting that changes the scores."""
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"presslens {VERSION}\n".encode())
+    from analysis import __version__
+
+    digest.update(f"presslens {__version__}\n".encode())
     for name, value in sorted(settings.items()):
         digest.update(f"{name}={value}\n".encode())
         if value and Path(str(value)).is_file():

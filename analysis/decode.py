@@ -118,7 +118,8 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str | None, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as err:
-                return data.decode(encoding, errors="replace"), _note(warnings, encoding, err)
+                warnings.append(f"invalid {encoding} at byte {err.start}; undecodable bytes replaced with U+FFFD")
+                return data.decode(encoding, errors="replace"), encoding
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
@@ -138,11 +139,6 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str | None, str]:
         encoding = _guess_legacy(data)
         warnings.append(f"not valid UTF-8 (byte {err.start}); decoded as {encoding}")
         return data.decode(encoding, errors="replace"), encoding
-
-
-def _note(warnings: list[str], encoding: str, err: UnicodeDecodeError) -> str:
-    warnings.append(f"invalid {encoding} at byte {err.start}; undecodable bytes replaced with U+FFFD")
-    return encoding
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
