@@ -1,82 +1,156 @@
-"""The ``presslens`` command."""
+"""The ``presslens`` command: ``load``, ``score`` and ``report``.
+
+Every command takes the same loading options. Errors a user can fix are one line on standard error with exit
+code 2, and leave nothing behind (every temporary folder is removed on failure, Ctrl-C and SIGTERM); Ctrl-C
+exits 130. File names and messages are printed with control characters escaped, so a file name cannot move
+the cursor or recolour the terminal.
+"""
 from __future__ import annotations
 
 import argparse
+import re
+import signal
 import sys
 from pathlib import Path
 
 from analysis.errors import PressLensError
 
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return {"load": _load, "score": _score, "report": _report}[args.command](args)
+    except PressLensError as err:
+        _error(str(err))
+        return 2
+    except KeyboardInterrupt:
+        _error("interrupted; nothing was left behind")
+        return 130
+    except BrokenPipeError:  # `presslens load … | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="presslens", description="Compare how news outlets cover the same story.")
     commands = parser.add_subparsers(dest="command", required=True)
-    load = commands.add_parser("load", help="load a corpus and print what was loaded, removed and reported")
-    load.add_argument("corpus", nargs="?", type=Path, help="folder or file (default: the bundled corpus)")
-    load.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
-    load.add_argument("--text-col", help="name of the text column in CSV/JSON/Parquet exports")
+    load = commands.add_parser("load", help="load a corpus and print what was read, removed and reported")
+    _loading_options(load)
     load.add_argument("--strict", action="store_true", help="fail on the first problem instead of reporting it")
-    report = commands.add_parser("report", help="build the HTML reports")
-    report.add_argument("corpus", nargs="?", type=Path, help="folder or file (default: the bundled corpus)")
-    report.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
-    report.add_argument("--topics", type=Path, help="codebook YAML (default: bundled, or suggested terms)")
-    report.add_argument("--actors", type=Path, help="actors YAML (default: bundled, or frequent names)")
-    report.add_argument("--by", default="source", help="column to compare (default: source)")
-    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
-    report.add_argument("--show-code", action="store_true", help="show the notebooks' code in the pages")
-    report.add_argument("--only", action="append", help="build only notebooks whose name contains this")
     score = commands.add_parser("score", help="run the whole pipeline and write sentence- and article-level tables")
-    score.add_argument("corpus", nargs="?", type=Path, help="folder or file (default: the bundled corpus)")
-    score.add_argument("--out", type=Path, required=True, help="sentence table, e.g. scores.parquet; the other "
-                       "tables are written beside it (scores.articles.parquet, …)")
+    _loading_options(score)
+    _data_options(score)
+    score.add_argument("--out", type=Path, required=True, help="sentence table, e.g. scores.parquet (the other "
+                       "tables are written beside it), or an existing folder to write scores.* into")
     score.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="output format")
+    score.add_argument("--raw-csv", action="store_true", help="write CSV cells as they are (by default a cell "
+                       "that a spreadsheet would run as a formula gets a leading apostrophe)")
     score.add_argument("--engine", choices=("local", "dask"), default="local",
                        help="local: a process pool on this machine; dask: a dask.distributed cluster")
     score.add_argument("--workers", type=int, help="processes (default: the cores available)")
     score.add_argument("--scheduler", help="address of a running dask scheduler (with --engine dask)")
-    score.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
-    score.add_argument("--topics", type=Path, help="codebook YAML: topic mentions per sentence")
-    score.add_argument("--actors", type=Path, help="actors YAML: actor mentions per sentence")
-    score.add_argument("--text-col", help="name of the text column in CSV/JSON/Parquet exports")
     score.add_argument("--chunk-files", type=int, default=250, help="files per chunk of work (default 250)")
-    score.add_argument("--no-dedupe", action="store_true", help="skip the duplicate check (saves memory)")
-    score.add_argument("--quiet", action="store_true", help="no progress bar")
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "load":
-            return _load(args)
-        if args.command == "score":
-            return _score(args)
-        from analysis.report import build_reports
-
-        index = build_reports(args.corpus, manifest=args.manifest, codebook=args.topics, actors=args.actors,
-                              by=args.by, out=args.out, show_code=args.show_code, only=args.only)
-        print(f"Report written to {index}")
-        return 0
-    except PressLensError as err:
-        print(f"presslens: {err}", file=sys.stderr)
-        return 2
+    score.add_argument("--carry", action="append", default=[], metavar="COLUMN",
+                       help="an article column to repeat on every sentence (repeatable)")
+    score.add_argument("--no-dedupe", action="store_true", help="skip the duplicate check")
+    score.add_argument("--quiet", action="store_true", help="no progress bars")
+    report = commands.add_parser("report", help="build the HTML reports")
+    _loading_options(report)
+    _data_options(report)
+    report.add_argument("--by", default="source", help="article column to compare (default: source)")
+    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
+    report.add_argument("--show-code", action="store_true", help="show the notebooks' code in the pages")
+    report.add_argument("--only", action="append", help="build only notebooks whose name contains this")
+    return parser
 
 
-def _score(args) -> int:
-    from analysis.scoring import score_corpus
+def _loading_options(command) -> None:
+    command.add_argument("corpus", nargs="?", type=Path, help="folder or file (default: the bundled corpus)")
+    command.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
+    command.add_argument("--text-col", help="name of the text column in CSV/JSON/Parquet exports")
+    command.add_argument("--max-file-mb", type=float, default=64, help="skip files larger than this (default 64)")
 
-    result = score_corpus(args.corpus, args.out, manifest=args.manifest, codebook=args.topics, actors=args.actors,
-                          text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
-                          scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
-                          progress=not args.quiet)
-    print(result)
-    return 0
+
+def _data_options(command) -> None:
+    command.add_argument("--codebook", "--topics", dest="codebook", type=Path,
+                         help="codebook of topics (default: the bundled one for the bundled corpus, else "
+                              "provisional topics from the corpus's distinctive terms)")
+    command.add_argument("--actors", type=Path, help="actors YAML (default: the bundled one for the bundled corpus, "
+                                                     "else the corpus's frequent names)")
 
 
 def _load(args) -> int:
     from analysis.corpus import load_corpus
 
-    corpus = load_corpus(args.corpus, manifest=args.manifest, text_col=args.text_col, strict=args.strict)
-    print(corpus)
-    for row in corpus.problems.itertuples():
-        print(f"  {row.severity:8} {row.path}: {row.message}")
+    corpus = load_corpus(args.corpus, manifest=args.manifest, text_col=args.text_col, strict=args.strict,
+                         max_file_mb=args.max_file_mb)
+    print(load_summary(corpus, manifest=args.manifest, bundled=args.corpus is None))
     return 0
+
+
+def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
+    """What was read, removed and reported, as a small table for the terminal."""
+    from analysis.corpus import plural
+
+    s = corpus.summary()
+    a, problems = corpus.articles, corpus.problems
+    lines = [f"Corpus: {printable(str(corpus.root))}" + (" (bundled, with its manifest)" if bundled else
+                                                          f" (manifest {printable(str(manifest))})" if manifest else "")]
+    rows = [("files with articles", f"{a['path'].nunique():,}"),
+            ("articles", f"{s['articles']:,} ({plural(s['articles'] - s['unique_articles'], 'duplicate')} flagged)"),
+            ("sources", f"{s['sources']:,}"),
+            ("dates", f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "none found"),
+            ("words", f"{s['words']:,}"),
+            ("removed spans", f"{s['removed_spans']:,}")]
+    rows += [(f"  {printable(reason)}", f"{n:,}") for reason, n in corpus.removed["reason"].value_counts().items()]
+    rows += [("problems", f"{len(problems):,} ({s['files_skipped']:,} skipped, "
+                          f"{plural(s['warnings'], 'warning')})")]
+    width = max(len(label) for label, _ in rows) + 2
+    lines += [f"  {label:<{width}}{value}" for label, value in rows]
+    for row in problems.itertuples():
+        lines.append(f"  {row.severity:8} {printable(str(row.path))}: {printable(str(row.message))}")
+    return "\n".join(lines)
+
+
+def _score(args) -> int:
+    from analysis.scoring import score_corpus
+
+    result = score_corpus(args.corpus, args.out, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
+                          text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
+                          scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
+                          progress=not args.quiet, excel_safe=not args.raw_csv, max_file_mb=args.max_file_mb,
+                          carry=tuple(args.carry))
+    print(printable(str(result)))
+    return 0
+
+
+def _report(args) -> int:
+    from analysis.report import build_reports
+
+    index = build_reports(args.corpus, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
+                          by=args.by, out=args.out, show_code=args.show_code, only=args.only,
+                          text_col=args.text_col, max_file_mb=args.max_file_mb)
+    print(f"Report written to {printable(str(index))}")
+    return 0
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control and direction-changing characters shown as escapes."""
+    return _CONTROL_RE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def _error(message: str) -> None:
+    first = printable(message.strip().splitlines()[0] if message.strip() else "failed")
+    print(f"presslens: {first}", file=sys.stderr)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

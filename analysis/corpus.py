@@ -2,36 +2,43 @@
 
 Every input file ends up either loaded (a row in ``articles``) or reported (a
 row in ``problems``, with a reason). Every span of text the cleaner removes is
-a row in ``removed``, with a reason.
+a row in ``removed``, with a reason. :func:`load_corpus` runs the steps of
+:mod:`analysis.pipeline` (the same steps ``presslens score`` streams) up to the
+articles, and keeps the tables in memory.
+
+This module holds the corpus-level pieces those steps use: the manifest (read
+strictly, matched to the files safely), and the building of an article row from
+a record (metadata, source, date, and the user's own columns as real columns).
 """
 from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from tqdm import tqdm
 
-from analysis.clean import Markers, clean_text, load_markers, repeated_lines
-from analysis.dedupe import find_duplicates
+from analysis.clean import Markers, clean_text
 from analysis.errors import CorpusError, DataFileError
-from analysis.metadata import COLUMN_ALIASES, domain_of, find_column, parse_date, url_domain_in
-from analysis.paths import ARTICLES_DIR, SOURCES_CSV
-from analysis.readers import discover, read_file, relative
+from analysis.metadata import domain_of, find_column, parse_date, url_domain_in
+from analysis.readers import MAX_FILE_MB
+from analysis.tables import RESERVED
 
 ARTICLE_COLUMNS = [
     "article_id", "source", "published", "title", "text", "path", "encoding", "n_words",
-    "duplicate_of", "duplicate_similarity", "byline", "url", "dateline", "source_credit", "source_from",
+    "byline", "url", "dateline", "source_credit", "source_from", "duplicate_of", "duplicate_similarity",
 ]
 REMOVED_COLUMNS = ["article_id", "source", "text", "reason"]
 PROBLEM_COLUMNS = ["path", "severity", "message"]
 UNKNOWN_SOURCE = "unknown"
 _WORDS_RE = re.compile(r"\w+")
 _MANIFEST_FILE_COLUMNS = ("file", "filename", "file_name", "path")
+_FIELDS = ("title", "source", "published", "url", "byline", "id")  # metadata a row's columns may give
+_INTERNAL = {"path", "row", "text", "encoding", "invisible", "meta", "article_id", "group", "manifest"}
 
 
 @dataclass
@@ -66,15 +73,21 @@ class Corpus:
 
     def __repr__(self) -> str:
         s = self.summary()
-        return (f"Corpus({s['articles']} articles from {s['sources']} sources, {s['words']:,} words, "
-                f"{s['first_date']} to {s['last_date']}; {s['removed_spans']} spans removed, "
-                f"{s['files_skipped']} skipped, {s['warnings']} warnings)")
+        dates = f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "no dates"
+        return (f"Corpus({plural(s['articles'], 'article')} from {plural(s['sources'], 'source')}, "
+                f"{plural(s['words'], 'word')}, {dates}; {plural(s['removed_spans'], 'span')} removed, "
+                f"{plural(s['files_skipped'], 'file')} skipped, {plural(s['warnings'], 'warning')})")
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``1,250 articles``."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
 
 
 def load_corpus(path: str | Path | None = None, *, manifest: str | Path | None = None,
                 text_col: str | None = None, markers: Markers | str | Path | None = None,
-                duplicate_threshold: float = 0.8, strict: bool = False,
-                progress: bool | None = None) -> Corpus:
+                duplicate_threshold: float = 0.8, strict: bool = False, progress: bool | None = None,
+                max_file_mb: float = MAX_FILE_MB, workers: int = 1) -> Corpus:
     """Load a folder (recursively) or a single file of articles.
 
     Reads ``.txt``, ``.html``/``.htm`` (main text extracted with trafilatura),
@@ -85,7 +98,9 @@ def load_corpus(path: str | Path | None = None, *, manifest: str | Path | None =
     With no ``path``, loads the bundled corpus with its manifest
     (``data/sources.csv``). ``manifest`` is a CSV with a ``file`` column (a path
     relative to the corpus folder, or a file name); its other columns become
-    article columns and win over what is inferred.
+    article columns and win over what is inferred. Every other column of an
+    export or a manifest is kept as a column of its own; one whose name
+    PressLens computes (``polarity``, ``n_words``, …) is renamed ``meta_<name>``.
 
     Without a manifest, the source is the sub-folder a file sits in (for a
     corpus with one folder per outlet), else a source column, else inferred from
@@ -94,215 +109,269 @@ def load_corpus(path: str | Path | None = None, *, manifest: str | Path | None =
 
     Problems never stop the load: each gets a row in ``problems`` (severity
     ``warning`` or ``skipped``). With ``strict=True`` any problem raises
-    :class:`CorpusError` instead. ``progress`` shows a progress bar (by default
-    when there are more than 200 files).
+    :class:`CorpusError` instead. A corpus with no loadable article raises
+    :class:`CorpusError`. ``progress`` shows progress bars (by default when
+    there are more than 200 files). These are the same steps, in the same
+    order, as ``presslens score``, kept in memory.
     """
-    if path is None:
-        path, manifest = ARTICLES_DIR, SOURCES_CSV if manifest is None else manifest
-    root = Path(path)
-    if not root.exists():
-        raise CorpusError(f"no such file or folder: {root}")
-    markers = markers if isinstance(markers, Markers) else load_markers(markers) if markers else load_markers()
-    manifest_frame = read_manifest(manifest) if manifest is not None else None
-    exclude = {Path(manifest).resolve()} if manifest is not None else set()
-    files, problems = discover(root, exclude=exclude)
-    records = []
-    show = progress if progress is not None else len(files) > 200
-    for file in tqdm(files, desc="Reading", unit="file", disable=not show):
-        result = read_file(file, root, text_col=text_col)
-        records.extend(result.records)
-        problems.extend(result.problems)
-    if manifest_frame is not None:
-        rows = manifest_rows(manifest_frame)
-        report_missing(rows, [relative(f, root) for f in files] + [p["path"] for p in problems], problems)
-        attach_manifest(records, rows, problems)
-    articles, removed = build_articles(records, root, markers=markers, problems=problems, progress=show)
-    articles = _flag_duplicates(articles, problems, duplicate_threshold)
-    problem_frame = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
-    if strict and len(problem_frame):
-        listed = "\n".join(f"  {p.path}: [{p.severity}] {p.message}" for p in problem_frame.head(20).itertuples())
-        raise CorpusError(f"{len(problem_frame)} problem(s) loading {root} (strict=True):\n{listed}")
-    if articles.empty and not strict:
-        problem_frame.loc[len(problem_frame)] = [str(root), "warning", "no article could be loaded"]
-    return Corpus(articles=articles, removed=pd.DataFrame(removed, columns=REMOVED_COLUMNS),
-                  problems=problem_frame, root=root)
+    from analysis.paths import bundled_defaults
+    from analysis.pipeline import Settings, run
+
+    root, manifest, _, _ = bundled_defaults(path, manifest=manifest)
+    settings = Settings(root=root, manifest=manifest, text_col=text_col, markers=markers,
+                        duplicate_threshold=duplicate_threshold, max_file_mb=max_file_mb, scores=False)
+    tables = run(settings, workers=workers, progress=progress)
+    corpus = Corpus(articles=tables["articles"], removed=tables["removed"], problems=tables["problems"],
+                    root=Path(root))
+    if strict and len(corpus.problems):
+        first = corpus.problems.iloc[0]
+        raise CorpusError(f"{plural(len(corpus.problems), 'problem')} loading {root} (strict); the first: "
+                          f"{first['path']}: [{first['severity']}] {first['message']}")
+    return corpus
 
 
 def read_manifest(path: str | Path) -> pd.DataFrame:
     """Read a manifest CSV strictly: a ``file`` column, every row as long as the header."""
+    header, rows = manifest_lines(path)
+    return pd.DataFrame([row for _, row in rows], columns=header)
+
+
+def manifest_lines(path: str | Path) -> tuple[list[str], list[tuple[int, dict]]]:
+    """A manifest's header (its file column named ``file``) and its rows with their line numbers."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise DataFileError(f"cannot read the manifest {path}: {err}") from err
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as err:
+        raise DataFileError(f"the manifest {path} is not a readable CSV: {err}") from err
     if not rows:
         raise DataFileError(f"the manifest {path} is empty")
     header = [h.strip() for h in rows[0]]
     file_col = next((c for c in header if c.lower() in _MANIFEST_FILE_COLUMNS), None)
     if file_col is None:
         raise DataFileError(f"the manifest {path} needs a 'file' column; it has {header}")
+    header = _manifest_header(header, file_col, path)
     body = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise DataFileError(f"{path}, row {number}: {len(row)} fields where the header has {len(header)}")
-        body.append([cell.strip() for cell in row])
-    frame = pd.DataFrame(body, columns=header).rename(columns={file_col: "file"})
-    return frame.replace({"": None})
+            if len(row) > len(header) and not any(c.strip() for c in row[len(header):]):
+                row = row[:len(header)]  # trailing empty cells, as spreadsheets write them
+            else:
+                raise DataFileError(f"{path}, row {number}: {len(row)} fields where the header has {len(header)}")
+        body.append((number, {h: (c.strip() or None) for h, c in zip(header, row)}))
+    return header, body
 
 
-def manifest_rows(manifest: pd.DataFrame) -> dict[str, dict]:
-    """The manifest's rows keyed by their normalised ``file`` (a relative path or a file name)."""
-    return {str(row["file"]).replace("\\", "/").lstrip("./"): row for row in manifest.to_dict("records")}
+def _manifest_header(header: list[str], file_col: str, path: Path) -> list[str]:
+    """Name the file column ``file``; refuse empty (but for trailing ones) and repeated names."""
+    while len(header) > 1 and not header[-1]:
+        header = header[:-1]
+    for number, name in enumerate(header, start=1):
+        if not name:
+            raise DataFileError(f"{path}: column {number} of the header has no name")
+    repeated = [n for n, k in Counter(header).items() if k > 1]
+    if repeated:
+        raise DataFileError(f"{path}: the header repeats {', '.join(map(repr, repeated))}")
+    return ["file" if h == file_col else h for h in header]
 
 
-def report_missing(rows: dict[str, dict], paths: list[str], problems: list[dict]) -> None:
-    """A warning for each manifest row that names no file of the corpus."""
-    names = {Path(p).name for p in paths} | set(paths)
-    for key in rows:
-        if key not in names:
-            problems.append({"path": key, "severity": "warning",
-                             "message": "listed in the manifest but not found in the corpus"})
+@dataclass
+class ManifestMatch:
+    """Which manifest row describes which file, and what did not match."""
+
+    rows: dict[str, dict]  # corpus path -> the row's columns (without ``file``)
+    problems: list[dict]
 
 
-def attach_manifest(records: list[dict], rows: dict[str, dict], problems: list[dict]) -> None:
-    """Give each record its manifest row; a warning for each file the manifest does not list."""
-    reported = set()
-    for record in records:
-        row = rows.get(record["path"]) or rows.get(Path(record["path"]).name)
-        if row is None:
-            if record["path"] not in reported:
-                problems.append({"path": record["path"], "severity": "warning",
-                                 "message": "not listed in the manifest: metadata inferred from the text"})
-                reported.add(record["path"])
+def match_manifest(path: str | Path, files: list[str]) -> ManifestMatch:
+    """Match a manifest's rows to the corpus's files (paths relative to its root).
+
+    A row's ``file`` is normalised (``./a/../b.txt`` is ``b.txt``); one that leads outside the corpus folder is
+    ignored with a warning. Repeated rows for one file are warnings naming both rows (the first is used). A path
+    matches the file at that path; a bare file name matches the one file of that name, and is a warning when it
+    names several. Rows that match no file, and files no row describes, are warnings.
+    """
+    _, rows = manifest_lines(path)
+    problems: list[dict] = []
+    by_key: dict[str, tuple[int, dict]] = {}
+    for line, row in rows:
+        key = _normalise(row["file"])
+        if key is None:
+            problems.append(_warning(row["file"], f"manifest row {line}: the path leads outside the corpus "
+                                                  "folder: ignored"))
             continue
-        record["_manifest"] = {k: v for k, v in row.items() if k != "file" and v is not None}
+        if key in by_key:
+            first, kept = by_key[key]
+            what = "repeats" if kept == row else "conflicts with"
+            problems.append(_warning(key, f"manifest row {line} {what} row {first} for the same file: "
+                                          f"row {first} is used"))
+            continue
+        by_key[key] = (line, row)
+    names = defaultdict(list)
+    for file in files:
+        names[posixpath.basename(file)].append(file)
+    matched: dict[str, dict] = {}
+    used = set()
+    for key, (line, row) in by_key.items():
+        targets = [key] if key in set(files) else names.get(key, []) if "/" not in key else []
+        if len(targets) > 1:
+            problems.append(_warning(key, f"manifest row {line} names {len(targets)} files "
+                                          f"({', '.join(targets[:3])}{', …' if len(targets) > 3 else ''}): "
+                                          "give the path within the corpus folder; not applied"))
+            used.add(key)
+            continue
+        for target in targets:
+            if target not in matched:
+                matched[target] = {k: v for k, v in row.items() if k != "file" and v is not None}
+                used.add(key)
+    for key, (line, _) in by_key.items():
+        if key not in used:
+            problems.append(_warning(key, "listed in the manifest but not found in the corpus"))
+    for file in files:
+        if file not in matched:
+            problems.append(_warning(file, "not listed in the manifest: metadata inferred from the text"))
+    return ManifestMatch(rows=matched, problems=problems)
 
 
-def build_articles(records: list[dict], root: Path, *, markers: Markers, problems: list[dict],
-                   progress: bool = False) -> tuple[pd.DataFrame, list[tuple]]:
-    """Clean each record into an article row; return the articles frame and the removal log rows.
+def _normalise(file: str | None) -> str | None:
+    if not file:
+        return None
+    path = posixpath.normpath(file.replace("\\", "/"))
+    if path.startswith(("/", "../")) or path == ".." or re.match(r"^[A-Za-z]:", path):
+        return None
+    return path
 
-    Template lines are those repeated across the articles of one source among ``records``.
+
+def _warning(path: str, message: str) -> dict:
+    return {"path": path, "severity": "warning", "message": message}
+
+
+def user_columns(record: dict) -> dict:
+    """The record's own columns that become article columns: the manifest's, then the file's.
+
+    Columns that give a known field (title, source, date, URL, byline, id) are used as that field, not repeated;
+    a name that PressLens computes is renamed ``meta_<name>`` (see :func:`renamed_columns`).
     """
-    group_of = [_repetition_group(r, root) for r in records]
-    texts_by_group = defaultdict(list)
-    for group, record in zip(group_of, records):
-        texts_by_group[group].append(record["text"])
-    repeated = {g: repeated_lines(t) for g, t in texts_by_group.items()}
-    ids = _article_ids(records)
-    rows, removed = [], []
-    for article_id, group, record in tqdm(list(zip(ids, group_of, records)), desc="Cleaning", unit="article",
-                                          disable=not progress):
-        cleaned = clean_text(record["text"], markers=markers, repeated=repeated[group])
-        row = _article_row(article_id, record, cleaned, root, problems)
-        rows.append(row)
-        if record.get("invisible"):
-            removed.append((article_id, row["source"], record["invisible"],
-                            f"{len(record['invisible'])} invisible control character(s) (zero-width, bidi)"))
-        removed.extend((article_id, row["source"], span, reason) for span, reason in cleaned.removed)
-    frame = pd.DataFrame(rows)
-    for column in ARTICLE_COLUMNS:
-        if column not in frame:
-            frame[column] = None
-    extra = [c for c in frame.columns if c not in ARTICLE_COLUMNS]
-    frame = frame[ARTICLE_COLUMNS + extra]
-    frame["published"] = pd.to_datetime(frame["published"])
-    frame["n_words"] = frame["n_words"].astype("int64")
-    return frame, removed
+    return {new: value for _, new, value in _user_items(record)}
 
 
-def _article_ids(records: list[dict]) -> list[str]:
-    """Stable ids: the path without its suffix (``cnn/story``), plus ``#id`` or ``#line`` for table rows.
-
-    Where two files differ only by suffix (``page.txt``, ``page.html``) their ids keep it; where a
-    table repeats an id, the line number is added (``feed#17@3``).
-    """
-    def make(record: dict, keep_suffix: bool) -> str:
-        path = record["path"]
-        base = path if keep_suffix or not Path(path).suffix else path[: -len(Path(path).suffix)]
-        if record.get("row") is None:
-            return base
-        id_column = find_column([k for k in record if k not in ("path", "row", "text")], "id")
-        row_id = record.get(id_column) if id_column else None
-        return f"{base}#{row_id if row_id not in (None, '') else record['row']}"
-
-    ids = [make(r, False) for r in records]
-    counts = Counter(ids)
-    ids = [make(r, True) if counts[i] > 1 else i for i, r in zip(ids, records)]
-    counts = Counter(ids)
-    return [f"{i}@{r['row']}" if counts[i] > 1 and r.get("row") is not None else i for i, r in zip(ids, records)]
+def renamed_columns(record: dict) -> list[tuple[str, str]]:
+    """``(name, new name)`` of the record's columns that were renamed because PressLens computes that name."""
+    return [(old, new) for old, new, _ in _user_items(record) if old != new]
 
 
-def _repetition_group(record: dict, root: Path) -> str:
-    manifest = record.get("_manifest") or {}
-    column = find_column(record, "source")
-    return str(manifest.get("source") or (record.get(column) if column else None) or _folder_source(record, root)
-               or "")
+def _user_items(record: dict) -> list[tuple[str, str, object]]:
+    meta = record.get("meta") or {}
+    used = {meta_column(meta, field) for field in _FIELDS} - {None}
+    items, seen = [], set()
+    for key, value in (record.get("manifest") or {}).items():
+        if key not in ("source", "published", "title", "byline", "url"):
+            items.append((key, safe_name(key), value))
+            seen.add(key)
+    for key, value in meta.items():
+        if key not in used and not key.startswith("_") and key not in seen:
+            items.append((key, safe_name(key), value))
+    return items
 
 
-def _folder_source(record: dict, root: Path) -> str | None:
-    parts = Path(record["path"]).parts
+def safe_name(name: str) -> str:
+    """A user's column name that cannot collide with a column PressLens computes."""
+    return f"meta_{name}" if name in RESERVED or name in _INTERNAL else name
+
+
+def meta_column(meta: dict, field: str) -> str | None:
+    """The column of a record's metadata that gives ``field`` (the first of its known names present)."""
+    return find_column(list(meta), field)
+
+
+def repetition_group(record: dict, root: Path) -> str:
+    """The source whose template lines this record's lines are counted with."""
+    manifest = record.get("manifest") or {}
+    column = meta_column(record.get("meta") or {}, "source")
+    return str(manifest.get("source") or (record["meta"].get(column) if column else None)
+               or folder_source(record["path"], root) or "")
+
+
+def folder_source(path: str, root: Path) -> str | None:
+    parts = Path(path).parts
     return parts[0] if root.is_dir() and len(parts) > 1 else None
 
 
-def _article_row(article_id: str, record: dict, cleaned, root: Path, problems: list[dict]) -> dict:
-    manifest = record.get("_manifest") or {}
-    meta = cleaned.meta
-    consumed = {"path", "row", "text", "encoding", "invisible", "_manifest"}
-    fields = {}
-    for field in ("title", "source", "published", "url", "byline", "id"):
-        column = find_column([k for k in record if k not in consumed], field)
-        if column is not None:
-            fields[field] = record[column]
-            consumed.add(column)
+def build_articles(records: list[dict], root: Path, *, markers: Markers, repeated: list[frozenset[str]],
+                   columns: list[str], problems: list[dict]) -> tuple[pd.DataFrame, list[tuple]]:
+    """Clean each record into an article row; return the articles frame and the removal log rows.
+
+    ``repeated`` holds each record's template lines (see :mod:`analysis.repetition`); ``columns`` are the
+    corpus's user columns, in order, so every chunk of a streamed corpus has the same columns.
+    """
+    rows, removed = [], []
+    for record, templates in zip(records, repeated):
+        cleaned = clean_text(record["text"], markers=markers, repeated=templates)
+        row = article_row(record, cleaned, root, problems)
+        extras = user_columns(record)
+        row.update({c: extras.get(c) for c in columns})
+        rows.append(row)
+        if record.get("invisible"):
+            removed.append((row["article_id"], row["source"], record["invisible"],
+                            f"{len(record['invisible'])} invisible control character(s) (zero-width, bidi)"))
+        removed.extend((row["article_id"], row["source"], span, reason) for span, reason in cleaned.removed)
+    return pd.DataFrame(rows), removed
+
+
+def article_row(record: dict, cleaned, root: Path, problems: list[dict]) -> dict:
+    """One article's core columns, from its record, its manifest row and what the cleaner found."""
+    manifest = record.get("manifest") or {}
+    meta = record.get("meta") or {}
+    found = cleaned.meta
+    fields = {field: meta[column] for field in _FIELDS if (column := meta_column(meta, field)) is not None}
     path = record["path"]
-    source, source_from = _infer_source(record, fields, manifest, meta, root, cleaned.text)
-    published = _resolve_date(manifest.get("published"), fields.get("published"), meta.get("published"),
+    source, source_from = _infer_source(record, fields, manifest, found, root, cleaned.text)
+    published = _resolve_date(manifest.get("published"), fields.get("published"), found.get("published"),
                               path, problems)
-    row = {
-        "article_id": article_id,
+    if not cleaned.text:
+        problems.append({"path": path, "severity": "warning",
+                         "message": f"{record['article_id']}: the cleaner removed all of the text (see removed)"})
+    return {
+        "article_id": record["article_id"],
         "source": source,
         "published": published,
-        "title": _first(manifest.get("title"), fields.get("title"), meta.get("title")),
+        "title": _first(manifest.get("title"), fields.get("title"), found.get("title")),
         "text": cleaned.text,
         "path": path,
         "encoding": record.get("encoding"),
         "n_words": len(_WORDS_RE.findall(cleaned.text)),
-        "byline": _first(manifest.get("byline"), fields.get("byline"), meta.get("byline")),
+        "byline": _first(manifest.get("byline"), fields.get("byline"), found.get("byline")),
         "url": _first(manifest.get("url"), fields.get("url")),
-        "dateline": meta.get("dateline"),
-        "source_credit": _first(meta.get("dateline_source"), meta.get("source_line")),
+        "dateline": found.get("dateline"),
+        "source_credit": _first(found.get("dateline_source"), found.get("source_line")),
         "source_from": source_from,
     }
-    for key, value in manifest.items():
-        if key not in row:
-            row[key] = value
-    for key in record:
-        if key not in consumed and key not in COLUMN_ALIASES and not key.startswith("_"):
-            row[key if key not in row else f"meta_{key}"] = record[key]
-    if not cleaned.text:
-        problems.append({"path": path, "severity": "warning",
-                         "message": f"{article_id}: the cleaner removed all of the text (see Corpus.removed)"})
-    return row
 
 
-def _infer_source(record, fields, manifest, meta, root, text) -> tuple[str, str]:
+_BIDI_RE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _infer_source(record, fields, manifest, found, root, text) -> tuple[str, str]:
     candidates = (
         (manifest.get("source"), "manifest"),
         (fields.get("source"), "column"),
-        (_folder_source(record, root), "folder"),
-        (meta.get("dateline_source"), "dateline"),
-        (meta.get("source_line"), "source line"),
-        (record.get("_sitename"), "html metadata"),
+        (folder_source(record["path"], root), "folder"),
+        (found.get("dateline_source"), "dateline"),
+        (found.get("source_line"), "source line"),
+        ((record.get("meta") or {}).get("_sitename"), "html metadata"),
         (domain_of(str(fields["url"])) if fields.get("url") else None, "url"),
         (url_domain_in(text), "url in text"),
     )
     for value, origin in candidates:
-        if value is not None and str(value).strip() and not (isinstance(value, float) and pd.isna(value)):
-            return str(value).strip(), origin
+        if value is not None and not (isinstance(value, float) and pd.isna(value)):
+            name = " ".join(_BIDI_RE.sub("", str(value)).split())  # no invisible or direction-changing characters
+            if name:
+                return name, origin
     return UNKNOWN_SOURCE, "unknown"
 
 
@@ -322,19 +391,3 @@ def _resolve_date(*values_and_context) -> pd.Timestamp | None:
 def _first(*values):
     return next((v for v in values if v is not None and not (isinstance(v, float) and pd.isna(v)) and v != ""),
                 None)
-
-
-def _flag_duplicates(articles: pd.DataFrame, problems: list[dict], threshold: float) -> pd.DataFrame:
-    if articles.empty:
-        return articles
-    published = [None if pd.isna(p) else p for p in articles["published"]]
-    found = find_duplicates(articles["article_id"].tolist(), articles["text"].tolist(), threshold=threshold,
-                            published=published)
-    articles["duplicate_of"] = articles["article_id"].map(lambda a: found[a][0] if a in found else None)
-    articles["duplicate_similarity"] = articles["article_id"].map(lambda a: found[a][1] if a in found else None)
-    paths = dict(zip(articles["article_id"], articles["path"]))
-    for article_id, (first, similarity) in found.items():
-        kind = "the same text as" if similarity == 1.0 else f"a near copy ({similarity:.0%} shared 5-word runs) of"
-        problems.append({"path": paths[article_id], "severity": "warning",
-                         "message": f"{article_id} is {kind} {first}: flagged in duplicate_of"})
-    return articles

@@ -15,10 +15,25 @@ the same; only where the function runs differs.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
+from analysis.errors import OptionError
+
 ENGINES = ("local", "dask")
+
+
+def check_engine(engine: str) -> None:
+    """A clear error for an engine name PressLens does not know."""
+    if engine not in ENGINES:
+        raise OptionError(f"the engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+
+
+def check_workers(workers: int | None) -> None:
+    """A clear error for a number of workers below one."""
+    if workers is not None and (not isinstance(workers, int) or workers < 1):
+        raise OptionError(f"the number of workers must be 1 or more, not {workers!r}")
 
 
 def default_workers() -> int:
@@ -32,8 +47,8 @@ def default_workers() -> int:
 def ordered_map(func: Callable, items: Iterable, *, engine: str = "local", workers: int | None = None,
                 scheduler: str | None = None, in_flight: int | None = None) -> Iterator:
     """Yield ``func(item)`` for each item, in order, computed on ``engine``."""
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    check_engine(engine)
+    check_workers(workers)
     workers = workers or default_workers()
     in_flight = in_flight or 2 * workers
     if engine == "local":
@@ -49,8 +64,20 @@ def _local(func, items, workers, in_flight) -> Iterator:
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         yield from _windowed(lambda item: pool.submit(func, item), items, in_flight)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the process that started it dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: workers end when their pipe closes
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
 def _dask(func, items, workers, scheduler, in_flight) -> Iterator:

@@ -25,6 +25,8 @@ _NUMERIC_RE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})")
 _WEEKDAY_RE = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 _NAMED_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B %Y", "%b %Y")
 _URL_RE = re.compile(r"https?://([^/\s\"'<>)]+)", re.IGNORECASE)
+# Timestamps are stored at nanosecond precision (pandas, Arrow), which covers these dates only.
+FIRST_DATE, LAST_DATE = pd.Timestamp("1678-01-01"), pd.Timestamp("2261-12-31")
 
 
 def find_column(columns, field: str, *, explicit: str | None = None) -> str | None:
@@ -42,8 +44,18 @@ def parse_date(value) -> tuple[pd.Timestamp | None, str | None]:
     converted to UTC), dates with a month name (``March 1, 2023``,
     ``1 Mar 2023``), and day/month/year numbers only where they cannot be read
     two ways (``25/12/2023``). ``03/04/2024`` is ambiguous: it gets a warning
-    and no date, never a guess.
+    and no date, never a guess. Dates outside 1678-2261 (which pandas and Arrow
+    cannot store, such as the placeholder ``9999-12-31``) are left missing, with
+    a warning.
     """
+    stamp, warning = _parse(value)
+    if stamp is not None and not FIRST_DATE <= stamp <= LAST_DATE:
+        return None, (f"date {str(value).strip()!r} is outside the years 1678-2261 that can be stored "
+                      "(a placeholder such as 9999-12-31?): left missing")
+    return stamp, warning
+
+
+def _parse(value) -> tuple[pd.Timestamp | None, str | None]:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return None, None
     if isinstance(value, (pd.Timestamp, datetime)):

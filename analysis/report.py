@@ -1,28 +1,35 @@
-"""Build the HTML reports: run every notebook headless on a corpus, render each to a self-contained page.
+"""Build the HTML reports: score the corpus once, run every notebook headless on it, render each page.
 
-Each notebook in ``notebooks/`` is executed with papermill (kernel ``python3``,
-the Python running PressLens), its ``parameters`` cell given the corpus,
-manifest, codebook, actors file and grouping column. Each executed notebook is
-rendered with nbconvert's HTML exporter through the ``presslens`` template,
-which loads no external script (no require.js, MathJax or Mermaid) and hides
-the code by default. An ``index.html`` links the pages, with a one-paragraph
-summary of the corpus. A notebook that fails stops the build with an error
-naming the notebook and the cell.
+The corpus is scored first, through the cache (:mod:`analysis.cache`), so the notebooks only read it, and a
+grouping column that does not exist is refused before any kernel starts. Each notebook in ``notebooks/`` is then
+executed with papermill (kernel ``python3``, the Python running PressLens), its ``parameters`` cell given the
+corpus, manifest, codebook, actors file, grouping column and text column, and rendered with nbconvert's HTML
+exporter through the ``presslens`` template, which loads no external script (no require.js, MathJax or Mermaid)
+and hides the code by default. An ``index.html`` links the pages, with a one-paragraph summary of the corpus.
+
+The report is built in a staging folder beside ``out`` and moved into place when every page is done, so a
+failed or interrupted build leaves the previous report (or none), never half of one. ``out`` must be a new or
+empty folder, or an earlier PressLens report (it is replaced): a folder holding anything else is refused.
 """
 from __future__ import annotations
 
 import html
+import logging
+import os
+import shutil
 import sys
+import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
 from tqdm import tqdm
 
-from analysis.errors import PressLensError
-from analysis.paths import NOTEBOOKS_DIR
+from analysis.errors import OutputError, PressLensError
+from analysis.paths import NOTEBOOKS_DIR, TEMPLATES_DIR, bundled_defaults
+from analysis.tables import make_staging, remove_stale_staging
 
-TEMPLATES = Path(__file__).parent / "templates"
 KERNEL = "python3"
+MARKER = ".presslens-report"
 
 
 class ReportError(PressLensError):
@@ -31,39 +38,79 @@ class ReportError(PressLensError):
 
 def notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     """The report's notebooks, in their numbered order."""
-    return sorted(p for p in folder.glob("[0-9]*.ipynb") if not p.name.startswith("."))
+    return sorted(p for p in Path(folder).glob("[0-9]*.ipynb") if not p.name.startswith("."))
 
 
 def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | None = None,
                   codebook: str | Path | None = None, actors: str | Path | None = None, by: str = "source",
                   out: str | Path = "reports", show_code: bool = False, progress: bool = True,
-                  only: list[str] | None = None, notebooks_dir: str | Path = NOTEBOOKS_DIR) -> Path:
-    """Execute and render every notebook into ``out``; return the path of ``index.html``.
+                  only: list[str] | None = None, notebooks_dir: str | Path = NOTEBOOKS_DIR,
+                  text_col: str | None = None, max_file_mb: float | None = None) -> Path:
+    """Score the corpus, execute and render every notebook into ``out``; return the path of ``index.html``.
 
     ``only`` restricts the build to notebooks whose names contain one of its strings.
     """
+    from analysis.explore import analyse
+
     out = Path(out).resolve()
-    executed_dir = out / "executed"
-    executed_dir.mkdir(parents=True, exist_ok=True)
-    parameters = {
-        "corpus": _path_or_none(corpus), "manifest": _path_or_none(manifest),
-        "codebook": _path_or_none(codebook), "actors": _path_or_none(actors), "by": by,
-    }
+    _check_out(out)
     selected = [nb for nb in notebooks(Path(notebooks_dir)) if not only or any(key in nb.name for key in only)]
     if not selected:
-        raise ReportError(f"no notebooks to run in {notebooks_dir}")
+        raise ReportError(f"no notebooks to run in {notebooks_dir}" + (f" matching {only}" if only else ""))
+    root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
+    if progress:
+        print("Scoring the corpus (cached: done once per corpus and settings)", file=sys.stderr)
+    analysis = analyse(root, manifest=manifest, codebook=codebook, actors=actors, by=by, text_col=text_col,
+                       max_file_mb=max_file_mb, progress=progress)
+    parameters = {"corpus": root, "manifest": manifest, "codebook": codebook, "actors": actors, "by": by,
+                  "text_col": text_col, "max_file_mb": max_file_mb}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(out.parent, f".{out.name}.partial-")
+    staging = make_staging(out.parent, f".{out.name}.partial-")
+    try:
+        pages = _build_pages(selected, staging, parameters, show_code=show_code, progress=progress)
+        (staging / "index.html").write_text(_index_html(pages, analysis, corpus, by), encoding="utf-8")
+        (staging / MARKER).write_text("A report built by PressLens: `presslens report` replaces this folder.\n")
+        _replace(out, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out / "index.html"
+
+
+def _build_pages(selected: list[Path], staging: Path, parameters: dict, *, show_code: bool,
+                 progress: bool) -> list[tuple[str, str]]:
     pages = []
-    for notebook in tqdm(selected, desc="Building report", unit="notebook", disable=not progress,
-                         file=sys.stderr):
-        executed = executed_dir / notebook.name
-        charts = out / "charts" / notebook.stem
+    for notebook in tqdm(selected, desc="Building report", unit="notebook", disable=not progress, file=sys.stderr):
+        executed = staging / "executed" / notebook.name
+        executed.parent.mkdir(exist_ok=True)
+        charts = staging / "charts" / notebook.stem
         _execute(notebook, executed, {**parameters, "charts_dir": str(charts)})
-        page = out / f"{notebook.stem}.html"
+        page = staging / f"{notebook.stem}.html"
         page.write_text(render_html(executed, show_code=show_code), encoding="utf-8")
-        pages.append((page, _title(executed)))
-    index = out / "index.html"
-    index.write_text(_index_html(pages, corpus, manifest, by), encoding="utf-8")
-    return index
+        pages.append((page.name, _title(executed)))
+    return pages
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {out} is a file; give a folder for the report")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise OutputError(f"--out {out} is a folder that holds other files, not an earlier PressLens report; "
+                          "give a new or empty folder")
+
+
+def _replace(out: Path, staging: Path) -> None:
+    """Put the finished report in place of ``out`` (an earlier report there is removed)."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        out.rename(old)
+    try:
+        staging.rename(out)
+    except OSError as err:
+        if old.exists():
+            old.rename(out)
+        raise OutputError(f"cannot write the report to {out}: {err.strerror or err}") from err
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def render_html(notebook: Path, *, show_code: bool = False) -> str:
@@ -71,7 +118,7 @@ def render_html(notebook: Path, *, show_code: bool = False) -> str:
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="presslens", extra_template_basedirs=[str(TEMPLATES)],
+    exporter = HTMLExporter(template_name="presslens", extra_template_basedirs=[str(TEMPLATES_DIR)],
                             exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
     return body
@@ -81,14 +128,51 @@ def _execute(notebook: Path, executed: Path, parameters: dict) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    try:
-        papermill.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
-                                   cwd=str(notebook.parent), progress_bar=False, log_output=False)
-    except PapermillExecutionError as err:
-        number = _original_cell_number(executed, err.cell_index)
-        first_line = (err.source or "").strip().splitlines()[0][:80] if (err.source or "").strip() else ""
-        raise ReportError(f"notebook {notebook.name} failed in cell {number} ({err.ename}: {err.evalue}); "
-                          f"the cell begins `{first_line}`; the partly run notebook is {executed}") from err
+    with _quiet_kernels():
+        try:
+            papermill.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
+                                       cwd=str(notebook.parent), progress_bar=False, log_output=False,
+                                       kernel_manager_class=_local_kernel_manager())
+        except PapermillExecutionError as err:
+            number = _original_cell_number(executed, err.cell_index)
+            first_line = (err.source or "").strip().splitlines()[0][:80] if (err.source or "").strip() else ""
+            raise ReportError(f"notebook {notebook.name} failed in cell {number} ({err.ename}: {err.evalue}); "
+                              f"the cell begins `{first_line}`") from err
+
+
+def _local_kernel_manager():
+    """A kernel manager that talks to its kernel over local sockets (IPC) rather than TCP: nothing listens on
+    the network, and the kernel has no reason to warn that TCP traffic is unencrypted."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class LocalKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self):
+            return "ipc"
+
+    return LocalKernelManager
+
+
+class _quiet_kernels:
+    """Silence what Jupyter's machinery logs on every kernel start and stop (not PressLens's own messages)."""
+
+    NAMES = ("traitlets", "papermill", "jupyter_client", "nbclient", "asyncio")
+
+    def __enter__(self):
+        self.levels = {name: logging.getLogger(name).level for name in self.NAMES}
+        for name in self.NAMES:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        self.warnings = warnings.catch_warnings()
+        self.warnings.__enter__()
+        warnings.filterwarnings("ignore", message=".*TCP without encryption.*")
+        return self
+
+    def __exit__(self, *exc):
+        self.warnings.__exit__(*exc)
+        for name, level in self.levels.items():
+            logging.getLogger(name).setLevel(level)
+        return False
 
 
 def _original_cell_number(executed: Path, cell_index: int) -> int:
@@ -112,13 +196,12 @@ def _title(notebook: Path) -> str:
     return notebook.stem
 
 
-def _index_html(pages: list[tuple[Path, str]], corpus, manifest, by: str) -> str:
+def _index_html(pages: list[tuple[str, str]], analysis, corpus, by: str) -> str:
     from analysis.findings import corpus_finding
-    from analysis.pipeline import analyse
 
-    summary = corpus_finding(analyse(corpus, manifest=manifest, by=by).corpus)
-    name = str(corpus) if corpus else "the bundled corpus (data/articles, with data/sources.csv)"
-    items = "\n".join(f'    <li><a href="{html.escape(page.name, quote=True)}">{html.escape(title)}</a></li>'
+    summary = corpus_finding(analysis.corpus)
+    name = Path(str(corpus)).name if corpus else "the bundled corpus (data/articles, with data/sources.csv)"
+    items = "\n".join(f'    <li><a href="{html.escape(page, quote=True)}">{html.escape(title)}</a></li>'
                       for page, title in pages)
     built = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return f"""<!DOCTYPE html>
@@ -144,7 +227,3 @@ PNG.</small></p>
 </body>
 </html>
 """
-
-
-def _path_or_none(value) -> str | None:
-    return str(Path(value).resolve()) if value not in (None, "") else None

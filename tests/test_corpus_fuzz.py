@@ -6,7 +6,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis import load_corpus
+from analysis import CorpusError, load_corpus
 from analysis.clean import clean_text
 from analysis.segment import sentence_spans
 
@@ -24,7 +24,13 @@ def _load(files: dict[str, bytes]):
         root = Path(folder)
         for name, data in files.items():
             (root / name).write_bytes(data)
-        corpus = load_corpus(root)
+        try:
+            corpus = load_corpus(root)
+        except CorpusError as err:  # no file held an article: every one must say why
+            assert "no article could be loaded" in str(err)
+            assert set(files) <= set(err.problems["path"])
+            assert (err.problems["severity"] == "skipped").sum() >= len(files)
+            return None
         accounted = set(corpus.articles["path"]) | set(corpus.problems["path"])
         assert set(files) <= accounted
         return corpus

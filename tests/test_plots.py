@@ -7,7 +7,7 @@ import pytest
 from analysis import plots
 from analysis.actors import actor_tone
 from analysis.keywords import keyness
-from analysis.pipeline import analyse
+from analysis.explore import analyse
 from analysis.timeline import coverage_over_time, events
 from analysis.tone import article_tone, tone_by_position, tone_by_source
 from analysis.topics import topic_coverage

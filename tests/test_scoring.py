@@ -56,7 +56,7 @@ def test_every_engine_gives_the_same_numbers(tmp_path):
 def test_csv_format_and_the_command_line(tmp_path, capsys):
     assert main(["score", OTHER, "--out", str(tmp_path / "s.csv"), "--format", "csv", "--workers", "1",
                  "--quiet", "--topics", "tests/fixtures/other_corpus_topics.yml"]) == 0
-    assert "6 articles (1 duplicates flagged)" in capsys.readouterr().out
+    assert "6 articles (1 flagged as duplicate), 38 sentences, 1 problem" in capsys.readouterr().out
     sentences = pd.read_csv(tmp_path / "s.csv")
     assert SENTENCE_COLUMNS <= set(sentences.columns)
     topics = pd.read_csv(tmp_path / "s.topics.csv")
@@ -77,7 +77,7 @@ def test_bad_files_are_reported_not_fatal(tmp_path):
 
 
 def test_bad_options_are_clear(tmp_path):
-    with pytest.raises(ValueError, match="fmt"):
+    with pytest.raises(ValueError, match="format must be one of parquet, csv"):
         score_corpus(OTHER, tmp_path / "x.parquet", fmt="xlsx")
     with pytest.raises(ValueError, match="engine"):
         score_corpus(OTHER, tmp_path / "y.parquet", engine="spark", progress=False)

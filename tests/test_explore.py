@@ -1,7 +1,7 @@
 """analyse(): the bundled corpus with its data files, and any other corpus with provisional ones."""
 import pytest
 
-from analysis.pipeline import analyse
+from analysis.explore import analyse
 
 OTHER = "tests/fixtures/other_corpus"
 
@@ -22,7 +22,7 @@ def test_other_corpus_without_codebook_or_actors_gets_provisional_ones():
 
 def test_blank_parameters_mean_none_and_bad_grouping_is_clear():
     assert analyse("", manifest="", codebook="", actors="").corpus.articles.shape[0] == 5
-    with pytest.raises(KeyError, match="cannot compare by 'nope'"):
+    with pytest.raises(KeyError, match="cannot compare by .nope."):
         analyse(by="nope")
 
 
