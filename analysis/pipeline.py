@@ -43,8 +43,7 @@ from analysis.readers import MAX_FILE_MB, discover, read_file, relative
 from analysis.repetition import TemplateCounter, repeated_keys, text_hashes
 from analysis.tables import BOOL, FLOAT, INT, STR, MemorySink, article_schema, sentence_schema
 
-CHUNK_FILES = 250  # files read per chunk of pass 1
-CHUNK_ARTICLES = 250  # articles processed per chunk of pass 2
+CHUNK_FILES = 250  # files read per chunk of pass 1, and articles processed per chunk of pass 2
 CHUNK_BYTES = 16 * 1024 * 1024  # text per chunk of pass 2
 DEFAULT_CARRY = ("source", "source_type", "published", "event", "language")
 
@@ -161,7 +160,7 @@ def _strip_suffix(name: str) -> str:
 def _read_all(settings, corpus_plan, sink, jobs, chunk_files, show):
     """Pass 1: read every file into records, count template lines, survey the user's columns."""
     root = Path(settings.root)
-    store = RecordStore(sink.scratch("records"))
+    store = RecordStore(sink.scratch("records"), chunk_articles=chunk_files)
     counter = TemplateCounter(sink.scratch("templates"))
     survey = ColumnSurvey()
     skipped = Counter(_reason(p) for p in corpus_plan.problems if p["severity"] == "skipped")
@@ -285,8 +284,8 @@ def _arrow_kind(kinds: set) -> pa.DataType:
 class RecordStore:
     """Records between the passes, in chunks for pass 2: in memory, or pickled to files in ``folder``."""
 
-    def __init__(self, folder: Path | None = None):
-        self.folder = folder
+    def __init__(self, folder: Path | None = None, *, chunk_articles: int = CHUNK_FILES):
+        self.folder, self.chunk_articles = folder, chunk_articles
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
         self.n = 0
@@ -296,7 +295,7 @@ class RecordStore:
 
     def add(self, record: dict) -> None:
         size = len(record["text"])
-        if self.buffer and (len(self.buffer) >= CHUNK_ARTICLES or self.buffer_bytes + size > CHUNK_BYTES):
+        if self.buffer and (len(self.buffer) >= self.chunk_articles or self.buffer_bytes + size > CHUNK_BYTES):
             self._flush()
         self.buffer.append(record)
         self.buffer_bytes += size

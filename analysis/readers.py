@@ -314,7 +314,7 @@ def _read_csv(text: str, rel: str, result: ReadResult, text_col: str | None, del
                 result.problem(rel, "skipped", f"line {start}: {len(fields)} fields where the header has "
                                                f"{len(header)}; row not loaded")
             elif any(f.strip() for f in fields):
-                yield start, dict(zip(header, fields))
+                yield start, {h: (f if f.strip() else None) for h, f in zip(header, fields)}
             start = reader.line_num + 1
 
     _rows_to_records(rows(), header, rel, result, text_col)

@@ -291,7 +291,7 @@ def commit(staged: dict[str, Path], paths: dict[str, Path], *, fmt: str) -> None
     an earlier run that this run does not write (an actors table, say) are removed.
     """
     manifest = paths["manifest"]
-    with _locked(manifest.with_name(f".{manifest.name}.lock")):
+    with _locked(manifest.parent):
         entries = {name: _describe(path, paths[name]) for name, path in staged.items()}
         manifest.unlink(missing_ok=True)
         for name, path in staged.items():
@@ -415,15 +415,17 @@ def _alive(pid: int) -> bool:
 
 
 @contextlib.contextmanager
-def _locked(path: Path):
+def _locked(folder: Path):
+    """An exclusive lock on the output folder itself (no lock file to leave behind), while a set is swapped."""
     import fcntl
 
-    with open(path, "a") as handle:
+    handle = os.open(folder, os.O_RDONLY)
+    try:
         fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        os.close(handle)
 
 
 def _short_columns(schema: pa.Schema) -> list[str]:

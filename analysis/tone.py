@@ -119,33 +119,52 @@ def spearman(x: pd.Series, y: pd.Series) -> float:
 
 
 def article_tone(scored: pd.DataFrame, *, articles: pd.DataFrame | None = None,
-                 include_no_signal: bool = False) -> pd.DataFrame:
+                 include_no_signal: bool = False, keep: Sequence[str] = ("source", "source_type", "published",
+                                                                          "event")) -> pd.DataFrame:
     """One row per article: its tone as the plain mean of its scored sentences.
 
     Formula: ``polarity`` (and ``vader``) = the mean over the article's
     sentences that carry a signal, each sentence weighted equally, so a long
-    article does not count for more than a short one in later averages.
+    article does not count for more than a short one in later averages. The
+    sums are taken in sentence order (:func:`article_sums`), so an article's
+    mean is the same to the last bit however the corpus was chunked.
+    Columns: ``article_id``, the columns of ``keep`` that exist (their first
+    value in the article), ``n_sentences``, ``n_scored``, ``polarity``, ``vader``.
     With ``articles``, TextBlob's and VADER's scores of the whole text stand
     beside them (``doc_polarity``, ``doc_vader``) for reference; VADER's
     whole-text score saturates near ±1 and is shown only to make that visible.
     """
     _require(scored, ["article_id", "polarity", "vader"])
-    keep = [c for c in ("source", "source_type", "published", "event") if c in scored.columns]
-    usable = _usable(scored, include_no_signal)
-    masked = scored.assign(_used=usable, _p=scored["polarity"].where(usable), _v=scored["vader"].where(usable))
-    out = masked.groupby("article_id", sort=False).agg(
-        **{c: (c, "first") for c in keep},
-        n_sentences=("article_id", "size"),
-        n_scored=("_used", "sum"),
-        polarity=("_p", "mean"),
-        vader=("_v", "mean"),
-    ).reset_index()
+    sums = article_sums(scored, include_no_signal=include_no_signal)
+    out = sums[["article_id", "n_sentences", "n_scored"]].copy()
+    for measure in MEASURES:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out[measure] = np.where(sums["n_scored"] > 0, sums[f"{measure}_sum"] / sums["n_scored"], np.nan)
+    columns = [c for c in keep if c in scored.columns and c != "article_id"]
+    if columns:
+        first = scored.drop_duplicates("article_id")[["article_id", *columns]]
+        out = first.merge(out, on="article_id", how="right")
     if articles is not None:
         from analysis.sentiment import score_tone
 
         docs = score_tone(articles[["article_id", "text"]])[["article_id", "polarity", "vader"]]
         out = out.merge(docs.rename(columns={"polarity": "doc_polarity", "vader": "doc_vader"}),
                         on="article_id", how="left")
+    return out
+
+
+def article_sums(scored: pd.DataFrame, *, include_no_signal: bool = False,
+                 measures: Sequence[str] = MEASURES) -> pd.DataFrame:
+    """One row per article, in order of first appearance: ``n_sentences``, ``n_scored`` and ``<measure>_sum``
+    (the sum over its scored sentences, added in sentence order). Means and bootstrap intervals are built
+    from these, so they do not depend on how the sentences were chunked or grouped."""
+    codes, ids = pd.factorize(scored["article_id"], sort=False)
+    used = _usable(scored, include_no_signal).to_numpy()
+    out = pd.DataFrame({"article_id": ids, "n_sentences": np.bincount(codes, minlength=len(ids)),
+                        "n_scored": np.bincount(codes[used], minlength=len(ids))})
+    for measure in measures:
+        values = scored[measure].to_numpy(dtype=float)
+        out[f"{measure}_sum"] = np.bincount(codes[used], weights=values[used], minlength=len(ids))
     return out
 
 
