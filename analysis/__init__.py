@@ -1,26 +1,41 @@
 """PressLens: compare how news outlets cover the same story.
 
-The public API is re-exported here, so notebooks write ``from analysis import load_corpus``.
+The public API is re-exported here, so notebooks write ``from analysis import load_corpus``. The names are
+imported on first use (PEP 562), so that ``import analysis`` and the ``presslens`` command start fast, and a
+Ctrl-C while they start is handled like any other.
 """
-from analysis.actors import actor_tone, actor_voice, load_actors, match_actors, suggest_actors
-from analysis.clean import clean_text, load_markers
-from analysis.corpus import Corpus, load_corpus, read_manifest
-from analysis.errors import ColumnError, CorpusError, DataFileError, OutputError, PressLensError
-from analysis.explore import Analysis, analyse
-from analysis.keywords import collocations, count_terms, keyness, kwic, suggest_topic_terms, tokenize
-from analysis.metadata import parse_date
-from analysis.segment import split_sentences
-from analysis.scoring import read_scores, score_corpus
-from analysis.sentiment import score_tone
-from analysis.topics import load_codebook, topic_coverage, topic_mentions
-from analysis.tone import article_tone, extreme_sentences, tone_agreement, tone_by_position, tone_by_source
+from __future__ import annotations
 
-__all__ = [
-    "Analysis", "ColumnError", "Corpus", "CorpusError", "DataFileError", "OutputError", "PressLensError", "analyse",
-    "read_scores", "score_corpus",
-    "actor_tone", "actor_voice", "article_tone", "clean_text", "collocations", "count_terms", "extreme_sentences",
-    "keyness", "kwic", "load_actors", "load_codebook", "load_corpus", "load_markers", "match_actors",
-    "parse_date", "read_manifest", "score_tone", "split_sentences", "suggest_actors", "suggest_topic_terms",
-    "tokenize", "tone_agreement", "tone_by_position", "tone_by_source", "topic_coverage", "topic_mentions",
-]
+import importlib
+
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "analysis.actors": ["actor_tone", "actor_voice", "load_actors", "match_actors", "suggest_actors"],
+    "analysis.clean": ["clean_text", "load_markers"],
+    "analysis.corpus": ["Corpus", "load_corpus", "read_manifest"],
+    "analysis.errors": ["ColumnError", "CorpusError", "DataFileError", "OptionError", "OutputError",
+                        "PressLensError"],
+    "analysis.explore": ["Analysis", "analyse"],
+    "analysis.keywords": ["collocations", "count_terms", "keyness", "kwic", "suggest_topic_terms", "tokenize"],
+    "analysis.metadata": ["parse_date"],
+    "analysis.segment": ["split_sentences"],
+    "analysis.scoring": ["read_scores", "score_corpus"],
+    "analysis.sentiment": ["score_tone"],
+    "analysis.topics": ["load_codebook", "topic_coverage", "topic_mentions"],
+    "analysis.tone": ["article_tone", "extreme_sentences", "tone_agreement", "tone_by_position", "tone_by_source"],
+}
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name in _HOME:
+        value = getattr(importlib.import_module(_HOME[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

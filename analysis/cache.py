@@ -69,7 +69,7 @@ def corpus_key(corpus: Path, **settings) -> str:
 
 def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: str | None = None,
                   actors: str | None = None, text_col: str | None = None, carry: tuple[str, ...] = (),
-                  max_file_mb: float = MAX_FILE_MB, progress: bool = False) -> Path:
+                  max_file_mb: float = MAX_FILE_MB, progress: bool | None = False) -> Path:
     """The path of the scored corpus (its sentence table, for :func:`analysis.tables.read_tables`), scoring it
     first when no valid cached result exists. Paths must be absolute (see :func:`analysis.paths.bundled_defaults`).
     """

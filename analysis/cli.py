@@ -94,26 +94,30 @@ def _load(args) -> int:
 
 
 def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
-    """What was read, removed and reported, as a small table for the terminal."""
+    """What was read, removed and reported: a small table, then the removals by reason, then each problem."""
     from analysis.corpus import plural
 
     s = corpus.summary()
     a, problems = corpus.articles, corpus.problems
-    lines = [f"Corpus: {printable(str(corpus.root))}" + (" (bundled, with its manifest)" if bundled else
-                                                          f" (manifest {printable(str(manifest))})" if manifest else "")]
+    where = " (bundled, with its manifest)" if bundled else f" (manifest {manifest})" if manifest else ""
+    duplicates = s["articles"] - s["unique_articles"]
     rows = [("files with articles", f"{a['path'].nunique():,}"),
-            ("articles", f"{s['articles']:,} ({plural(s['articles'] - s['unique_articles'], 'duplicate')} flagged)"),
+            ("articles", f"{plural(s['articles'], 'article')} ({plural(duplicates, 'duplicate')} flagged)"),
             ("sources", f"{s['sources']:,}"),
             ("dates", f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "none found"),
             ("words", f"{s['words']:,}"),
-            ("removed spans", f"{s['removed_spans']:,}")]
-    rows += [(f"  {printable(reason)}", f"{n:,}") for reason, n in corpus.removed["reason"].value_counts().items()]
-    rows += [("problems", f"{len(problems):,} ({s['files_skipped']:,} skipped, "
-                          f"{plural(s['warnings'], 'warning')})")]
-    width = max(len(label) for label, _ in rows) + 2
-    lines += [f"  {label:<{width}}{value}" for label, value in rows]
-    for row in problems.itertuples():
-        lines.append(f"  {row.severity:8} {printable(str(row.path))}: {printable(str(row.message))}")
+            ("removed spans", f"{s['removed_spans']:,}"),
+            ("problems", f"{len(problems):,} ({s['files_skipped']:,} skipped, {plural(s['warnings'], 'warning')})")]
+    lines = [printable(f"Corpus: {corpus.root}{where}")]
+    lines += [f"  {label:<21}{value}" for label, value in rows]
+    reasons = corpus.removed["reason"].value_counts()
+    if len(reasons):
+        lines.append("Removed spans by reason:")
+        lines += [f"  {n:>6,}  {printable(str(reason))}" for reason, n in reasons.items()]
+    if len(problems):
+        lines.append("Problems:")
+        lines += [f"  {row.severity:8} {printable(str(row.path))}: {printable(str(row.message))}"
+                  for row in problems.itertuples()]
     return "\n".join(lines)
 
 
@@ -123,7 +127,7 @@ def _score(args) -> int:
     result = score_corpus(args.corpus, args.out, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
                           text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
                           scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
-                          progress=not args.quiet, excel_safe=not args.raw_csv, max_file_mb=args.max_file_mb,
+                          progress=False if args.quiet else None, excel_safe=not args.raw_csv, max_file_mb=args.max_file_mb,
                           carry=tuple(args.carry))
     print(printable(str(result)))
     return 0

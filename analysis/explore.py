@@ -50,7 +50,8 @@ class Analysis:
 
 def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = None,
             codebook: str | Path | None = None, actors: str | Path | None = None, by: str = "source",
-            text_col: str | None = None, max_file_mb: float | None = None, progress: bool = False) -> Analysis:
+            text_col: str | None = None, max_file_mb: float | None = None, progress: bool | None = False
+            ) -> Analysis:
     """Load, clean, split and score a corpus (the bundled one, with its data files, when ``corpus`` is unset).
 
     ``by`` is the article column to compare (``source``, ``source_type``, ``event``, a column of your export or

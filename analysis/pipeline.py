@@ -41,7 +41,7 @@ from analysis.engines import check_engine, ordered_map
 from analysis.errors import CorpusError
 from analysis.readers import MAX_FILE_MB, discover, read_file, relative
 from analysis.repetition import TemplateCounter, repeated_keys, text_hashes
-from analysis.tables import BOOL, FLOAT, INT, STR, MemorySink, article_schema, sentence_schema
+from analysis.tables import ACTORS, BOOL, FLOAT, INT, STR, TOPICS, MemorySink, article_schema, sentence_schema
 
 CHUNK_FILES = 250  # files read per chunk of pass 1, and articles processed per chunk of pass 2
 CHUNK_BYTES = 16 * 1024 * 1024  # text per chunk of pass 2
@@ -330,6 +330,10 @@ def _process_all(settings, store, templates, columns, sink, jobs, show, counts) 
     sink.declare("articles", articles)
     if settings.scores:
         sink.declare("sentences", sentence_schema(articles, list(dict.fromkeys(carry))))
+        if settings.actors:
+            sink.declare("actors", ACTORS)
+        if settings.codebook:
+            sink.declare("topics", TOPICS)
     scratch = sink.scratch("dedupe")
     index = DiskDuplicateIndex(scratch) if scratch is not None else DuplicateIndex()
     shared = Shared(templates=templates, columns=tuple(columns), carry=tuple(dict.fromkeys(carry)))

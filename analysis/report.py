@@ -58,10 +58,8 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
     if not selected:
         raise ReportError(f"no notebooks to run in {notebooks_dir}" + (f" matching {only}" if only else ""))
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
-    if progress:
-        print("Scoring the corpus (cached: done once per corpus and settings)", file=sys.stderr)
     analysis = analyse(root, manifest=manifest, codebook=codebook, actors=actors, by=by, text_col=text_col,
-                       max_file_mb=max_file_mb, progress=progress)
+                       max_file_mb=max_file_mb, progress=None if progress else False)
     parameters = {"corpus": root, "manifest": manifest, "codebook": codebook, "actors": actors, "by": by,
                   "text_col": text_col, "max_file_mb": max_file_mb}
     out.parent.mkdir(parents=True, exist_ok=True)

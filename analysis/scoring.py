@@ -56,13 +56,14 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
                  manifest: str | Path | None = None, codebook: str | Path | None = None,
                  actors: str | Path | None = None, text_col: str | None = None, fmt: str = "parquet",
                  engine: str = "local", workers: int | None = None, scheduler: str | None = None,
-                 chunk_files: int = CHUNK_FILES, dedupe: bool = True, progress: bool = True,
+                 chunk_files: int = CHUNK_FILES, dedupe: bool = True, progress: bool | None = None,
                  excel_safe: bool = True, max_file_mb: float = MAX_FILE_MB,
                  carry: tuple[str, ...] = ()) -> ScoreResult:
     """Run the pipeline over ``corpus`` (the bundled one, with its data files, when None) into ``out``.
 
     ``carry`` names article columns (``desk``, …) to repeat on every sentence, besides source, source type,
     date, event and language. ``workers`` processes (default: every core) run the chunks on ``engine``.
+    ``progress`` shows progress bars (by default, for corpora of more than 200 files).
     """
     check_format(fmt)
     check_engine(engine)

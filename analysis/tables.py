@@ -110,8 +110,7 @@ class MemorySink:
     """Keeps every table in memory; ``finish`` returns them as DataFrames."""
 
     def __init__(self):
-        self.schemas: dict[str, pa.Schema] = {"removed": REMOVED, "problems": PROBLEMS, "actors": ACTORS,
-                                              "topics": TOPICS}
+        self.schemas: dict[str, pa.Schema] = {"removed": REMOVED, "problems": PROBLEMS}
         self.parts: dict[str, list[pa.Table]] = {}
 
     def scratch(self, name: str) -> Path | None:
@@ -196,7 +195,7 @@ class FileSink:
         self.staging = make_staging(folder, f".{stem}.partial-")
         self.schemas: dict[str, pa.Schema] = {}
         self.writers: dict[str, _ParquetWriter] = {}
-        for name, schema in (("removed", REMOVED), ("problems", PROBLEMS), ("actors", ACTORS), ("topics", TOPICS)):
+        for name, schema in (("removed", REMOVED), ("problems", PROBLEMS)):
             self.declare(name, schema)
 
     def scratch(self, name: str) -> Path:

@@ -2,8 +2,9 @@
 import pytest
 
 from analysis.explore import analyse
+from analysis.paths import PROJECT_ROOT
 
-OTHER = "tests/fixtures/other_corpus"
+OTHER = PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"
 
 
 def test_bundled_corpus_uses_the_bundled_files():

@@ -9,6 +9,7 @@ from textblob.en import sentiment as reference
 
 from analysis import load_corpus, split_sentences
 from analysis.fastblob import find_tokens, sentiment
+from analysis.paths import PROJECT_ROOT
 
 PIECES = [
     "good", "bad", "not", "never", "no", "very", "really", "extremely", "terribly", "not very good", "isn't",
@@ -31,7 +32,7 @@ def same(text):
 
 def test_identical_on_every_sentence_and_article_of_the_corpora():
     texts = []
-    for path in (None, "tests/fixtures/other_corpus"):
+    for path in (None, PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"):
         articles = load_corpus(path).articles
         texts += articles["text"].tolist() + split_sentences(articles)["text"].tolist()
     for text in texts:

@@ -7,6 +7,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import load_corpus, split_sentences
 from analysis.fastvader import FastVader
+from analysis.paths import PROJECT_ROOT
 
 REFERENCE = SentimentIntensityAnalyzer()
 FAST = FastVader()
@@ -24,7 +25,7 @@ def same(text):
 
 
 def test_identical_on_every_sentence_and_article_of_the_corpora():
-    for path in (None, "tests/fixtures/other_corpus"):
+    for path in (None, PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"):
         articles = load_corpus(path).articles
         for text in articles["text"].tolist() + split_sentences(articles)["text"].tolist():
             same(text)

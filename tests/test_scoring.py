@@ -5,8 +5,9 @@ import pytest
 from analysis import load_corpus, score_tone, split_sentences
 from analysis.cli import main
 from analysis.scoring import read_scores, score_corpus
+from analysis.paths import PROJECT_ROOT
 
-OTHER = "tests/fixtures/other_corpus"
+OTHER = PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"
 SENTENCE_COLUMNS = {"article_id", "source", "sentence_no", "text", "voice", "polarity", "subjectivity", "vader"}
 
 
@@ -54,8 +55,8 @@ def test_every_engine_gives_the_same_numbers(tmp_path):
 
 
 def test_csv_format_and_the_command_line(tmp_path, capsys):
-    assert main(["score", OTHER, "--out", str(tmp_path / "s.csv"), "--format", "csv", "--workers", "1",
-                 "--quiet", "--topics", "tests/fixtures/other_corpus_topics.yml"]) == 0
+    assert main(["score", str(OTHER), "--out", str(tmp_path / "s.csv"), "--format", "csv", "--workers", "1",
+                 "--quiet", "--topics", str(PROJECT_ROOT / "tests" / "fixtures" / "other_corpus_topics.yml")]) == 0
     assert "6 articles (1 flagged as duplicate), 38 sentences, 1 problem" in capsys.readouterr().out
     sentences = pd.read_csv(tmp_path / "s.csv")
     assert SENTENCE_COLUMNS <= set(sentences.columns)
