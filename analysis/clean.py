@@ -186,7 +186,7 @@ def clean_text(text: str, *, markers: Markers | None = None, repeated: frozenset
     body = [ln for ln in content if ln.prose and ln.reason is None]
     if body:  # with no prose at all there is no header or footer to tell apart
         _mark_header(content, meta, body[0].index)
-        _mark_footer(content, _vocabulary(body))
+        _mark_footer(content, body)
         _take_dateline(content, markers, meta, body[0].index)
     return _assemble(lines, meta)
 
@@ -323,10 +323,10 @@ def _similarity(line: _Line, vocabulary: set[str]) -> float | None:
     return len(content & vocabulary) / len(content) if len(content) >= 3 else None
 
 
-def _mark_footer(lines: list[_Line], vocabulary: set[str]) -> None:
+def _mark_footer(lines: list[_Line], body: list[_Line]) -> None:
     """Mark a run of headline-shaped lines at the end, where its features say it lists other stories."""
     run, intro = _trailing_headlines(lines)
-    reason = _headline_list_reason(run, intro, vocabulary)
+    reason = _headline_list_reason(run, intro, body)
     for ln in run if reason else ():
         ln.reason = reason
 
@@ -347,14 +347,17 @@ def _trailing_headlines(lines: list[_Line]) -> tuple[list[_Line], _Line | None]:
     return run, above[-1] if above else None
 
 
-def _headline_list_reason(run: list[_Line], intro: _Line | None, vocabulary: set[str]) -> str | None:
+def _headline_list_reason(run: list[_Line], intro: _Line | None, body: list[_Line]) -> str | None:
     if not run or _introduces_own_list(intro):
         return None
     if intro is not None and intro.reason in _LIST_INTRODUCERS:
         label = intro.raw.strip()
         return f"trailing list of {len(run)} headlines of other stories (after the label {label!r})"
+    if len(run) < MIN_TRAILING_RUN:
+        return None
+    vocabulary = _vocabulary(body)
     scores = [s for s in (_similarity(ln, vocabulary) for ln in run) if s is not None]
-    if len(run) >= MIN_TRAILING_RUN and scores and sum(scores) / len(scores) < UNRELATED_OVERLAP:
+    if scores and sum(scores) / len(scores) < UNRELATED_OVERLAP:
         return f"trailing list of {len(run)} headlines of other stories (little vocabulary shared with the article)"
     return None
 
