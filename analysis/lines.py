@@ -120,23 +120,16 @@ def data_features(line: str) -> list[str]:
     short items), ``columns`` (a tab, or three spaces between cells) and
     ``numbers`` (two or more numbers, a fifth of the tokens or more).
     """
-    found = []
-    if _SCORE_RE.search(line):
-        found.append("score")
-    if _VERSUS_RE.search(line):
-        found.append("versus")
-    if _BRACKETED_NUMBER_RE.search(line):
-        found.append("bracketed number")
-    if _is_label_list(line):
-        found.append("label: list")
-    if _is_name_list(line):
-        found.append("list of names")
-    if _COLUMNS_RE.search(line.strip()):
-        found.append("columns")
+    return [name for name, found in _DATA_FEATURES if found(line)]
+
+
+def _has_columns(line: str) -> bool:
+    return _COLUMNS_RE.search(line.strip()) is not None
+
+
+def _has_numbers(line: str) -> bool:
     numbers = len(NUMBER_RE.findall(line))
-    if numbers >= 2 and numbers >= 0.2 * (numbers + len(WORD_RE.findall(line))):
-        found.append("numbers")
-    return found
+    return numbers >= 2 and numbers >= 0.2 * (numbers + len(WORD_RE.findall(line)))
 
 
 def _is_label_list(line: str) -> bool:
@@ -155,6 +148,17 @@ def _is_name_list(text: str) -> bool:
         return False
     items = [item for item in items if item]
     return len(items) >= 2 and all(len(item.split()) <= 4 for item in items)
+
+
+_DATA_FEATURES = (
+    ("score", _SCORE_RE.search),
+    ("versus", _VERSUS_RE.search),
+    ("bracketed number", _BRACKETED_NUMBER_RE.search),
+    ("label: list", _is_label_list),
+    ("list of names", _is_name_list),
+    ("columns", _has_columns),
+    ("numbers", _has_numbers),
+)
 
 
 def is_headline(line: str) -> bool:
