@@ -282,7 +282,7 @@ def _in_table(lines: list[_Line], i: int, markers: Markers) -> bool:
 
 
 def _mark_header(lines: list[_Line], meta: dict[str, str], first_body: int) -> None:
-    title_key = None
+    title_key, title_words = None, 0
     for ln in lines:
         if ln.index >= first_body or ln.reason:
             continue
@@ -292,13 +292,14 @@ def _mark_header(lines: list[_Line], meta: dict[str, str], first_body: int) -> N
         elif stripped.isupper() and len(ln.words) <= 4 and stripped[-1:] not in ":;,":
             ln.reason = "section label"
         elif title_key is None and _could_be_title(ln):
-            title_key = key
+            title_key, title_words = key, len(ln.words)
             meta.setdefault("title", stripped)
             ln.reason = "title line (moved to metadata)"
     if title_key is None:
         return
-    for ln in lines:  # the title repeated further down, e.g. above the photo
-        if ln.reason is None and ln.index >= first_body and line_key(ln.raw) == title_key:
+    for ln in lines:  # the title repeated further down, e.g. above the photo (same words, so as many)
+        if (ln.reason is None and ln.index >= first_body and len(ln.words) == title_words
+                and line_key(ln.raw) == title_key):
             ln.reason = "repeated title line"
 
 
