@@ -278,8 +278,8 @@ def plausibility(text: str) -> int:
     scores 2, or -2 where its case or script clashes with the letter beside it
     ("cafŽ", "ìWe", "inflaЌo"); a lone letter scores -1, and a letter stuck to a
     digit ("Ł15") 2 less. Typographic punctuation and signs in their
-    place (an opening quote before a word, a dash between spaces, a currency sign
-    before a digit) score 1, out of place -1. Control and private characters
+    place (an opening quote before a word, an apostrophe in one, a dash between
+    spaces, a currency sign before a digit) score 2 as letters do, out of place -1. Control and private characters
     score -5, other symbols -2.
     """
     score = 0
@@ -289,7 +289,7 @@ def plausibility(text: str) -> int:
         if unicodedata.category(ch) in ("Lu", "Ll"):
             score += _letter_score(ch, before, after)
         elif ch in _PUNCT:
-            score += 1 if _punct_fits(_PUNCT[ch], before, after) else -1
+            score += 2 if _punct_fits(_PUNCT[ch], before, after) else -1
         elif unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") or ch == "\ufffd":
             score -= 5
         else:
