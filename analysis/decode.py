@@ -90,9 +90,13 @@ ALPHABETS = {
 }
 # Typographic punctuation and signs, with where each belongs: "open" before a word, "close" after one,
 # "apostrophe" either, "space" between spaces or digits, "number" next to a digit.
+# A dash may stand between spaces, digits or words ("word—word"), so it fits anywhere.
 _PUNCT = {**dict.fromkeys("“‘«„‚‹¡¿", "open"), **dict.fromkeys("”»›…", "close"), "’": "apostrophe",
-          **dict.fromkeys("–—•·", "space"), **dict.fromkeys("£€¥$°%±×½¼¾§", "number"),
-          **dict.fromkeys("©®™\u00a0", "any")}
+          **dict.fromkeys("•·", "space"), **dict.fromkeys("£€¥$°%±×½¼¾§", "number"),
+          **dict.fromkeys("–—©®™\u00a0", "any")}
+# After an apostrophe inside a word: the end of a contraction or possessive ("didn’t", "world’s").
+_CONTRACTION_RE = re.compile(r"(?:s|t|d|m|ll|re|ve)(?![^\W\d_])", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]*$")
 
 # Unicode category Cc (C0, DEL and C1 controls) without tab, line feed, form feed and carriage return.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -278,8 +282,9 @@ def plausibility(text: str) -> int:
     scores 2, or -2 where its case or script clashes with the letter beside it
     ("cafŽ", "ìWe", "inflaЌo"); a lone letter scores -1, and a letter stuck to a
     digit ("Ł15") 2 less. Typographic punctuation and signs in their
-    place (an opening quote before a word, an apostrophe in one, a dash between
-    spaces, a currency sign before a digit) score 2 as letters do, out of place -1. Control and private characters
+    place (an opening quote before a word, an apostrophe ending a contraction, a
+    currency sign before a digit; a dash anywhere) score 2 as letters do, out of
+    place -1. Control and private characters
     score -5, other symbols -2.
     """
     score = 0
@@ -289,7 +294,8 @@ def plausibility(text: str) -> int:
         if unicodedata.category(ch) in ("Lu", "Ll"):
             score += _letter_score(ch, before, after)
         elif ch in _PUNCT:
-            score += 2 if _punct_fits(_PUNCT[ch], before, after) else -1
+            fits = _apostrophe_fits(text, i) if ch == "’" else _punct_fits(_PUNCT[ch], before, after)
+            score += 2 if fits else -1
         elif unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") or ch == "\ufffd":
             score -= 5
         else:
@@ -309,13 +315,22 @@ def _letter_score(ch: str, before: str, after: str) -> int:
     return score - 2 * (before.isdigit() or after.isdigit())
 
 
+def _apostrophe_fits(text: str, i: int) -> bool:
+    """An apostrophe or closing single quote at ``text[i]``: next to a word, or inside one as a contraction
+    or possessive ("didn’t", "world’s"), before a capital ("O’Brien") or after an elided word ("l’état")."""
+    before, after = text[i - 1:i], text[i + 1:i + 2]
+    if not (before.isalpha() and after.isalpha()):
+        return before.isalnum() or after.isalnum()
+    if after.isupper() or _CONTRACTION_RE.match(text, i + 1):
+        return True
+    return len(_WORD_BEFORE_RE.search(text[max(0, i - 12):i]).group(0)) <= 2
+
+
 def _punct_fits(place: str, before: str, after: str) -> bool:
     if place == "open":
         return after.isalnum() and not before.isalnum()
     if place == "close":
         return not after.isalnum() and not before.isspace()
-    if place == "apostrophe":
-        return before.isalnum() or after.isalnum()
     if place == "space":
         return before.isspace() or after.isspace() or before.isdigit() or after.isdigit()
     if place == "number":

@@ -122,6 +122,16 @@ def test_long_legacy_text_is_likely_not_a_guess(text, encoding, accepted):
     assert decode_bytes((text * 12).encode(encoding)).confidence == "likely"
 
 
+@pytest.mark.parametrize("text, encoding", [
+    ("The mayor—who had promised a vote—didn’t call one, and the council’s members walked out.", "cp1252"),
+    ("Talks with O’Brien and the Élysée resumed; l’accord reste fragile.", "cp1252"),
+    ("Regina María Sivori left Medellín on Tuesday, her lawyer said.", "mac_roman"),
+    ("Critics called it a “farce” — and the minister didn’t answer.", "mac_roman"),
+])
+def test_dashes_apostrophes_and_names_come_back(text, encoding):
+    assert decode_bytes((text * 3).encode(encoding)).text == text * 3
+
+
 def test_a_single_pound_sign_is_latin_and_called_a_guess():
     decoded = decode_bytes("Shares fell after the £15.8m deal was announced on Monday.".encode("cp1252"))
     assert decoded.text.count("£15.8m") == 1
@@ -150,6 +160,8 @@ def test_utf16_without_a_bom_is_likely():
     ("“We will win”", "ìWe will winî"),
     ("prices – and wages", "prices ñ and wages"),
     ("Wałęsa said", "Wa³êsa said"),
+    ("talks with O’Brien", "talks with OíBrien"),
+    ("Regina María", "Regina Mar’a"),
 ])
 def test_plausibility_prefers_letters_in_words_and_signs_in_place(better, worse):
     assert plausibility(better) > plausibility(worse)
