@@ -1,24 +1,33 @@
 """Boilerplate removal for scraped text that has lost its HTML, with a removal log.
 
-The cleaner works line by line. Each line gets features (length, sentence
-punctuation, stop-word density, title case, position, repetition across the
-corpus, similarity to the rest of the article) and a verdict:
+The cleaner works on logical lines (physical lines, hard-wrapped ones joined by
+:func:`analysis.lines.continues_line`, the rule the sentence splitter uses too).
+Each line gets features (length, sentence punctuation, stop-word density,
+title case, the shape of a headline or of a data row, position, repetition
+across the corpus, similarity to the rest of the article) and a verdict:
 
-1. **Markers** (``data/boilerplate.yml``): well-known share labels, link lines,
-   comment forms, photo credits, section labels and contributor credits.
-2. **Metadata lines**: a date, byline or "SOURCE:" line in the header or footer
-   moves into the metadata and out of the text.
-3. **Header**: the first headline-like line becomes the title; a line that
-   repeats it, and short all-capitals labels ("WORLD"), go.
-4. **Dateline**: "Hong Kong (CNN)" or "BEIJING:" at the start of the first body
+1. **Markers** (``data/boilerplate.yml``): well-known share labels, related-links
+   labels and link lines, navigation, advertisement and newsletter prompts,
+   comment forms, reading-time labels, photo credits and contributor credits.
+   Headline-shaped lines right under a related-links label are links too.
+2. **Repetition**: a short line that recurs in many articles of one source is a
+   template line; numbers count, and an article is never emptied this way.
+3. **Metadata lines**: a short date, byline or "SOURCE:" line moves into the
+   metadata, unless it heads or sits in a table (a fixture list's date).
+4. **Header**: the first headline-like line above the body becomes the title; a
+   line that repeats it, and short all-capitals labels ("WORLD"), go.
+5. **Dateline**: "Hong Kong (CNN)" or "BEIJING:" at the start of the first body
    paragraph moves into the metadata; the sentence stays.
-5. **Footer**: a run of three or more headline-like lines after the last prose
-   line is a list of other stories' headlines.
-6. **Repetition**: a short line that recurs in many articles of one source is a
-   template line.
+6. **Footer**: after the last line of prose, a run of headline-shaped lines is
+   a list of other stories' headlines when a related-links or navigation label
+   introduces it, or when it has three lines or more that share little of the
+   article's vocabulary. Rows of data (line-ups, scores, results, winners,
+   names) are never headline-shaped, and a list that a line ending in ":"
+   introduces belongs to the article: both are kept.
 
 Every removed span is logged with its reason, and the words of the kept text
-plus the words of the removed spans are exactly the words of the input.
+plus the words of the removed spans are exactly the words of the input. Where
+a rule is unsure, the text stays.
 """
 from __future__ import annotations
 
@@ -32,14 +41,24 @@ import yaml
 
 from analysis.errors import DataFileError
 from analysis.keywords import stop_words
+from analysis.lines import WORD_RE, data_features, is_headline, logical_lines
 from analysis.paths import BOILERPLATE_YML
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_KEY_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _STOP_WORDS = stop_words("en")
 
 MAX_HEADLINE_WORDS = 30
 MIN_TRAILING_RUN = 3
+MAX_TEMPLATE_PROSE_WORDS = 12
+# A trailing list whose lines share less than this of their content words with the body is unrelated to it.
+UNRELATED_OVERLAP = 0.5
+
+LINK_LABEL = "related-links label"
+LINK_UNDER_LABEL = "link line (headline under a related-links label)"
+TEMPLATE = "line repeated across the source's articles (template)"
+# Labels that introduce a list of links to other stories.
+_LIST_INTRODUCERS = frozenset({LINK_LABEL, "navigation label"})
 
 
 @dataclass(frozen=True)
@@ -61,11 +80,12 @@ class Cleaned:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Line:
     raw: str
     words: list[str]
     prose: bool
+    headline: bool
     index: int
     reason: str | None = None
     prefix: str = ""
@@ -109,8 +129,21 @@ def ends_sentence(line: str) -> bool:
 
 
 def line_key(line: str) -> str:
-    """A normalised form of a line, for counting repetitions across a corpus."""
-    return " ".join(_WORD_RE.findall(line.lower()))
+    """A normalised form of a line, for counting repetitions across a corpus: its words and numbers, lower-cased.
+
+    Lines that differ only in a number ("Row 17", "Row 18") have different keys.
+    """
+    return " ".join(_KEY_RE.findall(line.lower()))
+
+
+def line_keys(text: str, *, max_words: int = MAX_HEADLINE_WORDS) -> set[str]:
+    """The :func:`line_key` forms of one article's logical lines of 1 to ``max_words`` words and numbers.
+
+    These are what :func:`repeated_lines` counts, once per article; a streamed
+    count over a corpus should count the same sets.
+    """
+    keys = {line_key(text[start:end]) for start, end in logical_lines(text)}
+    return {k for k in keys if k and len(k.split()) <= max_words}
 
 
 def is_prose(line: str, words: list[str] | None = None) -> bool:
@@ -121,7 +154,7 @@ def is_prose(line: str, words: list[str] | None = None) -> bool:
     A line without sentence-final punctuation is prose only when it is longer
     than any headline (``MAX_HEADLINE_WORDS``).
     """
-    words = _WORD_RE.findall(line) if words is None else words
+    words = WORD_RE.findall(line) if words is None else words
     if not words:
         return False
     if not ends_sentence(line):
@@ -143,16 +176,17 @@ def clean_text(text: str, *, markers: Markers | None = None, repeated: frozenset
     ``source_line``).
     """
     markers = markers or load_markers()
-    lines = [_make_line(i, raw) for i, raw in enumerate(_logical_lines(text))]
+    lines = [_make_line(i, text[start:end]) for i, (start, end) in enumerate(logical_lines(text))]
     content = [ln for ln in lines if ln.raw.strip()]
     meta: dict[str, str] = {}
     _mark_markers(content, markers)
+    _mark_links_under_labels(content)
     _mark_repeated(content, repeated)
     _mark_metadata(content, markers, meta)
     body = [ln for ln in content if ln.prose and ln.reason is None]
     if body:  # with no prose at all there is no header or footer to tell apart
         _mark_header(content, meta, body[0].index)
-        _mark_footer(content, _vocabulary(body))
+        _mark_footer(content, body)
         _take_dateline(content, markers, meta, body[0].index)
     return _assemble(lines, meta)
 
@@ -163,49 +197,31 @@ def repeated_lines(texts: list[str], *, min_articles: int = 3, min_share: float 
 
     Call it on the texts of one source: template lines of a site ("Follow us on
     …", a fixed disclaimer) recur in its articles, while a wire story's
-    sentences recur across sources and are not touched. The cleaner removes
-    only those that are short or do not read as prose: an outlet's repeated
-    background paragraph stays.
+    sentences recur across sources and are not touched. Lines are compared by
+    :func:`line_key`, numbers included, so rows that differ only in their
+    numbers are different lines. The cleaner removes only those that are short
+    or do not read as prose, and never the last words of an article: an
+    outlet's repeated background paragraph stays.
     """
     if len(texts) < min_articles:
         return frozenset()
     counts: Counter[str] = Counter()
     for text in texts:
-        keys = {line_key(ln) for ln in text.split("\n")}
-        counts.update(k for k in keys if k and len(k.split()) <= max_words)
+        counts.update(line_keys(text, max_words=max_words))
     floor = max(min_articles, min_share * len(texts))
     return frozenset(k for k, n in counts.items() if n >= floor)
 
 
-def _logical_lines(text: str) -> list[str]:
-    """Lines, with hard-wrapped ones (no final punctuation, next line in lower case) joined back."""
-    out: list[str] = []
-    for raw in text.split("\n"):
-        previous = out[-1] if out else ""
-        stripped = raw.lstrip()
-        if previous.strip() and stripped[:1].islower() and not ends_sentence(previous):
-            out[-1] = previous + "\n" + raw
-        else:
-            out.append(raw)
-    return out
-
-
 def _make_line(index: int, raw: str) -> _Line:
-    words = _WORD_RE.findall(raw)
-    return _Line(raw=raw, words=words, prose=is_prose(raw, words), index=index)
+    words = WORD_RE.findall(raw)
+    prose = is_prose(raw, words)
+    return _Line(raw=raw, words=words, prose=prose, headline=not prose and is_headline(raw), index=index)
 
 
 def _mark_markers(lines: list[_Line], markers: Markers) -> None:
-    after_link_label = False
     for ln in lines:
         stripped = ln.raw.strip()
-        for reason, pattern in markers.lines:
-            if pattern.fullmatch(stripped):
-                ln.reason = reason
-                break
-        if ln.reason is None and after_link_label and not ln.prose and len(ln.words) <= MAX_HEADLINE_WORDS:
-            ln.reason = "link line (headline under a link label)"
-        after_link_label = ln.reason == "link line" and len(ln.words) <= 3
+        ln.reason = next((reason for reason, pattern in markers.lines if pattern.fullmatch(stripped)), None)
         if ln.reason is None:
             for reason, pattern in markers.inline_prefix:
                 match = pattern.match(stripped)
@@ -214,93 +230,169 @@ def _mark_markers(lines: list[_Line], markers: Markers) -> None:
                     break
 
 
+def _mark_links_under_labels(lines: list[_Line]) -> None:
+    """Headline-shaped lines right under a related-links label ("RECOMMENDED", "Related stories") are links."""
+    under_label = False
+    for ln in lines:
+        if ln.reason is None and under_label and ln.headline:
+            ln.reason = LINK_UNDER_LABEL
+        under_label = ln.reason in (LINK_LABEL, LINK_UNDER_LABEL)
+
+
 def _mark_repeated(lines: list[_Line], repeated: frozenset[str]) -> None:
+    """Mark template lines; the article's only prose, and its last words, are never template lines."""
     if not repeated:
         return
-    for ln in lines:
-        if ln.reason is None and (not ln.prose or len(ln.words) <= 12) and line_key(ln.raw) in repeated:
-            ln.reason = "line repeated across the source's articles (template)"
+    found = [ln for ln in lines if ln.reason is None and (not ln.prose or len(ln.words) <= MAX_TEMPLATE_PROSE_WORDS)
+             and line_key(ln.raw) in repeated]
+    rest = [ln for ln in lines if ln.reason is None and ln not in found]
+    if not any(ln.prose for ln in rest):
+        found = [ln for ln in found if not ln.prose]
+        rest = [ln for ln in lines if ln.reason is None and ln not in found]
+    if not any(ln.words for ln in rest):
+        return
+    for ln in found:
+        ln.reason = TEMPLATE
 
 
 def _mark_metadata(lines: list[_Line], markers: Markers, meta: dict[str, str]) -> None:
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.reason or ln.prose or len(ln.words) > 12:
             continue
-        stripped = ln.raw.strip()
-        for key, pattern in markers.metadata:
-            match = pattern.fullmatch(stripped)
-            if match and key not in meta:
-                meta[key] = match.group("value").strip()
-                ln.reason = f"{key.removesuffix('_line')} line (moved to metadata)"
-                break
+        match = _metadata_match(ln, markers)
+        if match and match[0] not in meta and not _in_table(lines, i, markers):
+            key, value = match
+            meta[key] = value
+            ln.reason = f"{key.removesuffix('_line')} line (moved to metadata)"
+
+
+def _metadata_match(ln: _Line, markers: Markers) -> tuple[str, str] | None:
+    stripped = ln.raw.strip()
+    for key, pattern in markers.metadata:
+        match = pattern.fullmatch(stripped)
+        if match:
+            return key, match.group("value").strip()
+    return None
+
+
+def _in_table(lines: list[_Line], i: int, markers: Markers) -> bool:
+    """Whether a line next to ``lines[i]`` is a row of data (and not another date or byline): a table's heading."""
+    neighbours = lines[i + 1:i + 2] + lines[max(i - 1, 0):i]
+    return any(not ln.prose and data_features(ln.raw) and _metadata_match(ln, markers) is None for ln in neighbours)
 
 
 def _mark_header(lines: list[_Line], meta: dict[str, str], first_body: int) -> None:
-    title_key = None
+    title_key, title_words = None, 0
     for ln in lines:
         if ln.index >= first_body or ln.reason:
             continue
-        key = line_key(ln.raw)
+        key, stripped = line_key(ln.raw), ln.raw.strip()
         if title_key is not None and key == title_key:
             ln.reason = "repeated title line"
-        elif ln.raw.strip().isupper() and len(ln.words) <= 4:
+        elif stripped.isupper() and len(ln.words) <= 4 and stripped[-1:] not in ":;,":
             ln.reason = "section label"
-        elif title_key is None and 0 < len(ln.words) <= MAX_HEADLINE_WORDS and not ln.prose:
-            title_key = key
-            meta.setdefault("title", ln.raw.strip())
+        elif title_key is None and _could_be_title(ln):
+            title_key, title_words = key, len(ln.words)
+            meta.setdefault("title", stripped)
             ln.reason = "title line (moved to metadata)"
     if title_key is None:
         return
-    title_words = len(title_key.split())
-    for ln in lines:  # the title repeated further down, e.g. above the photo
+    for ln in lines:  # the title repeated further down, e.g. above the photo (same words, so as many)
         if (ln.reason is None and ln.index >= first_body and len(ln.words) == title_words
                 and line_key(ln.raw) == title_key):
             ln.reason = "repeated title line"
 
 
+def _could_be_title(ln: _Line) -> bool:
+    """A line above the body that is not prose, and does not end as a label or list item (``:;,``)."""
+    return 0 < len(ln.words) <= MAX_HEADLINE_WORDS and not ln.prose and ln.raw.strip()[-1:] not in ":;,"
+
+
+def _content_words(words: list[str]) -> set[str]:
+    """Lower-cased words that are not stop words, with a plural or possessive "s" taken off ("engineers")."""
+    lowered = (w.lower() for w in words)
+    return {w.removesuffix("'s").removesuffix("’s").rstrip("s") or w for w in lowered if w not in _STOP_WORDS}
+
+
 def _vocabulary(lines: list[_Line]) -> set[str]:
-    return {w.lower() for ln in lines for w in ln.words if w.lower() not in _STOP_WORDS}
+    return set().union(*(_content_words(ln.words) for ln in lines))
 
 
 def _similarity(line: _Line, vocabulary: set[str]) -> float | None:
-    """Share of a line's content words that also occur in the article body."""
-    content = {w.lower() for w in line.words if w.lower() not in _STOP_WORDS}
+    """Share of a line's content words that also occur in the article body (None under three content words)."""
+    content = _content_words(line.words)
     return len(content & vocabulary) / len(content) if len(content) >= 3 else None
 
 
-def _mark_footer(lines: list[_Line], vocabulary: set[str]) -> None:
-    """Mark a run of headline-like lines at the end that has little to do with the body."""
+def _mark_footer(lines: list[_Line], body: list[_Line]) -> None:
+    """Mark a run of headline-shaped lines at the end, where its features say it lists other stories."""
+    run, intro = _trailing_headlines(lines)
+    reason = _headline_list_reason(run, intro, body)
+    for ln in run if reason else ():
+        ln.reason = reason
+
+
+def _trailing_headlines(lines: list[_Line]) -> tuple[list[_Line], _Line | None]:
+    """The headline-shaped lines after the last other line (marked labels do not break the run),
+    and the line just above the first of them."""
     run: list[_Line] = []
     for ln in reversed(lines):
-        if ln.reason:  # a label such as "Explore" does not break the run
-            continue
-        if ln.prose or len(ln.words) > MAX_HEADLINE_WORDS:
+        if ln.reason is None and not ln.headline:
             break
-        run.append(ln)
+        if ln.reason is None:
+            run.append(ln)
+    run.reverse()
+    if not run:
+        return run, None
+    above = [ln for ln in lines if ln.index < run[0].index]
+    return run, above[-1] if above else None
+
+
+def _headline_list_reason(run: list[_Line], intro: _Line | None, body: list[_Line]) -> str | None:
+    if not run or _introduces_own_list(intro):
+        return None
+    if intro is not None and intro.reason in _LIST_INTRODUCERS:
+        label = intro.raw.strip()
+        return f"trailing list of {len(run)} headlines of other stories (after the label {label!r})"
+    if len(run) < MIN_TRAILING_RUN:
+        return None
+    vocabulary = _vocabulary(body)
     scores = [s for s in (_similarity(ln, vocabulary) for ln in run) if s is not None]
-    mean = sum(scores) / len(scores) if scores else 0.0
-    if len(run) >= MIN_TRAILING_RUN and mean < 0.5:
-        for ln in run:
-            ln.reason = f"trailing list of {len(run)} headlines of other stories"
-        return
-    for ln, score in zip(run, (_similarity(ln, vocabulary) for ln in run)):
-        if score is not None and score < 0.2:
-            ln.reason = "trailing line unrelated to the article"
+    if scores and sum(scores) / len(scores) < UNRELATED_OVERLAP:
+        return f"trailing list of {len(run)} headlines of other stories (little vocabulary shared with the article)"
+    return None
 
 
-def _take_dateline(lines, markers, meta, first_body) -> None:
+def _introduces_own_list(intro: _Line | None) -> bool:
+    """A line that presents a list as the article's own: it ends in ":" ("The winners:"), or it is a short
+    label that is no boilerplate marker ("Key facts", "Timeline"). Lists of other stories carry marked labels."""
+    if intro is None or intro.reason is not None:
+        return False
+    return intro.raw.rstrip().endswith(":") or (not intro.prose and not intro.headline and len(intro.words) <= 5)
+
+
+def _take_dateline(lines: list[_Line], markers: Markers, meta: dict[str, str], first_body: int) -> None:
     first = next((ln for ln in lines if ln.index >= first_body and ln.reason in (None, "photo credit or caption")), None)
     if first is None or first.reason is not None:
         return
-    stripped = first.raw.strip()
     for pattern in markers.datelines:
-        match = pattern.match(stripped)
-        if match and match.end() < len(stripped) and stripped[match.end()].isupper():
-            meta["dateline"] = match.group("place").strip()
-            if "source" in pattern.groupindex and match.group("source"):
-                meta["dateline_source"] = match.group("source").strip()
-            first.prefix, first.reason = match.group(0), "dateline (moved to metadata)"
-            return
+        match = _dateline_match(pattern, first.raw)
+        if match is None:
+            continue
+        if any(ln is not first and ln.reason is None and _dateline_match(pattern, ln.raw) for ln in lines):
+            return  # "CHANG:" opening line after line is a transcript's speaker, not a place
+        meta["dateline"] = match.group("place").strip()
+        if "source" in pattern.groupindex and match.group("source"):
+            meta["dateline_source"] = match.group("source").strip()
+        first.prefix, first.reason = match.group(0), "dateline (moved to metadata)"
+        return
+
+
+def _dateline_match(pattern: re.Pattern, raw: str) -> re.Match | None:
+    """A dateline at the start of ``raw``, followed by a sentence that starts with a capital."""
+    stripped = raw.strip()
+    match = pattern.match(stripped)
+    return match if match and match.end() < len(stripped) and stripped[match.end()].isupper() else None
 
 
 def _assemble(lines: list[_Line], meta: dict[str, str]) -> Cleaned:

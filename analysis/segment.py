@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.lines import logical_lines
 from analysis.paths import ABBREVIATIONS_TXT
 from analysis.voices import sentence_voices
 
 _CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"“‘«(\[]*\S)")
-_END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
 _OPENERS = frozenset(
     "a an the this that these those he she it they we i you his her its their our there here "
@@ -97,18 +97,10 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Blocks of text: each line is a block unless it was hard-wrapped mid-sentence."""
-    start, pos = 0, 0
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        end = pos + len(line)
-        following = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
-        wrapped = line.strip() and following and not _END_RE.search(line) and following[0].islower()
-        if not wrapped:
-            if text[start:end].strip():
-                yield start, end
-            start = end + 1
-        pos = end + 1
+    """Blocks of text: each line is a block unless it was hard-wrapped (:func:`analysis.lines.continues_line`)."""
+    for start, end in logical_lines(text):
+        if text[start:end].strip():
+            yield start, end
 
 
 def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations) -> bool:

@@ -93,7 +93,7 @@ def test_removal_log_holds_what_was_taken_out(bundled):
     assert log[("001_ce7ccf6783f2e522", "Pavel Orlovsky/BELTA/AFP via Getty Images")] == "photo credit or caption"
     assert log[("002_62f2d983f655606c", "Hong Kong (CNN)")].startswith("dateline")
     assert log[("002_62f2d983f655606c", "Leave a Reply")] == "comment form"
-    assert log[("003_369f41ff6b40b4cb", "3 MIN READ")] == "section label"
+    assert log[("003_369f41ff6b40b4cb", "3 MIN READ")] == "reading-time label"
     assert log[("003_369f41ff6b40b4cb", "By Sara SLEIMAN")].startswith("byline line")
     assert log[("003_369f41ff6b40b4cb", "Belarus, China relations with Russia")].startswith("link line")
     assert log[("004_843083b4ebb58cb4", "BEIJING:")].startswith("dateline")
