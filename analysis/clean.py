@@ -191,8 +191,12 @@ def clean_text(text: str, *, markers: Markers | None = None, repeated: frozenset
     return _assemble(lines, meta)
 
 
-def repeated_lines(texts: list[str], *, min_articles: int = 3, min_share: float = 0.3,
-                   max_words: int = MAX_HEADLINE_WORDS) -> frozenset[str]:
+TEMPLATE_MIN_ARTICLES = 3  # a template line recurs in at least this many of a source's articles …
+TEMPLATE_MIN_SHARE = 0.3  # … and in at least this share of them
+
+
+def repeated_lines(texts: list[str], *, min_articles: int = TEMPLATE_MIN_ARTICLES,
+                   min_share: float = TEMPLATE_MIN_SHARE, max_words: int = MAX_HEADLINE_WORDS) -> frozenset[str]:
     """Short lines that recur in at least ``min_articles`` and ``min_share`` of ``texts``.
 
     Call it on the texts of one source: template lines of a site ("Follow us on
@@ -201,7 +205,8 @@ def repeated_lines(texts: list[str], *, min_articles: int = 3, min_share: float 
     :func:`line_key`, numbers included, so rows that differ only in their
     numbers are different lines. The cleaner removes only those that are short
     or do not read as prose, and never the last words of an article: an
-    outlet's repeated background paragraph stays.
+    outlet's repeated background paragraph stays. The pipeline applies the same
+    rule to a whole corpus in bounded memory (:mod:`analysis.repetition`).
     """
     if len(texts) < min_articles:
         return frozenset()

@@ -3,9 +3,9 @@
 A site's template lines ("Follow us on …", a fixed disclaimer) recur in many of its articles, while a wire
 story's sentences recur across sources and are left alone: so lines are counted per source (the manifest's
 source, else a source column, else the outlet's folder). A line is a template line of its source when it
-occurs in at least ``MIN_ARTICLES`` of the source's articles and in at least ``MIN_SHARE`` of them; only lines
-of at most ``MAX_WORDS`` words count (see :func:`analysis.clean.repeated_lines`, which applies the same rule
-to one list of texts).
+occurs in at least ``MIN_ARTICLES`` of the source's articles and in at least ``MIN_SHARE`` of them, counting
+the lines :func:`analysis.clean.line_keys` gives (see :func:`analysis.clean.repeated_lines`, which applies the
+same rule to one list of texts).
 
 The count must see the whole corpus before any article is cleaned, and a corpus may hold millions of
 articles. So each (source, line) pair is kept as a 64-bit hash, in one of ``PARTITIONS`` partitions (in
@@ -19,18 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.clean import MAX_HEADLINE_WORDS, line_key
+from analysis.clean import TEMPLATE_MIN_ARTICLES as MIN_ARTICLES
+from analysis.clean import TEMPLATE_MIN_SHARE as MIN_SHARE
+from analysis.clean import line_keys
 
-MIN_ARTICLES = 3
-MIN_SHARE = 0.3
-MAX_WORDS = MAX_HEADLINE_WORDS
 PARTITIONS = 16
-
-
-def line_keys(text: str) -> set[str]:
-    """The distinct :func:`~analysis.clean.line_key` forms of a text's short lines: what is counted."""
-    keys = {line_key(line) for line in text.split("\n")}
-    return {k for k in keys if k and k.count(" ") < MAX_WORDS}
 
 
 def pair_hash(group: str, key: str) -> int:
