@@ -238,16 +238,14 @@ def _read_yaml(path: Path, *, encoding: str | None = None) -> tuple[list, str | 
     if not isinstance(data, dict) or not data:
         raise DataFileError(f"{path}, line {lines.get((), 1)}: a dictionary must be a non-empty YAML mapping of "
                             "categories to lists of patterns")
-    wrapped = isinstance(data.get("topics"), dict) and set(data) <= _YAML_META | {"topics"}
+    wrapped = "topics" in data and set(data) <= _YAML_META | {"topics"}
+    if wrapped and (not isinstance(data["topics"], dict) or not data["topics"]):
+        raise DataFileError(f"{path}, line {lines.get(('topics',), 1)}: must have a non-empty 'topics:' mapping of "
+                            "topics to lists of patterns")
     match = data.get("match") if wrapped else None
     if match is not None and match not in MATCH_TYPES:
         raise DataFileError(f"{path}, line {lines.get(('match',), '?')}: match must be one of "
                             f"{', '.join(MATCH_TYPES)}, not {match!r}")
-    if "topics" in data and not wrapped:
-        value = data["topics"]
-        if not isinstance(value, dict) or not value:
-            raise DataFileError(f"{path}, line {lines.get(('topics',), '?')}: must have a non-empty 'topics:' "
-                                "mapping of topics to lists of patterns")
     root, prefix = (data["topics"], ("topics",)) if wrapped else (data, ())
     return list(_yaml_entries(path, root, prefix, lines, parent="")), match
 
@@ -278,9 +276,10 @@ def _yaml_entries(path: Path, node: dict, at: tuple, lines: dict, *, parent: str
 def _read_liwc(path: Path, *, encoding: str | None = None) -> tuple[list, None]:
     lines = read_text(path, encoding=encoding).splitlines()
     marks = [i for i, line in enumerate(lines) if line.strip() == "%"]
-    if len(marks) < 2:
-        raise DataFileError(f"{path}, line {marks[0] + 1 if marks else 1}: a LIWC dictionary opens with a "
-                            "category block between two lines holding only %")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if len(marks) < 2 or marks[0] != first:
+        raise DataFileError(f"{path}, line {first + 1}: a LIWC dictionary opens with a category block between "
+                            "two lines holding only %")
     names = _liwc_categories(path, lines, marks[0], marks[1])
     entries = [(name, None, line) for name, line in names.values()]
     skipped = []

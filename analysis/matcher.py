@@ -50,6 +50,7 @@ from analysis.tokens import Token, compound_parts, is_compound, normalise, scan
 MATCH_TYPES = ("glob", "regex", "fixed")
 MAX_REGEX_WORD = 100
 MAX_UNBOUNDED_REPEATS = 3
+MAX_HYPHENATED = 4  # hyphenated words per pattern: each has three spellings, so a pattern has up to 3**4
 _CACHE_LIMIT = 200_000
 
 
@@ -86,6 +87,8 @@ def pattern_alternatives(pattern: str, *, match: str = "glob", caps: bool = True
     if match == "regex":
         return [[_regex_slot(piece) for piece in pieces]]
     per_word = [_word_spellings(piece, match=match, caps=caps) for piece in pieces]
+    if sum(len(spellings) > 1 for spellings in per_word) > MAX_HYPHENATED:
+        raise PatternError(f"the pattern has more than {MAX_HYPHENATED} hyphenated words; split it")
     alternatives: list[list[_Slot]] = [[]]
     for spellings in per_word:
         alternatives = [done + list(spelling) for done in alternatives for spelling in spellings]
@@ -305,6 +308,8 @@ class Matcher:
         units, wholes = self._units(chunk)
         out = []
         for start in range(len(units)):
+            if not units[start][1] and start not in wholes:
+                continue
             for stop, pattern_id in self._matches_from(units, wholes, start):
                 key, pattern = self._patterns[pattern_id]
                 first, last = units[start][0], units[stop - 1][0]

@@ -88,6 +88,7 @@ def scan(text: str) -> list[list[Token]]:
     return chunks
 
 
+@lru_cache(maxsize=1 << 17)
 def normalise(word: str) -> str:
     """A word's normalised form: lower case, straight apostrophes, plain hyphens, no possessive ending."""
     norm = word.lower().translate(_NORMALISE)
