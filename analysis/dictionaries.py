@@ -160,7 +160,10 @@ def detect_format(path: Path, *, encoding: str | None = None) -> str:
                  ".ykd": "yoshikoder"}
     if suffix in by_suffix:
         return by_suffix[suffix]
-    first = next((line.strip() for line in read_text(path, encoding=encoding).splitlines() if line.strip()), "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # the reader warns about the encoding, once
+        lines = [line.strip() for line in read_text(path, encoding=encoding).splitlines() if line.strip()]
+    first = lines[0] if lines else ""
     if first.startswith("<"):
         return "yoshikoder"
     if first.startswith("+"):
@@ -169,8 +172,7 @@ def detect_format(path: Path, *, encoding: str | None = None) -> str:
         raise DataFileError(f"{path}, line 1: a Lexicoder .lcd file starts with a +category line or with XML")
     if first == "%":
         return "liwc"
-    if _WEIGHT_RE.match(first) or any(_WEIGHT_RE.match(line.strip()) for line in
-                                       read_text(path, encoding=encoding).splitlines()[:50]):
+    if any(_WEIGHT_RE.match(line) for line in lines[:50]):
         return "wordstat"
     if ":" in first:
         return "yaml"
