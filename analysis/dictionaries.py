@@ -25,9 +25,12 @@ UTF-8 but reads as Windows-1252 (as many LIWC and WordStat files do) is read
 so, with a warning; anything else is an error naming the line.
 
 Validation, with one-line errors that name the file and the line: unreadable
-or malformed lines in each format, duplicate keys, empty categories, patterns
-that are not a word or phrase of words, regular expressions that could take
-exponential time. See :mod:`analysis.matcher` for what a pattern matches.
+or malformed lines in each format, duplicate keys, empty categories, globs
+with too few letters, regular expressions that are invalid or could take
+exponential time. Patterns that no word can match (punctuation, emoticons
+such as ``:)``, "24/7") are skipped with one warning that lists them, so that
+a real LIWC or WordStat file still loads. See :mod:`analysis.matcher` for
+what a pattern matches.
 """
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ from xml.parsers import expat
 
 from analysis.datafiles import read_yaml_lines
 from analysis.errors import DataFileError
-from analysis.matcher import MATCH_TYPES, Matcher, PatternError, pattern_alternatives
+from analysis.matcher import MATCH_TYPES, Matcher, NotAWordError, PatternError, pattern_alternatives
 
 MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 _YAML_META = frozenset({"match", "description", "name", "notes", "source", "licence", "license"})
@@ -103,22 +106,35 @@ class Codebook(Mapping):
         return f"{self.source}, line {line}" if line else self.source
 
     def _validate(self) -> None:
+        skipped: list[str] = []
         for key, patterns in self._entries.items():
             if not isinstance(key, str) or not key.strip():
                 raise DataFileError(f"{self.where(key)}: every key needs a name; found {key!r}")
             if not patterns:
                 raise DataFileError(f"{self.where(key)}: the category {key!r} has no patterns")
-            for pattern in patterns:
-                self._check_pattern(key, pattern)
+            usable = [p for p in patterns if self._usable(key, p, skipped)]
+            if not usable:
+                raise DataFileError(f"{self.where(key)}: the category {key!r} has no pattern that can match a word")
+            self._entries[key] = usable
+        if skipped:
+            more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+            warnings.warn(f"{self.source}: skipped {len(skipped)} patterns that no word can match (punctuation or "
+                          f"symbols): {'; '.join(skipped[:5])}{more}", UserWarning, stacklevel=4)
 
-    def _check_pattern(self, key: str, pattern) -> None:
+    def _usable(self, key: str, pattern, skipped: list[str]) -> bool:
+        """Whether a pattern can be used; unusable ones are errors, except those no word can match (skipped)."""
         if not isinstance(pattern, str) or not pattern.strip():
             raise DataFileError(f"{self.where(key, pattern)}: {key!r} has an empty or non-text pattern: "
                                 f"{str(pattern)[:60]!r}")
         try:
             pattern_alternatives(pattern, match=self.match)
+        except NotAWordError:
+            line = self.line_of(key, pattern)
+            skipped.append(f"{pattern[:40]!r}" + (f" (line {line})" if line else ""))
+            return False
         except PatternError as err:
             raise DataFileError(f"{self.where(key, pattern)}: {key!r}, pattern {pattern[:80]!r}: {err}") from None
+        return True
 
 
 def as_codebook(codebook, *, match: str | None = None) -> Codebook:
@@ -289,7 +305,7 @@ def _read_liwc(path: Path, *, encoding: str | None = None) -> tuple[list, None]:
         text = lines[i].strip()
         if not text:
             continue
-        if "<of>" in text or "(" in text or "/" in text:
+        if "<of>" in text or any(c in field for field in text.split()[1:] for c in "()/"):
             skipped.append(i + 1)
             continue
         entries.extend(_liwc_word(path, text, i + 1, names))

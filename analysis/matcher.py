@@ -74,6 +74,10 @@ class PatternError(ValueError):
     """A pattern that cannot be used, with the reason."""
 
 
+class NotAWordError(PatternError):
+    """A pattern word that no word of any text can be (punctuation, an emoticon, "24/7")."""
+
+
 def pattern_alternatives(pattern: str, *, match: str = "glob", caps: bool = True) -> list[list[_Slot]]:
     """The word slots of a pattern, one list per spelling (hyphenated words have three).
 
@@ -101,7 +105,7 @@ def _word_spellings(piece: str, *, match: str, caps: bool) -> list[list[_Slot]]:
         raise PatternError(f"{piece!r} needs at least two characters that are not wildcards")
     chunks = scan(literal)
     if len(chunks) != 1 or len(chunks[0]) != 1 or chunks[0][0].end - chunks[0][0].start != len(literal):
-        raise PatternError(f"{piece!r} is not one word: a pattern word holds letters, digits, inner hyphens or "
+        raise NotAWordError(f"{piece!r} is not one word: a pattern word holds letters, digits, inner hyphens or "
                            "apostrophes" + (", and * or ? as wildcards" if match == "glob" else ""))
     word = piece.lower().translate(str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"}))
     if not ("*" in word or "?" in word) or match == "fixed":

@@ -116,3 +116,17 @@ def test_boilerplate_markers_read_through_the_same_reader(tmp_path):
     with pytest.raises(DataFileError, match="line 3: repeats the key 'lines'"):
         load_markers(path)
     assert load_markers().lines
+
+
+def test_a_large_file_parses_faster_than_pyyaml_safe_load():
+    import yaml
+
+    text = "topics:\n" + "".join(f"  topic{i}:\n" + "".join(f"    - word{i}_{j}*\n" for j in range(20))
+                                 for i in range(1500))
+    start = time.perf_counter()
+    yaml.safe_load(text)
+    baseline = time.perf_counter() - start
+    start = time.perf_counter()
+    data, _ = parse_yaml_text(text)
+    assert time.perf_counter() - start < 0.5 * baseline
+    assert len(data["topics"]) == 1500

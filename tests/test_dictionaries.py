@@ -79,7 +79,6 @@ def test_liwc_nesting_and_conditional_entries(tmp_path):
     ("c.yml", "topics:\n  Trade: []\n", 2, "has no patterns"),
     ("d.yml", "Trade: [trade]\nTrade: [export]\n", 2, "repeats the key 'Trade'"),
     ("e.yml", "Trade:\n  - '*'\n", 2, "two characters"),
-    ("f.yml", "Trade:\n  - trade\n  - 'free, trade'\n", 3, "not one word"),
     ("g.yml", "Trade:\n  - [trade]\n", 2, "not text"),
     ("h.yml", "match: regex\ntopics:\n  T: ['(a+)+']\n", 3, "exponential"),
     ("i.yml", "Economy: {}\n", 1, "is empty"),
@@ -93,7 +92,7 @@ def test_liwc_nesting_and_conditional_entries(tmp_path):
     ("b.lc3", "+trade\n+sanctions\nembargo\n", 1, "has no patterns"),
     ("c.lc3", "+trade\ntrade\n+trade\nexport\n", 3, "appears twice"),
     ("d.lc3", "+\ntrade\n", 1, "needs a category name"),
-    ("e.lc3", "+trade\ntrade,\n", 2, "not one word"),
+    ("e.lc3", "+smileys\n:)\n:-(\n", 1, "has no pattern that can match a word"),
     ("a.ykd", "<dictionary><cnode name='d'><cnode name='x'>\n<pnode name='a'/></dictionary>", 2, "not valid XML"),
     ("b.ykd", "<!DOCTYPE d [<!ENTITY e 'x'>]><dictionary/>", 1, "DTDs and entities"),
     ("c.ykd", "<dictionary><cnode name='d'>\n<cnode name='x'/></cnode></dictionary>", 2, "has no patterns"),
@@ -139,3 +138,11 @@ def test_codebook_is_a_mapping_that_carries_its_match_type():
 def test_the_bundled_codebook_loads():
     codebook = load_dictionary(Path(__file__).parent.parent / "data" / "topics.yml")
     assert "Sanctions" in codebook and codebook.match == "glob"
+
+
+def test_patterns_no_word_can_match_are_skipped_with_one_warning(tmp_path):
+    path = tmp_path / "liwc.dic"
+    path.write_text("%\n1\tposemo\n2\tnumbers\n%\ngood\t1\n:)\t1\n24/7\t2\nseven\t2\n")
+    with pytest.warns(UserWarning, match=r"skipped 2 patterns that no word can match.*':\)' \(line 6\)"):
+        codebook = load_codebook(path)
+    assert dict(codebook) == {"posemo": ["good"], "numbers": ["seven"]}
