@@ -37,8 +37,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from analysis.datafiles import read_mapping
 from analysis.errors import DataFileError
 from analysis.keywords import stop_words
 from analysis.lines import WORD_RE, data_features, is_headline, logical_lines
@@ -94,10 +93,7 @@ class _Line:
 @lru_cache(maxsize=8)
 def load_markers(path: str | Path = BOILERPLATE_YML) -> Markers:
     """Read and compile a boilerplate marker file (see ``data/boilerplate.yml``)."""
-    try:
-        spec = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
-        raise DataFileError(f"cannot read boilerplate markers from {path}: {err}") from err
+    spec = read_mapping(path, what="boilerplate markers")
 
     def compile_group(name: str, flags: int) -> tuple[tuple[str, re.Pattern], ...]:
         group = spec.get(name) or {}

@@ -87,13 +87,57 @@ def topic_finding(coverage: pd.DataFrame, *, by: str = "source") -> str:
             f"share of its sentences ({top['sentence_share']:.0%}).")
 
 
-def keyness_finding(keys: pd.DataFrame, *, by: str = "source") -> str:
-    """Each group's single most distinctive term."""
+def keyness_finding(keys: pd.DataFrame, *, by: str = "source", alpha: float | None = None,
+                    correction: str | None = None) -> str:
+    """Each group's most distinctive term that is statistically significant, or that none is.
+
+    Reads :func:`analysis.keywords.keyness` output. Rules: only terms with
+    ``significant`` True are named (when the column is missing, it is computed
+    from ``p_value`` with the same correction); a term made only of function
+    words or news filler is never named, whatever list produced ``keys``;
+    the top term is the one ``keyness`` ranks first (G², then log ratio, then
+    count, then alphabetical), and an exact tie on G² is said. Groups with no
+    significant term are named as such, and the number of terms tested is given.
+    """
+    from analysis.keywords import adjust_p
+    from analysis.tokens import NEWS_STOP_WORDS
+
+    settings = keys.attrs.get("keyness", {})
+    alpha = alpha if alpha is not None else settings.get("alpha", 0.05)
+    correction = correction or settings.get("correction", "holm")
+    rule = f"{_CORRECTION_NAMES.get(correction, correction)} p < {alpha:g}"
     if keys.empty:
-        return "No term is distinctive enough (too few words per group)."
-    top = keys.sort_values("g2", ascending=False).groupby(by).head(1).sort_values(by)
-    parts = [f"{g}: “{t}” (G² {v:.1f})" for g, t, v in zip(top[by], top["term"], top["g2"])]
-    return "Most distinctive term of each group: " + "; ".join(parts) + "."
+        return f"No term could be compared across {by} groups (too few words, or a single group)."
+    keys = keys[~keys["term"].map(lambda t: all(w in NEWS_STOP_WORDS for w in str(t).split()))].copy()
+    if "significant" not in keys:
+        keys["significant"] = keys.groupby(by)["p_value"].transform(
+            lambda p: adjust_p(p, method=correction)) < alpha
+    groups = sorted(keys[by].astype(str).unique()) if len(keys) else []
+    tested = settings.get("tests", len(keys))
+    found = keys[keys["significant"]].sort_values([by, "g2", "log_ratio", "count_target", "term"],
+                                                  ascending=[True, False, False, False, True])
+    if found.empty:
+        return (f"No term is significantly more frequent in any {by} than in the others ({rule}, "
+                f"{tested} terms tested across {len(groups)} groups): the differences in word use here are "
+                "within what chance produces.")
+    parts = [_keyness_part(group, rows) for group, rows in found.groupby(by, sort=True)]
+    none = [g for g in groups if g not in set(found[by].astype(str))]
+    tail = f" No significant term for {', '.join(none)}." if none else ""
+    return (f"Most distinctive term of each {by} ({rule}, {tested} terms tested): " + "; ".join(parts) + "."
+            + tail)
+
+
+_CORRECTION_NAMES = {"holm": "Holm-corrected", "bh": "Benjamini–Hochberg-corrected", "none": "uncorrected"}
+
+
+def _keyness_part(group, rows: pd.DataFrame) -> str:
+    top = rows.iloc[0]
+    ties = rows[(rows["g2"] == top["g2"]) & (rows["term"] != top["term"])]["term"].tolist()
+    tie = f", tied with {', '.join(f'“{t}”' for t in ties[:3])}" if ties else ""
+    uses, elsewhere = int(top["count_target"]), int(top["count_reference"])
+    contrast = ("none in the rest" if elsewhere == 0 else
+                f"{elsewhere} in the rest, {2 ** top['log_ratio']:.1f}× as frequent")
+    return f"{group}: “{top['term']}” ({uses} uses, {contrast}, G² {top['g2']:.1f}{tie})"
 
 
 def _ci(row) -> str:

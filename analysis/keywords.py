@@ -1,93 +1,111 @@
-"""Terms: tokenization, term counts per group, keyness, and keyword in context.
+"""Terms: term counts per group, keyness, and keyword in context.
 
-Tokenization is PressLens's own regular expressions (no NLTK download):
-lower case; URLs and e-mail addresses are dropped; numbers are dropped or kept
-(``numbers="keep"``); possessive ``'s`` is cut ("China's" -> "china");
-dotted acronyms keep their dots ("U.S." -> "u.s.");
-hyphenated words stay whole ("all-weather"). N-grams never cross punctuation,
-and an n-gram is dropped when any of its words is a stop word or a number.
-Stop words are the English list of the ``stopwords`` package (it ships its
-lists inside the package), extended with ``extra_stop_words``.
+Words are :mod:`analysis.tokens`'s (one tokenizer for all of PressLens: see
+there for hyphens, possessives, acronyms, numbers and URLs). Terms are the
+normalised words and their n-grams; an n-gram never crosses punctuation, a
+number, or a stop word. With ``names=True`` (the default) a multi-word proper
+name ("United States", "Shanghai Cooperation Organization") is one term, and
+its words are not counted again on their own (:func:`analysis.tokens.name_spans`).
+
+Stop lists (``stop_list=``): ``"news"`` (the default: function words plus the
+words that fill news prose whatever the story, ``data/news_stopwords.txt``),
+``"function"`` (function words only) or ``"none"``. Rates are per 1,000 words
+of running text, stop words included, as :func:`analysis.tokens.count_words`
+counts them, so they agree with :func:`analysis.topics.topic_coverage`.
 """
 from __future__ import annotations
 
 import math
-import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
-_CHUNK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»—–…|/]+|\s[-‘’']+|[-‘’']+\s")
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’\u2024][^\W_]+)*\u2024?")
-_ACRONYM_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}")  # "U.S.", "e.g.": their dots do not end a chunk
-_POSSESSIVE = ("'s", "’s")
+from analysis.matcher import Matcher
+from analysis.tokens import FUNCTION_WORDS, NEWS_STOP_WORDS, Token, name_spans, scan, tokenize
+
+__all__ = ["collocations", "count_terms", "keyness", "kwic", "kwic_lines", "log_likelihood", "stop_words",
+           "suggest_topic_terms", "terms_of", "tokenize"]
+
+STOP_LISTS = ("news", "function", "none")
+ALPHA = 0.05
+CORRECTIONS = ("holm", "bh", "none")
 
 
 @lru_cache(maxsize=8)
-def stop_words(language: str = "en", extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """The stop-word list of ``language`` (from the ``stopwords`` package), plus ``extra``.
+def stop_words(language: str = "en", extra: tuple[str, ...] = (), *, stop_list: str = "function") -> frozenset[str]:
+    """Stop words of ``language`` plus ``extra``.
 
-    The English list is the classic 175 function words ("the", "of", "said" is not one).
+    English: :data:`analysis.tokens.FUNCTION_WORDS` (``stop_list="function"``),
+    or those plus news filler (``"news"``), or nothing (``"none"``). Other
+    languages: the list of the ``stopwords`` package.
     """
+    if stop_list not in STOP_LISTS:
+        raise ValueError(f"stop_list must be one of {', '.join(STOP_LISTS)}, not {stop_list!r}")
+    extra_words = frozenset(w.lower() for w in extra)
+    if stop_list == "none":
+        return extra_words
+    if language == "en":
+        return (NEWS_STOP_WORDS if stop_list == "news" else FUNCTION_WORDS) | extra_words
     from stopwords import get_stopwords
 
-    return frozenset(w.lower() for w in get_stopwords(language) if w) | frozenset(w.lower() for w in extra)
-
-
-def tokenize(text: str, *, numbers: str = "drop") -> list[list[str]]:
-    """Lower-cased tokens of ``text``, as chunks that punctuation separates (n-grams stay inside a chunk)."""
-    if numbers not in ("drop", "keep"):
-        raise ValueError(f"numbers must be 'drop' or 'keep', not {numbers!r}")
-    text = _URL_RE.sub(" , ", text.lower())
-    text = _ACRONYM_RE.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
-    chunks = []
-    for chunk in _CHUNK_RE.split(f" {text} "):
-        tokens = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in _TOKEN_RE.findall(chunk)]
-        if "\u2024" in chunk:
-            tokens = [t.replace("\u2024", ".") for t in tokens]
-        if numbers == "drop":
-            tokens = [t if not t.replace("-", "").isdigit() else "" for t in tokens]
-        if any(tokens):
-            chunks.append(tokens)
-    return chunks
+    return frozenset(w.lower() for w in get_stopwords(language) if w) | extra_words
 
 
 def terms_of(text: str, *, ngrams: tuple[int, int] = (1, 2), stops: frozenset[str] = frozenset(),
-             lemmatize: bool = False, numbers: str = "drop") -> tuple[Counter, int]:
-    """Counts of the terms of one text, and its number of word tokens (the denominator of rates)."""
+             lemmatize: bool = False, numbers: str = "drop", names: bool = False) -> tuple[Counter, int]:
+    """Counts of the terms of one text, and its number of words (the denominator of rates).
+
+    The word count is :func:`analysis.tokens.count_words`'s: every word,
+    stop words and numbers included.
+    """
     counts: Counter[str] = Counter()
     n_words = 0
-    for chunk in tokenize(text, numbers=numbers):
-        if lemmatize:
-            chunk = [_lemma(t) if t else t for t in chunk]
-        n_words += sum(1 for t in chunk if t)
+    for chunk in scan(text):
+        n_words += len(chunk)
+        grams = _chunk_terms(chunk, stops=stops, numbers=numbers, names=names, lemmatize=lemmatize)
         for n in range(ngrams[0], ngrams[1] + 1):
-            for i in range(len(chunk) - n + 1):
-                gram = chunk[i:i + n]
-                if all(t and t not in stops and not t.isdigit() for t in gram):
+            for i in range(len(grams) - n + 1):
+                gram = grams[i:i + n]
+                if all(gram):
                     counts[" ".join(gram)] += 1
     return counts, n_words
 
 
+def _chunk_terms(chunk: list[Token], *, stops, numbers: str, names: bool, lemmatize: bool) -> list[str]:
+    """The chunk's words as terms: "" for stop words and numbers (n-grams stop there); a name is one
+    term in its first word's place, "" in the others (so no n-gram is built with it)."""
+    words = []
+    for token in chunk:
+        word = "" if (numbers == "drop" and token.number) or token.norm in stops else token.norm
+        words.append(_lemma(word) if lemmatize and word and not token.number else word)
+    if names:
+        for first, stop in name_spans(chunk):
+            name = " ".join(t.norm for t in chunk[first:stop])
+            words[first:stop] = [""] * (stop - first)
+            words += ["", name]  # after the chunk's words, behind a gap: a unigram, in no n-gram
+    return words
+
+
 def count_terms(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] = (1, 2),
                 text_col: str = "text", language: str = "en", extra_stop_words: Iterable[str] = (),
-                lemmatize: bool = False, numbers: str = "drop", min_count: int = 1) -> pd.DataFrame:
+                lemmatize: bool = False, numbers: str = "drop", min_count: int = 1, stop_list: str = "news",
+                names: bool = True) -> pd.DataFrame:
     """Tidy term counts per group: ``by``, ``term``, ``n`` (words in the term), ``count``,
-    ``per_1000_words`` (count per 1,000 word tokens of the group), ``documents`` (rows holding it)
-    and ``group_words``. Sorted by group, then count."""
-    stops = stop_words(language, tuple(extra_stop_words))
+    ``per_1000_words`` (count per 1,000 words of the group), ``documents`` (rows holding it)
+    and ``group_words``. Sorted by group, then count (descending), then term."""
+    stops = stop_words(language, tuple(extra_stop_words), stop_list=stop_list)
     counts: dict[object, Counter] = {}
     words: Counter = Counter()
     documents: dict[object, Counter] = {}
     for group, text in zip(frame[by], frame[text_col]):
         if not isinstance(text, str):
             continue
-        found, n_words = terms_of(text, ngrams=ngrams, stops=stops, lemmatize=lemmatize, numbers=numbers)
+        found, n_words = terms_of(text, ngrams=ngrams, stops=stops, lemmatize=lemmatize, numbers=numbers,
+                                  names=names)
         counts.setdefault(group, Counter()).update(found)
         documents.setdefault(group, Counter()).update(found.keys())
         words[group] += n_words
@@ -100,28 +118,62 @@ def count_terms(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, i
 
 def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] = (1, 1), text_col: str = "text",
             min_count: int = 3, only_over: bool = True, language: str = "en",
-            extra_stop_words: Iterable[str] = (), lemmatize: bool = False) -> pd.DataFrame:
+            extra_stop_words: Iterable[str] = (), lemmatize: bool = False, stop_list: str = "news",
+            names: bool = True, alpha: float = ALPHA, correction: str = "holm") -> pd.DataFrame:
     """Terms that set each group apart from the rest of the corpus.
 
     Each group (target) is compared with all other groups together
-    (reference). Columns: ``by``, ``term``, ``count_target``,
-    ``count_reference``, ``words_target``, ``words_reference``, ``g2``
-    (Dunning's log-likelihood), ``p_value`` (chi-squared, 1 degree of
-    freedom) and ``log_ratio`` (Hardie's effect size: log2 of the ratio of
-    relative frequencies, with 0.5 for a zero count). Terms seen fewer than
-    ``min_count`` times in the target are left out; with ``only_over`` (the
-    default) so are those relatively rarer in the target than in the reference.
-    Works for any number of groups from two up (with one, it warns and returns
-    no rows); sorted by group, then ``g2``.
+    (reference), for every term seen at least ``min_count`` times in the
+    target. Columns: ``by``, ``term``, ``count_target``, ``count_reference``,
+    ``words_target``, ``words_reference``, ``g2`` (Dunning's log-likelihood),
+    ``p_value`` (chi-squared with 1 degree of freedom, two-sided),
+    ``p_adjusted`` (corrected for testing many terms at once, within each
+    group: Holm's step-down by default, ``correction="bh"`` for Benjamini and
+    Hochberg's false discovery rate, ``"none"``), ``significant``
+    (``p_adjusted < alpha``), ``log_ratio`` (Hardie's effect size: log2 of the
+    ratio of relative frequencies, 0.5 standing in for a zero count; 1 means
+    twice as frequent) and ``rank`` (1 = most distinctive in its group).
+
+    Order within a group, and the rule that breaks ties: ``g2`` (descending),
+    then ``log_ratio`` (descending), then ``count_target`` (descending), then
+    the term in alphabetical order. With ``only_over`` (the default) terms
+    relatively rarer in the target are dropped after the correction (they
+    still count as tests). With fewer than two groups it warns and returns no
+    rows.
+
+    Caveat: the test treats words as independent draws, while words cluster
+    in articles, so p-values are optimistic; the correction, the minimum
+    count and the log ratio beside it are the guard. A term used many times
+    in one article can still be "significant" for an outlet with few articles:
+    check ``documents`` in :func:`count_terms`.
     """
+    if correction not in CORRECTIONS:
+        raise ValueError(f"correction must be one of {', '.join(CORRECTIONS)}, not {correction!r}")
     counts = count_terms(frame, by=by, ngrams=ngrams, text_col=text_col, language=language,
-                         extra_stop_words=extra_stop_words, lemmatize=lemmatize)
+                         extra_stop_words=extra_stop_words, lemmatize=lemmatize, stop_list=stop_list, names=names)
     columns = [by, "term", "count_target", "count_reference", "words_target", "words_reference", "g2", "p_value",
-               "log_ratio"]
-    if counts[by].nunique() < 2:
-        warnings.warn(f"keyness needs at least two groups in {by!r} to compare; found "
-                      f"{counts[by].nunique()}, so no term is distinctive", stacklevel=2)
+               "p_adjusted", "significant", "log_ratio", "rank"]
+    groups = frame[by].dropna().nunique()
+    if groups < 2:
+        warnings.warn(f"keyness needs at least two groups in {by!r} to compare; found {groups}, so no term is "
+                      "distinctive", stacklevel=2)
         return pd.DataFrame(columns=columns)
+    target = _contingency(counts, by=by, min_count=min_count)
+    target["p_adjusted"] = target.groupby(by)["p_value"].transform(lambda p: adjust_p(p, method=correction))
+    target["significant"] = target["p_adjusted"] < alpha
+    tests = len(target)
+    if only_over:
+        target = target[target["log_ratio"] > 0]
+    target = target.sort_values([by, "g2", "log_ratio", "count_target", "term"],
+                                ascending=[True, False, False, False, True])
+    target["rank"] = target.groupby(by).cumcount() + 1
+    out = target[columns].reset_index(drop=True)
+    out.attrs["keyness"] = {"alpha": alpha, "correction": correction, "min_count": min_count, "tests": tests}
+    return out
+
+
+def _contingency(counts: pd.DataFrame, *, by: str, min_count: int) -> pd.DataFrame:
+    """Each group's terms with the 2×2 table against the rest, G², p and the log ratio."""
     totals = counts.groupby("term")["count"].sum()
     group_words = counts.groupby(by)["group_words"].first()
     all_words = group_words.sum()
@@ -134,10 +186,29 @@ def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] 
     target["words_target"], target["words_reference"] = c.astype(int), d.astype(int)
     target["g2"] = log_likelihood(a, b, c, d)
     target["p_value"] = [math.erfc(math.sqrt(max(g, 0) / 2)) for g in target["g2"]]
-    target["log_ratio"] = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
-    if only_over:
-        target = target[target["log_ratio"] > 0]
-    return target[columns].sort_values([by, "g2"], ascending=[True, False]).reset_index(drop=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        target["log_ratio"] = np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+    return target
+
+
+def adjust_p(p_values, *, method: str = "holm") -> np.ndarray:
+    """p-values corrected for multiple tests: Holm's step-down (``"holm"``), Benjamini–Hochberg
+    (``"bh"``) or none (``"none"``). Same order as the input; capped at 1."""
+    p = np.asarray(p_values, dtype=float)
+    m = len(p)
+    if m == 0 or method == "none":
+        return p.copy()
+    order = np.argsort(p, kind="stable")
+    ranked = p[order]
+    if method == "holm":
+        adjusted = np.maximum.accumulate(np.minimum(1.0, (m - np.arange(m)) * ranked))
+    elif method == "bh":
+        adjusted = np.minimum.accumulate((m * ranked / np.arange(1, m + 1))[::-1])[::-1].clip(max=1.0)
+    else:
+        raise ValueError(f"method must be one of {', '.join(CORRECTIONS)}, not {method!r}")
+    out = np.empty(m)
+    out[order] = adjusted
+    return out
 
 
 def log_likelihood(a, b, c, d) -> np.ndarray:
@@ -151,36 +222,62 @@ def log_likelihood(a, b, c, d) -> np.ndarray:
     return 2 * (t1 + t2)
 
 
-def kwic(frame: pd.DataFrame, pattern: str, *, window: int = 60, text_col: str = "text", regex: bool = False,
-         ignore_case: bool = True, limit: int | None = None) -> pd.DataFrame:
-    """Keyword in context: every match of ``pattern`` with ``window`` characters either side.
+def kwic(frame: pd.DataFrame, pattern, *, window: int = 40, text_col: str = "text", match: str = "glob",
+         regex: bool = False, limit: int | None = None) -> pd.DataFrame:
+    """Keyword in context: every match of ``pattern`` with up to ``window`` characters either side.
 
-    ``pattern`` is a word or phrase, with ``*`` as a wildcard at the end of a
-    word (``sanction*``), matched on word boundaries; or a regular expression
-    with ``regex=True``. Columns: ``article_id`` (and ``source``,
-    ``sentence_no`` when present), ``left``, ``match``, ``right``.
+    ``pattern`` is a word or phrase (or a list of them) matched exactly as
+    codebook patterns are (:mod:`analysis.matcher`): a glob by default
+    (``sanction*``), or ``match="fixed"`` / ``match="regex"`` (``regex=True``
+    is the same as ``match="regex"``). Columns: ``article_id`` (and
+    ``source``, ``sentence_no`` when present), ``left``, ``match``,
+    ``right``, ``pattern``. ``left`` keeps the words next to the match, cut
+    at its start with "…"; ``right`` is cut at its end.
     """
-    compiled = re.compile(pattern if regex else glob_to_regex(pattern), re.IGNORECASE if ignore_case else 0)
-    keep = [c for c in ("article_id", "source", "sentence_no") if c in frame.columns]
+    patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+    matcher = Matcher({"kwic": patterns}, match="regex" if regex else match)
+    carry = [c for c in ("article_id", "source", "sentence_no") if c in frame.columns]
     rows = []
-    for record in frame[[*keep, text_col]].itertuples(index=False, name=None):
-        text = record[-1]
+    for found, record in kwic_lines(frame, matcher, window=window, text_col=text_col, carry=carry):
+        rows.append({**record, "left": found["left"], "match": found["match"], "right": found["right"],
+                     "pattern": found["pattern"]})
+        if limit is not None and len(rows) >= limit:
+            break
+    return pd.DataFrame(rows, columns=[*carry, "left", "match", "right", "pattern"])
+
+
+def kwic_lines(frame: pd.DataFrame, matcher: Matcher, *, window: int = 40, text_col: str = "text",
+               carry: list[str] = ()) -> Iterator[tuple[dict, dict]]:
+    """Every match of ``matcher`` in ``frame[text_col]``, as ``(line, record)``: ``line`` has ``key``,
+    ``pattern``, ``left``, ``match`` and ``right``; ``record`` the row's ``carry`` columns."""
+    for values in frame[[*carry, text_col]].itertuples(index=False, name=None):
+        text = values[-1]
         if not isinstance(text, str):
             continue
-        for match in compiled.finditer(text):
-            left = text[max(0, match.start() - window):match.start()]
-            right = text[match.end():match.end() + window]
-            rows.append((*record[:-1], " ".join(left.split()), match.group(0), " ".join(right.split())))
-            if limit is not None and len(rows) >= limit:
-                return pd.DataFrame(rows, columns=[*keep, "left", "match", "right"])
-    return pd.DataFrame(rows, columns=[*keep, "left", "match", "right"])
+        for found in matcher.find(text):
+            line = {"key": found.key, "pattern": found.pattern, "left": left_context(text, found.start, window),
+                    "match": " ".join(found.text.split()), "right": right_context(text, found.end, window)}
+            yield line, dict(zip(carry, values[:-1]))
 
 
-def glob_to_regex(pattern: str) -> str:
-    """A word or phrase with trailing-``*`` wildcards as a regular expression on word boundaries."""
-    words = pattern.strip().split()
-    parts = [re.escape(w[:-1]) + r"[\w'’-]*" if w.endswith("*") else re.escape(w) for w in words]
-    return r"(?<![\w])" + r"[\s\-]+".join(parts) + r"(?![\w])"
+def left_context(text: str, start: int, window: int) -> str:
+    """Up to ``window`` characters before ``start``, whole words only, cut at the start with "…"."""
+    low = max(0, start - window)
+    piece = text[low:start]
+    if low > 0 and not text[low - 1].isspace() and not piece[:1].isspace():
+        piece = piece.split(None, 1)[1] if len(piece.split(None, 1)) > 1 else ""  # drop the cut word
+    body = " ".join(piece.split())
+    return "…" + body if low > 0 else body
+
+
+def right_context(text: str, end: int, window: int) -> str:
+    """Up to ``window`` characters after ``end``, whole words only, cut at the end with "…"."""
+    high = min(len(text), end + window)
+    piece = text[end:high]
+    if high < len(text) and not text[high].isspace() and not piece[-1:].isspace():
+        piece = piece.rsplit(None, 1)[0] if len(piece.rsplit(None, 1)) > 1 else ""  # drop the cut word
+    body = " ".join(piece.split())
+    return body + "…" if high < len(text) else body
 
 
 @lru_cache(maxsize=200_000)
@@ -191,13 +288,13 @@ def _lemma(token: str) -> str:
 
 
 def collocations(frame: pd.DataFrame, *, text_col: str = "text", min_count: int = 3, top: int = 30,
-                 language: str = "en") -> pd.DataFrame:
+                 language: str = "en", stop_list: str = "news") -> pd.DataFrame:
     """Two-word terms that occur together more than chance predicts (pointwise mutual information).
 
     Columns: ``term``, ``count``, ``pmi`` (log2 of observed over expected);
     only bigrams seen at least ``min_count`` times. A help for drafting a codebook.
     """
-    stops = stop_words(language)
+    stops = stop_words(language, stop_list=stop_list)
     unigrams: Counter = Counter()
     bigrams: Counter = Counter()
     for text in frame[text_col]:
@@ -215,7 +312,7 @@ def collocations(frame: pd.DataFrame, *, text_col: str = "text", min_count: int 
         expected = unigrams[first] * unigrams[second] / total
         rows.append((term, n, math.log2(n / expected) if expected else np.nan))
     out = pd.DataFrame(rows, columns=["term", "count", "pmi"])
-    return out.sort_values(["pmi", "count"], ascending=False).head(top).reset_index(drop=True)
+    return out.sort_values(["pmi", "count", "term"], ascending=[False, False, True]).head(top).reset_index(drop=True)
 
 
 def suggest_topic_terms(frame: pd.DataFrame, *, by: str = "source", top: int = 10,

@@ -198,15 +198,36 @@ def plot_lede_vs_buried(coverage: pd.DataFrame, *, by: str = "source", ax=None):
 
 
 def plot_keyness(keys: pd.DataFrame, *, by: str = "source", top: int = 8, ax=None, colors: dict | None = None):
-    """The most distinctive terms of each group (largest G²), as bars of their log ratio."""
-    data = keys.sort_values([by, "g2"], ascending=[True, False]).groupby(by).head(top)
-    ax = _axes(ax, height=0.22 * len(data) + 1.5)
-    y = np.arange(len(data))[::-1]
-    ax.barh(y, data["log_ratio"], color=_colors(data[by], colors))
-    ax.set_yticks(y, [f"{label(g, limit=22)}: {label(t, limit=28)} ({c})" for g, t, c in
-                      zip(data[by], data["term"], data["count_target"])], fontsize=7)
-    ax.set_xlabel("log ratio (log2 of relative frequency against the rest of the corpus)")
-    ax.set_title(f"Distinctive terms per {by} (top {top} by G²; count in brackets)")
+    """Each group's significantly distinctive terms (from ``keyness``), as bars of their log ratio.
+
+    Only terms with ``significant`` True are drawn, up to ``top`` per group,
+    ordered by the log ratio that sets each bar's length (ties: G², then
+    term). A group with no significant term gets a labelled empty row. The
+    chart's CSV holds the terms drawn.
+    """
+    sig = keys[keys["significant"].astype(bool)] if "significant" in keys else keys.iloc[0:0]
+    data = sig.sort_values([by, "log_ratio", "g2", "term"], ascending=[True, False, False, True]).groupby(by).head(top)
+    empty = sorted(set(keys[by].astype(str)) - set(data[by].astype(str))) if len(keys) else []
+    rows = [(str(g), f"{label(g, limit=22)}: {label(t, limit=28)} ({int(a)} vs {int(b)})", v)
+            for g, t, a, b, v in zip(data[by], data["term"], data["count_target"], data["count_reference"],
+                                     data["log_ratio"])]
+    rows += [(g, f"{label(g, limit=22)}: no significant term", 0.0) for g in empty]
+    rows.sort(key=lambda r: r[0])
+    ax = _axes(ax, height=0.22 * len(rows) + 1.5)
+    settings = keys.attrs.get("keyness", {})
+    correction = {"holm": "Holm-corrected", "bh": "Benjamini–Hochberg-corrected", "none": "uncorrected"}
+    rule = f"{correction.get(settings.get('correction', 'holm'), 'corrected')} p < {settings.get('alpha', 0.05):g}"
+    if not len(data):
+        ax.text(0.5, 0.5, f"No term is significantly distinctive ({rule})", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+    else:
+        y = np.arange(len(rows))[::-1]
+        ax.barh(y, [r[2] for r in rows], color=_colors([r[0] for r in rows], colors))
+        ax.set_yticks(y, [r[1] for r in rows], fontsize=7)
+        ax.set_xlabel("log ratio (log2: 1 = twice as frequent as in the other groups)")
+    ax.set_title(f"Terms significantly more frequent in each {by}\n({rule}; top {top} by log ratio; "
+                 "in brackets: uses vs uses elsewhere)", fontsize=9)
     return _keep(ax, data)
 
 

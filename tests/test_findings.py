@@ -31,5 +31,43 @@ def test_voice_topic_and_keyness_findings():
     coverage = pd.DataFrame({"source": ["A", "B"], "topic": ["Trade", "Trade"], "mentions": [3, 1],
                              "sentence_share": [0.1, 0.5]})
     assert "B gives it the largest share" in topic_finding(coverage)
-    keys = pd.DataFrame({"source": ["A", "A", "B"], "term": ["x", "y", "z"], "g2": [5.0, 9.0, 2.0]})
-    assert keyness_finding(keys) == "Most distinctive term of each group: A: “y” (G² 9.0); B: “z” (G² 2.0)."
+
+
+
+def keys(rows):
+    frame = pd.DataFrame(rows, columns=["source", "term", "count_target", "count_reference", "g2", "log_ratio",
+                                        "p_value", "significant"])
+    frame.attrs["keyness"] = {"alpha": 0.05, "correction": "holm", "tests": 40}
+    return frame
+
+
+def test_keyness_finding_names_significant_terms_and_groups_without_any():
+    table = keys([("A", "tariffs", 9, 1, 12.0, 3.0, 0.0005, True), ("A", "harbour", 5, 1, 6.0, 2.0, 0.01, False),
+                  ("B", "strike", 4, 2, 5.0, 1.5, 0.02, False)])
+    text = keyness_finding(table)
+    assert text == ("Most distinctive term of each source (Holm-corrected p < 0.05, 40 terms tested): "
+                    "A: “tariffs” (9 uses, 1 in the rest, 8.0× as frequent, G² 12.0). "
+                    "No significant term for B.")
+
+
+def test_keyness_finding_says_when_nothing_is_significant():
+    table = keys([("A", "tariffs", 3, 1, 3.0, 1.0, 0.08, False), ("B", "strike", 3, 1, 3.0, 1.0, 0.08, False)])
+    assert keyness_finding(table).startswith("No term is significantly more frequent in any source than in the "
+                                             "others (Holm-corrected p < 0.05, 40 terms tested across 2 groups)")
+    assert "could be compared" in keyness_finding(table.iloc[0:0])
+
+
+def test_keyness_finding_never_names_a_filler_word_and_states_ties():
+    table = keys([("A", "also", 9, 0, 20.0, 5.0, 1e-6, True), ("A", "mr li", 9, 0, 20.0, 5.0, 1e-6, True),
+                  ("A", "tariffs", 4, 0, 8.0, 4.0, 0.001, True), ("A", "harbour", 4, 0, 8.0, 4.0, 0.001, True)])
+    text = keyness_finding(table)
+    assert "“also”" not in text
+    assert "A: “mr li” (9 uses, none in the rest, G² 20.0)" in text  # a name holding an honorific is not filler
+    table = table[table["term"] != "mr li"]
+    assert "A: “harbour” (4 uses, none in the rest, G² 8.0, tied with “tariffs”)" in keyness_finding(table)
+
+
+def test_keyness_finding_computes_significance_when_the_column_is_missing():
+    table = keys([("A", "tariffs", 9, 1, 30.0, 3.0, 1e-7, True), ("A", "harbour", 3, 1, 4.0, 1.0, 0.04, False)])
+    text = keyness_finding(table.drop(columns="significant"))
+    assert "“tariffs”" in text and "“harbour”" not in text

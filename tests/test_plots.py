@@ -85,3 +85,17 @@ def test_empty_heatmap_says_so():
     empty = pd.DataFrame(columns=["actor", "source", "mean", "n_sentences", "measure"])
     ax = plots.plot_actor_tone(empty)
     assert "nothing to show" in ax.texts[0].get_text()
+
+
+def test_keyness_draws_only_significant_terms_with_length_and_order_from_one_measure():
+    keys = pd.DataFrame({"source": ["A", "A", "A", "B"], "term": ["tariffs", "harbour", "grain", "strike"],
+                         "count_target": [9, 6, 4, 3], "count_reference": [1, 0, 2, 1], "g2": [12.0, 9.0, 2.0, 2.5],
+                         "log_ratio": [2.0, 3.0, 1.0, 1.2], "significant": [True, True, False, False]})
+    ax = plots.plot_keyness(keys)
+    assert ax.presslens_data["term"].tolist() == ["harbour", "tariffs"]  # by log ratio, the bar length
+    widths = [bar.get_width() for bar in ax.patches]
+    assert widths[:2] == [3.0, 2.0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any("B: no significant term" in t for t in labels) and not any("grain" in t for t in labels)
+    none = plots.plot_keyness(keys.assign(significant=False))
+    assert "No term is significantly distinctive" in none.texts[0].get_text()
