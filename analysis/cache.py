@@ -68,7 +68,8 @@ def corpus_key(corpus: Path, **settings) -> str:
 
 
 def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: str | None = None,
-                  actors: str | None = None, text_col: str | None = None, carry: tuple[str, ...] = (),
+                  actors: str | None = None, tone_dictionary: str | None = None, text_col: str | None = None,
+                  carry: tuple[str, ...] = (),
                   max_file_mb: float = MAX_FILE_MB, progress: bool | None = False) -> Path:
     """The path of the scored corpus (its sentence table, for :func:`analysis.tables.read_tables`), scoring it
     first when no valid cached result exists. Paths must be absolute (see :func:`analysis.paths.bundled_defaults`).
@@ -76,7 +77,8 @@ def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: 
     from analysis.scoring import score_corpus
 
     corpus = Path(corpus)
-    settings = {"manifest": manifest, "codebook": codebook, "actors": actors, "text_col": text_col,
+    settings = {"manifest": manifest, "codebook": codebook, "actors": actors, "tone_dictionary": tone_dictionary,
+                "text_col": text_col,
                 "carry": ",".join(carry), "max_file_mb": max_file_mb}
     root = cache_dir()
     folder = root / corpus_key(corpus, **settings)
@@ -100,6 +102,7 @@ def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: 
         files, _ = discover(corpus, max_file_mb=max_file_mb)
         workers = 1 if len(files) < 400 else None  # a pool costs more than it saves on small corpora
         score_corpus(corpus, staging / _SCORES, manifest=manifest, codebook=codebook, actors=actors,
+                     tone_dictionary=tone_dictionary,
                      text_col=text_col, carry=carry, max_file_mb=max_file_mb, workers=workers, progress=progress)
         try:
             staging.rename(folder)

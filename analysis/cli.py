@@ -82,6 +82,8 @@ def _data_options(command) -> None:
                               "provisional topics from the corpus's distinctive terms)")
     command.add_argument("--actors", type=Path, help="actors YAML (default: the bundled one for the bundled corpus, "
                                                      "else the corpus's frequent names)")
+    command.add_argument("--tone-dictionary", type=Path, help="a tone dictionary (Lexicoder, LIWC, quanteda YAML, "
+                         "WordStat): adds dictionary tone beside VADER and TextBlob (docs/dictionaries.md)")
 
 
 def _load(args) -> int:
@@ -125,6 +127,7 @@ def _score(args) -> int:
     from analysis.scoring import score_corpus
 
     result = score_corpus(args.corpus, args.out, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
+                          tone_dictionary=args.tone_dictionary,
                           text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
                           scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
                           progress=False if args.quiet else None, excel_safe=not args.raw_csv, max_file_mb=args.max_file_mb,
@@ -137,6 +140,7 @@ def _report(args) -> int:
     from analysis.report import build_reports
 
     index = build_reports(args.corpus, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
+                          tone_dictionary=args.tone_dictionary,
                           by=args.by, out=args.out, show_code=args.show_code, only=args.only,
                           text_col=args.text_col, max_file_mb=args.max_file_mb)
     print(f"Report written to {printable(str(index))}")

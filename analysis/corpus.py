@@ -27,6 +27,7 @@ from analysis.errors import CorpusError, DataFileError
 from analysis.metadata import domain_of, find_column, parse_date, url_domain_in
 from analysis.readers import MAX_FILE_MB
 from analysis.tables import RESERVED
+from analysis.tokens import count_words
 
 ARTICLE_COLUMNS = [
     "article_id", "source", "published", "title", "text", "path", "encoding", "n_words",
@@ -35,7 +36,6 @@ ARTICLE_COLUMNS = [
 REMOVED_COLUMNS = ["article_id", "source", "text", "reason"]
 PROBLEM_COLUMNS = ["path", "severity", "message"]
 UNKNOWN_SOURCE = "unknown"
-_WORDS_RE = re.compile(r"\w+")
 _MANIFEST_FILE_COLUMNS = ("file", "filename", "file_name", "path")
 _FIELDS = ("title", "source", "published", "url", "byline", "id")  # metadata a row's columns may give
 _INTERNAL = {"path", "row", "text", "encoding", "invisible", "meta", "article_id", "group", "manifest"}
@@ -344,7 +344,7 @@ def article_row(record: dict, cleaned, root: Path, problems: list[dict]) -> dict
         "text": cleaned.text,
         "path": path,
         "encoding": record.get("encoding"),
-        "n_words": len(_WORDS_RE.findall(cleaned.text)),
+        "n_words": count_words(cleaned.text),
         "byline": _first(manifest.get("byline"), fields.get("byline"), found.get("byline")),
         "url": _first(manifest.get("url"), fields.get("url")),
         "dateline": found.get("dateline"),

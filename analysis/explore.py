@@ -17,12 +17,11 @@ from analysis.actors import load_actors, suggest_actors
 from analysis.cache import cached_scores
 from analysis.corpus import Corpus
 from analysis.errors import ColumnError
-from analysis.keywords import suggest_topic_terms
-from analysis.paths import bundled_defaults
+from analysis.paths import bundled_defaults, resolved
 from analysis.plots import source_colors
 from analysis.readers import MAX_FILE_MB
 from analysis.tables import read_tables
-from analysis.topics import load_codebook
+from analysis.topics import load_codebook, provisional_codebook
 
 SUGGESTED = 12
 NOT_GROUPS = frozenset({"article_id", "text", "path", "title", "url", "n_words", "duplicate_of",
@@ -50,7 +49,7 @@ class Analysis:
 
 def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = None,
             codebook: str | Path | None = None, actors: str | Path | None = None, by: str = "source",
-            text_col: str | None = None, max_file_mb: float | None = None, progress: bool | None = False
+            tone_dictionary: str | Path | None = None, text_col: str | None = None, max_file_mb: float | None = None, progress: bool | None = False
             ) -> Analysis:
     """Load, clean, split and score a corpus (the bundled one, with its data files, when ``corpus`` is unset).
 
@@ -58,7 +57,8 @@ def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = N
     manifest, …). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``).
     """
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
-    out = cached_scores(root, manifest=manifest, codebook=codebook, actors=actors, text_col=text_col or None,
+    out = cached_scores(root, manifest=manifest, codebook=codebook, actors=actors,
+                        tone_dictionary=resolved(tone_dictionary), text_col=text_col or None,
                         max_file_mb=max_file_mb or MAX_FILE_MB, progress=progress)
     tables = read_tables(out)
     loaded = Corpus(articles=tables["articles"], removed=tables["removed"], problems=tables["problems"],
@@ -101,13 +101,8 @@ def group_labels(values: pd.Series, by: str) -> pd.Series:
 def _codebook(path, articles: pd.DataFrame, by: str) -> tuple[dict[str, list[str]], str]:
     if path is not None:
         return load_codebook(path), str(path)
-    groups = articles[by] if articles[by].nunique() >= 2 else pd.Series("all", index=articles.index)
-    suggestions = suggest_topic_terms(articles.assign(_group=groups), by="_group", top=SUGGESTED)
-    terms = suggestions.sort_values("count", ascending=False)["term"].drop_duplicates().head(SUGGESTED)
-    topics = {term: [term] for term in terms}
-    note = ("provisional: no codebook was given, so each of the corpus's most frequent distinctive terms and "
-            "collocations stands for a topic of its own; write a codebook to measure real topics")
-    return topics or {"(no terms)": ["(no terms)"]}, note
+    codebook = provisional_codebook(articles, by=by)
+    return codebook, codebook.note
 
 
 def _actors(path, sentences: pd.DataFrame) -> tuple[dict[str, dict], str]:

@@ -56,6 +56,7 @@ class Settings:
     manifest: str | None = None
     codebook: str | None = None
     actors: str | None = None
+    tone_dictionary: str | None = None
     text_col: str | None = None
     markers: str | Markers | None = None
     carry: tuple[str, ...] = ()  # article columns repeated on every sentence, besides DEFAULT_CARRY
@@ -126,6 +127,10 @@ def check_inputs(settings: Settings) -> None:
         load_codebook(settings.codebook)
     if settings.actors:
         load_actors(settings.actors)
+    if settings.tone_dictionary:
+        from analysis.sentiment import tone_poles
+
+        tone_poles(_dictionary(settings.tone_dictionary))
     _markers(settings.markers)
 
 
@@ -325,11 +330,12 @@ class RecordStore:
 
 def _process_all(settings, store, templates, columns, sink, jobs, show, counts) -> DuplicateIndex:
     """Pass 2: clean, split, score and match every record; collect duplicate signatures."""
-    articles = article_schema(columns, scored=settings.scores)
+    dictionary = bool(settings.tone_dictionary)
+    articles = article_schema(columns, scored=settings.scores, dictionary=dictionary)
     carry = [c for c in (*DEFAULT_CARRY, *settings.carry) if c in articles.names]
     sink.declare("articles", articles)
     if settings.scores:
-        sink.declare("sentences", sentence_schema(articles, list(dict.fromkeys(carry))))
+        sink.declare("sentences", sentence_schema(articles, list(dict.fromkeys(carry)), dictionary=dictionary))
         if settings.actors:
             sink.declare("actors", ACTORS)
         if settings.codebook:
@@ -382,12 +388,16 @@ def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str])
     """Sentences with voices and tone, article tone, and actor and topic mentions, for some articles."""
     from analysis.actors import match_actors
     from analysis.segment import split_sentences
-    from analysis.sentiment import score_tone
+    from analysis.sentiment import article_dictionary_tone, score_tone
     from analysis.tone import article_tone
     from analysis.topics import topic_mentions
 
-    sentences = score_tone(split_sentences(articles, carry=carry))
+    dictionary = _dictionary(settings.tone_dictionary) if settings.tone_dictionary else None
+    sentences = score_tone(split_sentences(articles, carry=carry), dictionary=dictionary)
     tone = article_tone(sentences)[["article_id", "n_sentences", "n_scored", "polarity", "vader"]]
+    if dictionary is not None:
+        by_dictionary = article_dictionary_tone(sentences, carry=())
+        tone = tone.merge(by_dictionary.drop(columns=["n_sentences"]), on="article_id", how="left")
     out = {"sentences": sentences, "articles": articles.merge(tone, on="article_id", how="left")}
     keys = sentences[["article_id", "source", "sentence_no"]]
     if settings.actors and len(sentences):
@@ -436,6 +446,13 @@ def _actors(path: str) -> dict:
     from analysis.actors import load_actors
 
     return load_actors(path)
+
+
+@lru_cache(maxsize=4)
+def _dictionary(path: str):
+    from analysis.dictionaries import load_dictionary
+
+    return load_dictionary(path)
 
 
 @lru_cache(maxsize=4)

@@ -25,7 +25,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from analysis.errors import OutputError, PressLensError
-from analysis.paths import NOTEBOOKS_DIR, TEMPLATES_DIR, bundled_defaults
+from analysis.paths import NOTEBOOKS_DIR, TEMPLATES_DIR, bundled_defaults, resolved
 from analysis.tables import make_staging, remove_stale_staging
 
 KERNEL = "python3"
@@ -45,7 +45,8 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
                   codebook: str | Path | None = None, actors: str | Path | None = None, by: str = "source",
                   out: str | Path = "reports", show_code: bool = False, progress: bool = True,
                   only: list[str] | None = None, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-                  text_col: str | None = None, max_file_mb: float | None = None) -> Path:
+                  text_col: str | None = None, max_file_mb: float | None = None,
+                  tone_dictionary: str | Path | None = None) -> Path:
     """Score the corpus, execute and render every notebook into ``out``; return the path of ``index.html``.
 
     ``only`` restricts the build to notebooks whose names contain one of its strings.
@@ -58,10 +59,12 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
     if not selected:
         raise ReportError(f"no notebooks to run in {notebooks_dir}" + (f" matching {only}" if only else ""))
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
+    tone_dictionary = resolved(tone_dictionary)
     analysis = analyse(root, manifest=manifest, codebook=codebook, actors=actors, by=by, text_col=text_col,
+                       tone_dictionary=tone_dictionary,
                        max_file_mb=max_file_mb, progress=None if progress else False)
     parameters = {"corpus": root, "manifest": manifest, "codebook": codebook, "actors": actors, "by": by,
-                  "text_col": text_col, "max_file_mb": max_file_mb}
+                  "tone_dictionary": tone_dictionary, "text_col": text_col, "max_file_mb": max_file_mb}
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(out.parent, f".{out.name}.partial-")
     staging = make_staging(out.parent, f".{out.name}.partial-")

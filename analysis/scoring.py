@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.engines import check_engine, check_workers
-from analysis.paths import bundled_defaults
+from analysis.paths import bundled_defaults, resolved
 from analysis.pipeline import CHUNK_FILES, Counts, Settings, run, warm_up
 from analysis.readers import MAX_FILE_MB
 from analysis.tables import FileSink, MemorySink, check_format, read_tables
@@ -54,13 +54,16 @@ class ScoreResult:
 
 def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "scores.parquet", *,
                  manifest: str | Path | None = None, codebook: str | Path | None = None,
-                 actors: str | Path | None = None, text_col: str | None = None, fmt: str = "parquet",
+                 actors: str | Path | None = None, tone_dictionary: str | Path | None = None,
+                 text_col: str | None = None, fmt: str = "parquet",
                  engine: str = "local", workers: int | None = None, scheduler: str | None = None,
                  chunk_files: int = CHUNK_FILES, dedupe: bool = True, progress: bool | None = None,
                  excel_safe: bool = True, max_file_mb: float = MAX_FILE_MB,
                  carry: tuple[str, ...] = ()) -> ScoreResult:
     """Run the pipeline over ``corpus`` (the bundled one, with its data files, when None) into ``out``.
 
+    ``tone_dictionary`` (a dictionary file in any format :func:`analysis.dictionaries.load_dictionary` reads)
+    adds dictionary tone per sentence and per article (see :func:`analysis.sentiment.score_tone`).
     ``carry`` names article columns (``desk``, …) to repeat on every sentence, besides source, source type,
     date, event and language. ``workers`` processes (default: every core) run the chunks on ``engine``.
     ``progress`` shows progress bars (by default, for corpora of more than 200 files).
@@ -69,7 +72,8 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
     check_engine(engine)
     check_workers(workers)
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
-    settings = Settings(root=root, manifest=manifest, codebook=codebook, actors=actors, text_col=text_col,
+    settings = Settings(root=root, manifest=manifest, codebook=codebook, actors=actors,
+                        tone_dictionary=resolved(tone_dictionary), text_col=text_col,
                         carry=tuple(carry), max_file_mb=max_file_mb, dedupe=dedupe)
     if engine == "local" and workers != 1:
         warm_up()  # forked workers inherit the loaded lexicons instead of each loading them again

@@ -52,6 +52,9 @@ ARTICLE_CORE = [("article_id", STR), ("source", STR), ("published", TIME), ("tit
                 ("path", STR), ("encoding", STR), ("n_words", INT), ("byline", STR), ("url", STR),
                 ("dateline", STR), ("source_credit", STR), ("source_from", STR)]
 ARTICLE_TONE = [("n_sentences", INT), ("n_scored", INT), ("polarity", FLOAT), ("vader", FLOAT)]
+ARTICLE_DICTIONARY = [("dict_positive", INT), ("dict_negative", INT), ("dict_words", INT), ("dict_net", FLOAT),
+                      ("dict_logratio", FLOAT)]
+SENTENCE_DICTIONARY = ARTICLE_DICTIONARY + [("dict_matches", STR)]
 ARTICLE_DUPLICATES = [("duplicate_of", STR), ("duplicate_similarity", FLOAT)]
 SENTENCE_HEAD = [("article_id", STR)]
 SENTENCE_BODY = [("sentence_no", INT), ("paragraph_no", INT), ("n_sentences", INT), ("text", STR), ("start", INT),
@@ -59,18 +62,23 @@ SENTENCE_BODY = [("sentence_no", INT), ("paragraph_no", INT), ("n_sentences", IN
                  ("polarity", FLOAT), ("subjectivity", FLOAT), ("vader", FLOAT), ("drivers", STR),
                  ("n_drivers", INT), ("no_signal", BOOL), ("non_english", BOOL), ("no_text", BOOL)]
 # Names PressLens computes: a user's column with one of these names is renamed (see analysis.corpus).
-RESERVED = frozenset(name for name, _ in ARTICLE_CORE + ARTICLE_TONE + ARTICLE_DUPLICATES + SENTENCE_BODY) | {
+RESERVED = frozenset(name for name, _ in ARTICLE_CORE + ARTICLE_TONE + ARTICLE_DUPLICATES + SENTENCE_BODY
+                     + SENTENCE_DICTIONARY) | {
     "metadata", "voice", "actor", "topic", "measure"}
 
 
-def article_schema(extras: dict[str, pa.DataType], *, scored: bool) -> pa.Schema:
-    """The articles table: core columns, the corpus's metadata columns, tone (when scored), duplicates."""
-    return pa.schema(ARTICLE_CORE + list(extras.items()) + (ARTICLE_TONE if scored else []) + ARTICLE_DUPLICATES)
+def article_schema(extras: dict[str, pa.DataType], *, scored: bool, dictionary: bool = False) -> pa.Schema:
+    """The articles table: core columns, the corpus's metadata columns, tone (when scored; with dictionary tone
+    when a tone dictionary is given), duplicates."""
+    tone = (ARTICLE_TONE + (ARTICLE_DICTIONARY if dictionary else [])) if scored else []
+    return pa.schema(ARTICLE_CORE + list(extras.items()) + tone + ARTICLE_DUPLICATES)
 
 
-def sentence_schema(articles: pa.Schema, carry: list[str]) -> pa.Schema:
-    """The sentences table, with the article columns named in ``carry`` (typed as on the articles)."""
-    return pa.schema(SENTENCE_HEAD + [(c, articles.field(c).type) for c in carry] + SENTENCE_BODY)
+def sentence_schema(articles: pa.Schema, carry: list[str], *, dictionary: bool = False) -> pa.Schema:
+    """The sentences table, with the article columns named in ``carry`` (typed as on the articles), and the
+    dictionary tone columns when a tone dictionary is given."""
+    return pa.schema(SENTENCE_HEAD + [(c, articles.field(c).type) for c in carry] + SENTENCE_BODY
+                     + (SENTENCE_DICTIONARY if dictionary else []))
 
 
 def conform(frame: pd.DataFrame | None, schema: pa.Schema) -> pa.Table:
