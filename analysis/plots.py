@@ -22,6 +22,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from analysis.tables import spreadsheet_safe
+
 PALETTE = [
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",  # Okabe-Ito
     "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499",  # Tol muted
@@ -268,6 +270,9 @@ def plot_over_time(frame: pd.DataFrame, *, value: str, by: str = "source", date:
 def save_chart(ax, folder: str | Path | None, name: str) -> None:
     """Write the chart as ``folder/name.png`` and the numbers it plots as ``folder/name.csv``.
 
+    The CSV is safe to open in a spreadsheet: a text cell that would run as a formula gets a leading
+    apostrophe (:func:`analysis.tables.spreadsheet_safe`).
+
     With ``folder=None`` nothing is written (the notebooks' default when exploring).
     Returns None, so a notebook cell that ends with it shows only the chart.
     """
@@ -277,7 +282,7 @@ def save_chart(ax, folder: str | Path | None, name: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     png, csv = path.with_suffix(".png"), path.with_suffix(".csv")
     ax.figure.savefig(png, dpi=120, bbox_inches="tight")
-    getattr(ax, "presslens_data", pd.DataFrame()).to_csv(csv, index=False)
+    spreadsheet_safe(getattr(ax, "presslens_data", pd.DataFrame())).to_csv(csv, index=False)
 
 
 def _nothing(ax, title: str, data: pd.DataFrame):

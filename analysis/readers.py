@@ -166,8 +166,12 @@ def looks_like_html(text: str) -> bool:
 
 def extract_html(html: str) -> tuple[str, dict] | None:
     """The main text of an HTML page (trafilatura) and its metadata, or None."""
+    import logging
+
     import trafilatura
     from lxml import html as lxml_html
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # a failed page is our problem row, not a log line
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=False)
     if not text:  # trafilatura gives up on very deep nesting; lxml's huge_tree recovers it
