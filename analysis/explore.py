@@ -25,7 +25,7 @@ from analysis.topics import load_codebook, provisional_codebook
 
 SUGGESTED = 12
 NOT_GROUPS = frozenset({"article_id", "text", "path", "title", "url", "n_words", "duplicate_of",
-                        "duplicate_similarity", "n_sentences", "n_scored", "polarity", "vader"})
+                        "duplicate_similarity", "n_sentences", "n_scored", "textblob", "vader"})
 
 
 @dataclass

@@ -28,14 +28,14 @@ def tone_finding(summary: pd.DataFrame, *, measure: str = "vader", by: str = "so
         return "No sentence carried a sentiment signal, so no tone can be compared."
     if len(data) == 1:
         row = data.iloc[0]
-        return f"{row[by]}: mean {measure} {row['mean']:+.2f} over {row['n_sentences']} sentences."
+        return f"{row[by]}: mean {measure} {row['mean']:+.2f} over {row['n_scored']} sentences."
     low, high = data.iloc[0], data.iloc[-1]
     overlap = not (pd.notna(high["ci_low"]) and pd.notna(low["ci_high"]) and high["ci_low"] > low["ci_high"])
     verdict = ("their 95% intervals overlap, so this is not a clear difference" if overlap
                else "their 95% intervals do not overlap")
     return (f"Most positive by {measure}: {high[by]} ({high['mean']:+.2f}, {_ci(high)}, "
-            f"{high['n_sentences']} sentences); least: {low[by]} ({low['mean']:+.2f}, {_ci(low)}, "
-            f"{low['n_sentences']} sentences); {verdict}.")
+            f"{high['n_scored']} sentences); least: {low[by]} ({low['mean']:+.2f}, {_ci(low)}, "
+            f"{low['n_scored']} sentences); {verdict}.")
 
 
 def agreement_finding(agreement: pd.DataFrame, *, by: str = "source") -> str:

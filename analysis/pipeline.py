@@ -41,7 +41,9 @@ from analysis.engines import check_engine, ordered_map
 from analysis.errors import CorpusError
 from analysis.readers import MAX_FILE_MB, discover, read_file, relative
 from analysis.repetition import TemplateCounter, repeated_keys, text_hashes
-from analysis.tables import ACTORS, BOOL, FLOAT, INT, STR, TOPICS, MemorySink, article_schema, sentence_schema
+from analysis.aggregates import LEXICONS
+from analysis.tables import (ACTORS, BOOL, FLOAT, INT, STR, TOPICS, MemorySink, aggregate_schemas, article_schema,
+                             sentence_schema)
 
 CHUNK_FILES = 250  # files read per chunk of pass 1, and articles processed per chunk of pass 2
 CHUNK_BYTES = 16 * 1024 * 1024  # text per chunk of pass 2
@@ -330,6 +332,8 @@ class RecordStore:
 
 def _process_all(settings, store, templates, columns, sink, jobs, show, counts) -> DuplicateIndex:
     """Pass 2: clean, split, score and match every record; collect duplicate signatures."""
+    from analysis.sentiment import DICTIONARY_MEASURES
+
     dictionary = bool(settings.tone_dictionary)
     articles = article_schema(columns, scored=settings.scores, dictionary=dictionary)
     carry = [c for c in (*DEFAULT_CARRY, *settings.carry) if c in articles.names]
@@ -340,6 +344,10 @@ def _process_all(settings, store, templates, columns, sink, jobs, show, counts) 
             sink.declare("actors", ACTORS)
         if settings.codebook:
             sink.declare("topics", TOPICS)
+        measures = [*LEXICONS, *(DICTIONARY_MEASURES if dictionary else ())]
+        for name, schema in aggregate_schemas(measures, topics=bool(settings.codebook),
+                                              actors=bool(settings.actors)).items():
+            sink.declare(name, schema)
     scratch = sink.scratch("dedupe")
     index = DiskDuplicateIndex(scratch) if scratch is not None else DuplicateIndex()
     shared = Shared(templates=templates, columns=tuple(columns), carry=tuple(dict.fromkeys(carry)))
@@ -386,7 +394,8 @@ def process_chunk(job: tuple[list[dict], Settings, Shared]) -> dict:
 
 def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str]) -> dict[str, pd.DataFrame]:
     """Sentences with voices and tone, article tone, and actor and topic mentions, for some articles."""
-    from analysis.actors import match_actors
+    from analysis import aggregates
+    from analysis.actors import match_actors, speaker_actor
     from analysis.segment import split_sentences
     from analysis.sentiment import article_dictionary_tone, score_tone
     from analysis.tone import article_tone
@@ -394,18 +403,24 @@ def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str])
 
     dictionary = _dictionary(settings.tone_dictionary) if settings.tone_dictionary else None
     sentences = score_tone(split_sentences(articles, carry=carry), dictionary=dictionary)
-    tone = article_tone(sentences)[["article_id", "n_sentences", "n_scored", "polarity", "vader"]]
+    tone = article_tone(sentences)[["article_id", "n_sentences", "n_scored", "textblob", "vader"]]
     if dictionary is not None:
         by_dictionary = article_dictionary_tone(sentences, carry=())
         tone = tone.merge(by_dictionary.drop(columns=["n_sentences"]), on="article_id", how="left")
-    out = {"sentences": sentences, "articles": articles.merge(tone, on="article_id", how="left")}
+    out = {"sentences": sentences, "articles": articles.merge(tone, on="article_id", how="left"),
+           "article_tone": aggregates.article_tone(sentences),
+           "article_positions": aggregates.article_positions(sentences)}
     keys = sentences[["article_id", "source", "sentence_no"]]
-    if settings.actors and len(sentences):
-        found = match_actors(sentences[["article_id", "source", "sentence_no", "text"]], _actors(settings.actors))
+    if settings.actors:
+        actors = _actors(settings.actors)
+        found = match_actors(sentences[["article_id", "source", "sentence_no", "text"]], actors)
         out["actors"] = found.drop(columns=["text"])
-    if settings.codebook and len(sentences):
+        found = aggregates.article_actors(sentences, out["actors"], speaker_actor(sentences["speaker"], actors))
+        out["article_actors"] = found.assign(actor_type=found["actor"].map({k: v["type"] for k, v in actors.items()}))
+    if settings.codebook:
         found = topic_mentions(sentences, _codebook(settings.codebook))
         out["topics"] = found.join(keys, on="_row").drop(columns=["_row"])
+        out["article_topics"] = aggregates.article_topics(out["topics"])
     return out
 
 

@@ -58,7 +58,7 @@ def plot_tone_by_source(summary: pd.DataFrame, *, measure: str = "vader", by: st
     high = (data["ci_high"] - data["mean"]).fillna(0).clip(lower=0)
     ax.barh(y, data["mean"], color=_colors(data[by], colors), xerr=[low, high], capsize=3, ecolor="#444")
     ax.set_yticks(y, [f"{label(g)} (n={n} sentences, {a} art.)" for g, n, a in
-                      zip(data[by], data["n_sentences"], data["n_articles"])])
+                      zip(data[by], data["n_scored"], data["n_articles"])])
     ax.axvline(0, color="#444", linewidth=0.8)
     ax.set_xlabel(f"mean sentence tone, {_measure_name(measure)} (−1 negative to +1 positive)")
     ax.set_title(f"Tone per {by}: mean of sentence scores with 95% bootstrap interval")
@@ -99,7 +99,7 @@ def plot_tone_by_position(positions: pd.DataFrame, *, measure: str = "vader", by
     data = positions[positions["measure"] == measure]
     ax = _axes(ax)
     for group, frame in data.groupby(by, sort=True):
-        n = int(frame["n_sentences"].sum())
+        n = int(frame["n_scored"].sum())
         ax.plot(frame["position_mid"] * 100, frame["mean"], marker="o", color=_colors([group], colors)[0],
                 label=f"{label(group)} (n={n})")
     ax.axhline(0, color="#444", linewidth=0.8)
@@ -126,7 +126,7 @@ def plot_voice_tone(summary: pd.DataFrame, *, measure: str = "vader", by: str = 
                (part["ci_high"] - part["mean"]).fillna(0).clip(lower=0)]
         ax.barh(y, part["mean"].fillna(0), height=width, color=shades[voice], xerr=err, capsize=2, ecolor="#444",
                 label=voice)
-        for yy, m, n in zip(y, part["mean"].fillna(0), part["n_sentences"].fillna(0)):
+        for yy, m, n in zip(y, part["mean"].fillna(0), part["n_scored"].fillna(0)):
             ax.annotate(f"n={int(n)}", (m, yy), xytext=(4 if m >= 0 else -4, 0), textcoords="offset points",
                         ha="left" if m >= 0 else "right", va="center", fontsize=7)
     ax.set_yticks(np.arange(len(groups)) + 0.4 - width / 2, [label(g) for g in groups])
@@ -176,7 +176,7 @@ def plot_topic_heatmap(coverage: pd.DataFrame, *, by: str = "source", value: str
 def plot_actor_tone(actor_summary: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None):
     """Mean tone of the sentences mentioning each actor, per group, with the number of sentences."""
     data = actor_summary[actor_summary["measure"] == measure]
-    return plot_heatmap(data, rows="actor", columns=by, value="mean", count="n_sentences", ax=ax, diverging=True,
+    return plot_heatmap(data, rows="actor", columns=by, value="mean", count="n_scored", ax=ax, diverging=True,
                         value_label=f"mean tone, {_measure_name(measure)}",
                         title=f"Tone toward each actor per {by} (sentences that mention it)")
 
@@ -316,5 +316,5 @@ def _keep(ax, data: pd.DataFrame):
 
 
 def _measure_name(measure: str) -> str:
-    return {"vader": "VADER compound", "polarity": "TextBlob polarity",
+    return {"vader": "VADER compound", "textblob": "TextBlob polarity",
             "subjectivity": "TextBlob subjectivity"}.get(measure, measure)

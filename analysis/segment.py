@@ -65,7 +65,7 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
     """One row per sentence, with its voice.
 
     Columns: ``article_id``, the carried article columns, ``sentence_no``,
-    ``paragraph_no``, ``n_sentences`` (in the article), ``text``, ``start``/``end``
+    ``paragraph_no``, ``article_sentences`` (sentences in the article), ``text``, ``start``/``end``
     (character offsets into the article's text), ``voice`` (``narration``,
     ``quote`` or ``mixed``), ``quoted`` (the quoted spans, joined by " / "),
     ``quoted_share`` (quoted words / words, 0–1) and ``speaker`` (the person or
@@ -89,10 +89,10 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
         voices = sentence_voices(text, [(s, e) for s, e, _ in spans], list(_paragraphs(text)))
         for n, ((start, end, paragraph_no), voice) in enumerate(zip(spans, voices)):
             rows.append((article_id, *extra, n, paragraph_no, len(spans), text[start:end], start, end, *voice))
-    columns = ["article_id", *carry, "sentence_no", "paragraph_no", "n_sentences", "text", "start", "end",
+    columns = ["article_id", *carry, "sentence_no", "paragraph_no", "article_sentences", "text", "start", "end",
                *VOICE_COLUMNS]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.astype({"sentence_no": "int64", "paragraph_no": "int64", "n_sentences": "int64",
+    return frame.astype({"sentence_no": "int64", "paragraph_no": "int64", "article_sentences": "int64",
                          "start": "int64", "end": "int64", "quoted_share": "float64"})
 
 

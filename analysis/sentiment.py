@@ -63,7 +63,7 @@ from analysis.errors import DataFileError
 from analysis.fastblob import sentiment as _textblob_sentiment
 from analysis.tokens import FUNCTION_WORDS, count_words
 
-SCORE_COLUMNS = ["polarity", "subjectivity", "vader", "drivers", "n_drivers", "no_signal", "non_english", "no_text"]
+SCORE_COLUMNS = ["textblob", "subjectivity", "vader", "drivers", "n_drivers", "no_signal", "non_english", "no_text"]
 DICTIONARY_COLUMNS = ["dict_positive", "dict_negative", "dict_words", "dict_net", "dict_logratio", "dict_matches"]
 DICTIONARY_MEASURES = ("dict_net", "dict_logratio")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -99,7 +99,7 @@ def score_text(text: str) -> dict:
     polarity, subjectivity, assessments = _textblob_sentiment(text)
     vader = _vader().polarity_scores(text)
     return {
-        "polarity": polarity,
+        "textblob": polarity,
         "subjectivity": subjectivity,
         "vader": vader["compound"],
         "drivers": format_drivers(assessments),
@@ -114,7 +114,7 @@ def score_tone(frame: pd.DataFrame, *, text_col: str = "text", dictionary=None,
                poles: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
     """A copy of ``frame`` with tone columns for each row's text, scored as one unit.
 
-    Added columns: ``polarity`` and ``subjectivity`` (TextBlob), ``vader``
+    Added columns: ``textblob`` (TextBlob's polarity) and ``subjectivity`` (TextBlob), ``vader``
     (VADER compound), ``drivers`` (the words behind the TextBlob score, e.g.
     ``"not very good (-0.27); warm (+0.60)"``), ``n_drivers``, and the flags
     ``no_signal``, ``non_english`` and ``no_text``. Rows flagged ``non_english``
@@ -143,7 +143,7 @@ def score_tone(frame: pd.DataFrame, *, text_col: str = "text", dictionary=None,
     out = frame.drop(columns=[c for c in SCORE_COLUMNS if c in frame.columns]).copy()
     for column in SCORE_COLUMNS:
         out[column] = scores[column]
-    out = out.astype({"polarity": "float64", "subjectivity": "float64", "vader": "float64",
+    out = out.astype({"textblob": "float64", "subjectivity": "float64", "vader": "float64",
                       "n_drivers": "int64", "no_signal": "bool", "non_english": "bool", "no_text": "bool"})
     if dictionary is None:
         return out
@@ -293,5 +293,5 @@ def format_drivers(assessments) -> str:
 
 
 def _unscored(*, no_text: bool = False, non_english: bool = False) -> dict:
-    return {"polarity": np.nan, "subjectivity": np.nan, "vader": np.nan, "drivers": "", "n_drivers": 0,
+    return {"textblob": np.nan, "subjectivity": np.nan, "vader": np.nan, "drivers": "", "n_drivers": 0,
             "no_signal": False, "non_english": non_english, "no_text": no_text}

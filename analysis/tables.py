@@ -38,7 +38,8 @@ from analysis.errors import OptionError, OutputError
 STR, INT, FLOAT, BOOL, TIME = pa.string(), pa.int64(), pa.float64(), pa.bool_(), pa.timestamp("ns")
 BATCH_ROWS = 5_000  # rows read back at a time when tables are finished
 FORMATS = ("parquet", "csv")
-NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics")
+NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics", "article_tone", "article_positions",
+         "article_topics", "article_actors")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 REMOVED = pa.schema([("article_id", STR), ("source", STR), ("text", STR), ("reason", STR)])
@@ -51,15 +52,15 @@ TOPICS = pa.schema([("article_id", STR), ("source", STR), ("sentence_no", INT), 
 ARTICLE_CORE = [("article_id", STR), ("source", STR), ("published", TIME), ("title", STR), ("text", STR),
                 ("path", STR), ("encoding", STR), ("n_words", INT), ("byline", STR), ("url", STR),
                 ("dateline", STR), ("source_credit", STR), ("source_from", STR)]
-ARTICLE_TONE = [("n_sentences", INT), ("n_scored", INT), ("polarity", FLOAT), ("vader", FLOAT)]
+ARTICLE_TONE = [("n_sentences", INT), ("n_scored", INT), ("textblob", FLOAT), ("vader", FLOAT)]
 ARTICLE_DICTIONARY = [("dict_positive", INT), ("dict_negative", INT), ("dict_words", INT), ("dict_net", FLOAT),
                       ("dict_logratio", FLOAT)]
 SENTENCE_DICTIONARY = ARTICLE_DICTIONARY + [("dict_matches", STR)]
 ARTICLE_DUPLICATES = [("duplicate_of", STR), ("duplicate_similarity", FLOAT)]
 SENTENCE_HEAD = [("article_id", STR)]
-SENTENCE_BODY = [("sentence_no", INT), ("paragraph_no", INT), ("n_sentences", INT), ("text", STR), ("start", INT),
+SENTENCE_BODY = [("sentence_no", INT), ("paragraph_no", INT), ("article_sentences", INT), ("text", STR), ("start", INT),
                  ("end", INT), ("voice", STR), ("quoted", STR), ("quoted_share", FLOAT), ("speaker", STR),
-                 ("polarity", FLOAT), ("subjectivity", FLOAT), ("vader", FLOAT), ("drivers", STR),
+                 ("textblob", FLOAT), ("subjectivity", FLOAT), ("vader", FLOAT), ("drivers", STR),
                  ("n_drivers", INT), ("no_signal", BOOL), ("non_english", BOOL), ("no_text", BOOL)]
 # Names PressLens computes: a user's column with one of these names is renamed (see analysis.corpus).
 RESERVED = frozenset(name for name, _ in ARTICLE_CORE + ARTICLE_TONE + ARTICLE_DUPLICATES + SENTENCE_BODY
@@ -79,6 +80,28 @@ def sentence_schema(articles: pa.Schema, carry: list[str], *, dictionary: bool =
     dictionary tone columns when a tone dictionary is given."""
     return pa.schema(SENTENCE_HEAD + [(c, articles.field(c).type) for c in carry] + SENTENCE_BODY
                      + (SENTENCE_DICTIONARY if dictionary else []))
+
+
+def stat_fields(measures) -> list[tuple[str, pa.DataType]]:
+    """Per measure: sentences counted, their sum, and how many were positive and negative."""
+    return [(f"{m}_{s}", kind) for m in measures for s, kind in (("n", INT), ("sum", FLOAT), ("positive", INT),
+                                                                  ("negative", INT))]
+
+
+def aggregate_schemas(measures, *, topics: bool, actors: bool) -> dict[str, pa.Schema]:
+    """The per-article sums the pipeline writes beside the sentences (see :mod:`analysis.aggregates`)."""
+    stats = stat_fields(measures)
+    schemas = {
+        "article_tone": pa.schema([("article_id", STR), ("voice", STR), ("n_sentences", INT), *stats]),
+        "article_positions": pa.schema([("article_id", STR), ("position", INT), ("n_sentences", INT), *stats]),
+    }
+    if topics:
+        schemas["article_topics"] = pa.schema([("article_id", STR), ("topic", STR), ("sentences", INT),
+                                               ("mentions", INT), ("first_sentence", INT)])
+    if actors:
+        schemas["article_actors"] = pa.schema([("article_id", STR), ("actor", STR), ("actor_type", STR),
+                                               ("sentences", INT), ("quoted_sentences", INT), *stats])
+    return schemas
 
 
 def conform(frame: pd.DataFrame | None, schema: pa.Schema) -> pa.Table:

@@ -1,24 +1,40 @@
 """Tone summaries with their uncertainty: per source (or any grouping), per article, along the article.
 
-Input is a frame of scored sentences (:func:`analysis.split_sentences` then
-:func:`analysis.score_tone`). By default sentences with no sentiment-bearing
-word (``no_signal``) and unscored ones (non-English, empty) are left out of
-the means and shares, and counted in ``n_no_signal`` instead: their 0.0 means
-"nothing to measure", not "neutral".
+Input is a frame of scored sentences (:func:`analysis.split_sentences` then :func:`analysis.score_tone`). The
+measures are named by their tool: ``vader`` (VADER's compound score) and ``textblob`` (TextBlob's polarity),
+both from −1 to +1, and, when a tone dictionary was given, ``dict_net`` and ``dict_logratio``. (``polarity`` is
+still accepted for ``textblob``.) By default sentences with no sentiment-bearing word (``no_signal``) and
+unscored ones (non-English, empty) are left out of the lexicons' means and shares, and counted in
+``n_no_signal`` instead: their 0.0 means "nothing to measure", not "neutral".
 
-A sentence is positive when its score is above +0.05 and negative below -0.05
-(the convention of VADER's authors, used for TextBlob too).
+A sentence is positive when its score is above +0.05 and negative below −0.05 (the convention of VADER's
+authors, used for the other measures too).
+
+Every summary is built from per-article sums (:mod:`analysis.aggregates`): the in-memory functions here and
+the notebooks' views over a scored corpus of any size (:mod:`analysis.views`) call the same
+:func:`summarise_tone`, so they give the same numbers, intervals included.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
-MEASURES = ("polarity", "vader")
-NEUTRAL_BAND = 0.05
+from analysis.aggregates import LEXICONS, NEUTRAL_BAND, counted, position_of, tone_sums
+
+MEASURES = LEXICONS
+ALIASES = {"polarity": "textblob"}
 AUTO_ARTICLE_RESAMPLING = 10  # articles per group from which "auto" resamples articles, not sentences
+MAX_AGREEMENT_SENTENCES = 100_000  # per group: beyond this, the rank correlation uses a fixed sample
+SUMMARY_COLUMNS = ["measure", "n_articles", "n_sentences", "n_scored", "n_no_signal", "mean", "median",
+                   "share_positive", "share_negative", "ci_low", "ci_high", "resampled"]
+
+
+def measure_name(measure: str) -> str:
+    """A measure's name, with the old name ``polarity`` read as ``textblob``."""
+    return ALIASES.get(measure, measure)
 
 
 def tone_by_source(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
@@ -26,63 +42,103 @@ def tone_by_source(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
                    resample: str = "auto", include_no_signal: bool = False, seed: int = 0) -> pd.DataFrame:
     """One row per group and measure: counts, mean, median, shares, and a bootstrap interval for the mean.
 
-    Columns: the ``by`` column(s), ``measure``, ``n_articles``, ``n_sentences``
-    (those scored), ``n_no_signal``, ``mean``, ``median``, ``share_positive``,
-    ``share_negative``, ``ci_low``, ``ci_high`` (a percentile bootstrap interval
-    at ``level``) and ``resampled``.
+    Columns: the ``by`` column(s), ``measure``, ``n_articles``, ``n_sentences`` (all the group's sentences),
+    ``n_scored`` (those the mean is taken over), ``n_no_signal``, ``mean``, ``median``, ``share_positive``,
+    ``share_negative``, ``ci_low``, ``ci_high`` (a percentile bootstrap interval at ``level``; NaN when it
+    cannot be estimated) and ``resampled``.
 
-    ``resample`` is ``"sentence"`` (sentences drawn independently: too narrow
-    when an outlet's sentences are alike within an article), ``"article"``
-    (whole articles drawn: honest about clustering, but needs several articles
-    per group), or ``"auto"``: articles when the group has at least 10, else
-    sentences. ``by`` may be any column, or a list (``["source", "voice"]``).
+    ``resample`` is ``"sentence"`` (sentences drawn independently: too narrow when an outlet's sentences are
+    alike within an article), ``"article"`` (whole articles drawn: honest about clustering, but needs several
+    articles per group), or ``"auto"``: articles when the group has at least 10, else sentences. ``by`` may be
+    any column, or a list (``["source", "voice"]``).
     """
     keys = [by] if isinstance(by, str) else list(by)
+    measures = [measure_name(m) for m in measures]
     _require(scored, [*keys, "article_id", *measures])
+    _check_resample(resample)
+    ordered = _in_order(scored)
+    sums = tone_sums(ordered, [*keys, "article_id"], measures=measures, include_no_signal=include_no_signal)
+    values = _values_from(ordered, keys, include_no_signal)
+    return summarise_tone(sums, keys=keys, measures=measures, values=values,
+                          medians=lambda group, m: _median(values(group, m)), n_boot=n_boot, level=level,
+                          resample=resample, seed=seed)
+
+
+def summarise_tone(sums: pd.DataFrame, *, keys: list[str], measures: Sequence[str],
+                   values: Callable[[tuple, str], np.ndarray], medians: Callable[[tuple, str], float],
+                   n_boot: int = 2000, level: float = 0.95, resample: str = "auto", seed: int = 0) -> pd.DataFrame:
+    """The rows of :func:`tone_by_source` from per-article sums.
+
+    ``sums`` has one row per group and article: the ``keys``, ``article_id``, ``n_sentences`` and, per
+    measure, ``m_n``, ``m_sum``, ``m_positive``, ``m_negative``. ``values(group, measure)`` gives the group's
+    sentence scores in (article id, sentence) order, for groups too small to resample articles;
+    ``medians(group, measure)`` the median of all of them. Groups come in sorted order, articles in id order,
+    and one random generator serves them all in that order, so the same sums give the same intervals.
+    """
     rng = np.random.default_rng(seed)
     rows = []
-    usable = _usable(scored, include_no_signal)
-    for group, frame in scored.groupby(keys, sort=True, dropna=False):
+    ordered = sums.sort_values([*keys, "article_id"], kind="stable")
+    for group, part in ordered.groupby(keys, sort=True, dropna=False):
         group = group if isinstance(group, tuple) else (group,)
-        used = frame[usable.loc[frame.index]]
-        n_articles = frame["article_id"].nunique()
+        n_sentences = int(part["n_sentences"].sum())
         for measure in measures:
-            values = used[measure].to_numpy(dtype=float)
-            ids = used["article_id"].to_numpy()
-            how = _resampling(resample, used["article_id"].nunique())
-            low, high = bootstrap_mean_ci(values, clusters=ids if how == "article" else None, n_boot=n_boot,
-                                          level=level, rng=rng)
-            rows.append((*group, measure, n_articles, len(values), int(len(frame) - len(used)),
-                         _nan_if_empty(values, np.mean), _nan_if_empty(values, np.median),
-                         _share(values, 1), _share(values, -1), low, high, how))
-    columns = [*keys, "measure", "n_articles", "n_sentences", "n_no_signal", "mean", "median", "share_positive",
-               "share_negative", "ci_low", "ci_high", "resampled"]
-    return pd.DataFrame(rows, columns=columns)
+            counts = part[f"{measure}_n"].to_numpy()
+            n = int(counts.sum())
+            scored_articles = counts > 0
+            how = _resampling(resample, int(scored_articles.sum()))
+            if how == "article":
+                low, high = bootstrap_from_sums(part[f"{measure}_sum"].to_numpy()[scored_articles],
+                                                counts[scored_articles], n_boot=n_boot, level=level, rng=rng)
+            else:
+                low, high = bootstrap_mean_ci(values(group, measure), n_boot=n_boot, level=level, rng=rng)
+            mean = math.fsum(part[f"{measure}_sum"]) / n if n else np.nan
+            rows.append((*group, measure, len(part), n_sentences, n, n_sentences - n, mean,
+                         medians(group, measure) if n else np.nan,
+                         int(part[f"{measure}_positive"].sum()) / n if n else np.nan,
+                         int(part[f"{measure}_negative"].sum()) / n if n else np.nan, low, high, how))
+    return pd.DataFrame(rows, columns=[*keys, *SUMMARY_COLUMNS])
+
+
+def bootstrap_from_sums(sums: np.ndarray, counts: np.ndarray, *, n_boot: int = 2000, level: float = 0.95,
+                        rng: np.random.Generator | None = None) -> tuple[float, float]:
+    """A percentile bootstrap interval for a mean over clusters (articles), from each cluster's sum and count.
+
+    Whole clusters are drawn with replacement and the mean is taken over all their values; fewer than two
+    clusters give ``(nan, nan)``. It costs the same for 100,000 articles as for 1,000 sentences each.
+    """
+    rng = rng or np.random.default_rng(0)
+    sums, counts = np.asarray(sums, dtype=float), np.asarray(counts, dtype=float)
+    if len(sums) < 2:
+        return np.nan, np.nan
+    alpha = (1 - level) / 2
+    means = np.empty(n_boot)
+    batch = max(1, 5_000_000 // len(sums))  # keep each draw matrix near 40 MB
+    for start in range(0, n_boot, batch):
+        size = min(batch, n_boot - start)
+        draws = rng.integers(0, len(sums), size=(size, len(sums)))
+        means[start:start + size] = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+    low, high = np.quantile(means, [alpha, 1 - alpha])
+    return float(low), float(high)
 
 
 def bootstrap_mean_ci(values: np.ndarray, *, clusters: np.ndarray | None = None, n_boot: int = 2000,
                       level: float = 0.95, rng: np.random.Generator | None = None) -> tuple[float, float]:
     """A percentile bootstrap interval for the mean of ``values``.
 
-    With ``clusters`` (one label per value), whole clusters are drawn and the
-    mean is taken over all their values. Fewer than two values (or clusters)
-    give ``(nan, nan)``: no interval can be estimated.
+    With ``clusters`` (one label per value), whole clusters are drawn and the mean is taken over all their
+    values (:func:`bootstrap_from_sums`). Fewer than two values (or clusters) give ``(nan, nan)``: no interval
+    can be estimated.
     """
     rng = rng or np.random.default_rng(0)
     values = np.asarray(values, dtype=float)
+    if clusters is not None:
+        _, inverse = np.unique(clusters, return_inverse=True)
+        return bootstrap_from_sums(np.bincount(inverse, weights=values), np.bincount(inverse), n_boot=n_boot,
+                                   level=level, rng=rng)
+    if len(values) < 2:
+        return np.nan, np.nan
     alpha = (1 - level) / 2
-    if clusters is None:
-        if len(values) < 2:
-            return np.nan, np.nan
-        means = _batched_means(values, len(values), n_boot, rng)
-    else:
-        labels, inverse = np.unique(clusters, return_inverse=True)
-        if len(labels) < 2:
-            return np.nan, np.nan
-        sums = np.bincount(inverse, weights=values)
-        counts = np.bincount(inverse).astype(float)
-        draws = rng.integers(0, len(labels), size=(n_boot, len(labels)))
-        means = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+    means = _batched_means(values, len(values), n_boot, rng)
     low, high = np.quantile(means, [alpha, 1 - alpha])
     return float(low), float(high)
 
@@ -91,28 +147,57 @@ def tone_agreement(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
                    include_no_signal: bool = False) -> pd.DataFrame:
     """How far TextBlob and VADER agree, per group.
 
-    Columns: the ``by`` column(s), ``n_sentences``, ``spearman`` (rank
-    correlation of the two scores over the group's sentences), ``polarity_mean``,
-    ``vader_mean`` and ``direction_disagrees``: True where one lexicon puts the
-    group's mean tone above +0.05 and the other below -0.05, or one clearly
-    positive/negative while the other is within ±0.01 of zero.
+    Columns: the ``by`` column(s), ``n_scored``, ``spearman`` (rank correlation of the two scores over the
+    group's sentences; over a fixed sample of 100,000 of them in larger groups; NaN with fewer than three or
+    when a side is constant), ``textblob_mean``, ``vader_mean`` and ``direction``: ``"same"`` when the two
+    means have the same sign, ``"opposite"`` when their signs differ, ``"zero"`` when either is exactly 0 or
+    missing. ``direction_disagrees`` is ``direction == "opposite"``.
     """
+    from analysis.store import Store
+
     keys = [by] if isinstance(by, str) else list(by)
-    _require(scored, [*keys, "polarity", "vader"])
-    used = scored[_usable(scored, include_no_signal)]
+    _require(scored, [*keys, "article_id", *MEASURES])
+    ordered = _in_order(scored)
+    sums = tone_sums(ordered, keys, measures=MEASURES, include_no_signal=include_no_signal)
+    store = Store.from_frames(sentences=ordered.assign(_counted=counted(ordered, "textblob",
+                                                                        include_no_signal=include_no_signal)))
+    pairs = agreement_pairs(store, "SELECT * FROM sentences WHERE _counted", keys)
+    return agreement_table(sums, pairs, keys)
+
+
+def agreement_pairs(store, rows_sql: str, keys: list[str], *, limit: int = MAX_AGREEMENT_SENTENCES) -> pd.DataFrame:
+    """Both lexicons' scores of each group's counted sentences (a fixed sample of ``limit`` in larger groups:
+    those with the smallest hash of article id and sentence number)."""
+    from analysis.store import quote
+
+    group = ", ".join(quote(k) for k in keys)
+    return store.sql(f"""
+        SELECT {group}, textblob, vader FROM ({rows_sql})
+        QUALIFY row_number() OVER (PARTITION BY {group} ORDER BY hash(article_id, sentence_no), article_id,
+                                   sentence_no) <= {int(limit)}
+        ORDER BY {group}, article_id, sentence_no""")
+
+
+def agreement_table(sums: pd.DataFrame, pairs: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The rows of :func:`tone_agreement` from per-group sums and the sentence pairs of each group."""
     rows = []
-    for group, frame in used.groupby(keys, sort=True, dropna=False):
+    pairs_by_group = {g if isinstance(g, tuple) else (g,): p for g, p in pairs.groupby(keys, sort=False,
+                                                                                          dropna=False)}
+    for group, part in sums.sort_values(keys, kind="stable").groupby(keys, sort=True, dropna=False):
         group = group if isinstance(group, tuple) else (group,)
-        rho = spearman(frame["polarity"], frame["vader"]) if len(frame) >= 3 else np.nan
-        p, v = frame["polarity"].mean(), frame["vader"].mean()
-        rows.append((*group, len(frame), rho, p, v, _direction_disagrees(p, v)))
-    return pd.DataFrame(rows, columns=[*keys, "n_sentences", "spearman", "polarity_mean", "vader_mean",
+        n = int(part["textblob_n"].sum())
+        means = [math.fsum(part[f"{m}_sum"]) / n if n else np.nan for m in ("textblob", "vader")]
+        pair = pairs_by_group.get(group)
+        rho = spearman(pair["textblob"], pair["vader"]) if pair is not None and len(pair) >= 3 else np.nan
+        direction = _direction(*means)
+        rows.append((*group, n, rho, *means, direction, direction == "opposite"))
+    return pd.DataFrame(rows, columns=[*keys, "n_scored", "spearman", "textblob_mean", "vader_mean", "direction",
                                        "direction_disagrees"])
 
 
 def spearman(x: pd.Series, y: pd.Series) -> float:
     """Spearman's rank correlation (average ranks for ties); NaN when either side is constant."""
-    rx, ry = x.rank(), y.rank()
+    rx, ry = pd.Series(x).rank(), pd.Series(y).rank()
     if rx.nunique() < 2 or ry.nunique() < 2:
         return np.nan
     return float(rx.corr(ry))
@@ -123,48 +208,28 @@ def article_tone(scored: pd.DataFrame, *, articles: pd.DataFrame | None = None,
                                                                           "event")) -> pd.DataFrame:
     """One row per article: its tone as the plain mean of its scored sentences.
 
-    Formula: ``polarity`` (and ``vader``) = the mean over the article's
-    sentences that carry a signal, each sentence weighted equally, so a long
-    article does not count for more than a short one in later averages. The
-    sums are taken in sentence order (:func:`article_sums`), so an article's
-    mean is the same to the last bit however the corpus was chunked.
-    Columns: ``article_id``, the columns of ``keep`` that exist (their first
-    value in the article), ``n_sentences``, ``n_scored``, ``polarity``, ``vader``.
-    With ``articles``, TextBlob's and VADER's scores of the whole text stand
-    beside them (``doc_polarity``, ``doc_vader``) for reference; VADER's
+    Formula: ``textblob`` (and ``vader``) = the mean over the article's sentences that carry a signal, each
+    sentence weighted equally, so a long article does not count for more than a short one in later averages.
+    The sums are taken in sentence order, so an article's mean is the same to the last bit however the corpus
+    was chunked. Columns: ``article_id``, the columns of ``keep`` that exist (their first value in the
+    article), ``n_sentences``, ``n_scored``, ``textblob``, ``vader``. With ``articles``, TextBlob's and VADER's
+    scores of the whole text stand beside them (``doc_textblob``, ``doc_vader``) for reference; VADER's
     whole-text score saturates near ±1 and is shown only to make that visible.
     """
-    _require(scored, ["article_id", "polarity", "vader"])
-    sums = article_sums(scored, include_no_signal=include_no_signal)
-    out = sums[["article_id", "n_sentences", "n_scored"]].copy()
+    _require(scored, ["article_id", *MEASURES])
+    sums = tone_sums(scored, ["article_id"], measures=MEASURES, include_no_signal=include_no_signal)
+    out = sums[["article_id", "n_sentences"]].assign(n_scored=sums["textblob_n"])
     for measure in MEASURES:
         with np.errstate(invalid="ignore", divide="ignore"):
-            out[measure] = np.where(sums["n_scored"] > 0, sums[f"{measure}_sum"] / sums["n_scored"], np.nan)
+            out[measure] = np.where(sums[f"{measure}_n"] > 0, sums[f"{measure}_sum"] / sums[f"{measure}_n"], np.nan)
     columns = [c for c in keep if c in scored.columns and c != "article_id"]
     if columns:
-        first = scored.drop_duplicates("article_id")[["article_id", *columns]]
-        out = first.merge(out, on="article_id", how="right")
+        out = scored.drop_duplicates("article_id")[["article_id", *columns]].merge(out, on="article_id", how="right")
     if articles is not None:
         from analysis.sentiment import score_tone
 
-        docs = score_tone(articles[["article_id", "text"]])[["article_id", "polarity", "vader"]]
-        out = out.merge(docs.rename(columns={"polarity": "doc_polarity", "vader": "doc_vader"}),
-                        on="article_id", how="left")
-    return out
-
-
-def article_sums(scored: pd.DataFrame, *, include_no_signal: bool = False,
-                 measures: Sequence[str] = MEASURES) -> pd.DataFrame:
-    """One row per article, in order of first appearance: ``n_sentences``, ``n_scored`` and ``<measure>_sum``
-    (the sum over its scored sentences, added in sentence order). Means and bootstrap intervals are built
-    from these, so they do not depend on how the sentences were chunked or grouped."""
-    codes, ids = pd.factorize(scored["article_id"], sort=False)
-    used = _usable(scored, include_no_signal).to_numpy()
-    out = pd.DataFrame({"article_id": ids, "n_sentences": np.bincount(codes, minlength=len(ids)),
-                        "n_scored": np.bincount(codes[used], minlength=len(ids))})
-    for measure in measures:
-        values = scored[measure].to_numpy(dtype=float)
-        out[f"{measure}_sum"] = np.bincount(codes[used], weights=values[used], minlength=len(ids))
+        docs = score_tone(articles[["article_id", "text"]])[["article_id", *MEASURES]]
+        out = out.merge(docs.rename(columns={m: f"doc_{m}" for m in MEASURES}), on="article_id", how="left")
     return out
 
 
@@ -172,56 +237,99 @@ def tone_by_position(scored: pd.DataFrame, *, by: str = "source", bins: int = 5,
                      measures: Sequence[str] = MEASURES, include_no_signal: bool = False) -> pd.DataFrame:
     """Mean tone along the article: sentences binned by relative position (0 = lede, 1 = last sentence).
 
-    Long form: ``by``, ``position`` (bin label such as ``"0-20%"``), ``position_mid``,
-    ``measure``, ``mean``, ``n_sentences``.
+    Long form: ``by``, ``position`` (bin label such as ``"0-20%"``), ``position_mid``, ``measure``, ``mean``,
+    ``n_scored``.
     """
-    _require(scored, [by, "sentence_no", "n_sentences", *measures])
-    used = scored[_usable(scored, include_no_signal)]
-    relative = used["sentence_no"] / used["n_sentences"].clip(lower=1)
-    index = np.minimum((relative * bins).astype(int), bins - 1)
+    measures = [measure_name(m) for m in measures]
+    _require(scored, [by, "article_id", "sentence_no", "article_sentences", *measures])
+    framed = _in_order(scored).assign(position=lambda f: position_of(f, bins=bins))
+    sums = tone_sums(framed, [by, "article_id", "position"], measures=measures, include_no_signal=include_no_signal)
+    return summarise_positions(sums, by=by, measures=measures, bins=bins)
+
+
+def summarise_positions(sums: pd.DataFrame, *, by: str, measures: Sequence[str], bins: int = 5) -> pd.DataFrame:
+    """The rows of :func:`tone_by_position` from per-article sums per position bin."""
     labels = [f"{round(100 * i / bins)}-{round(100 * (i + 1) / bins)}%" for i in range(bins)]
-    framed = used.assign(_bin=index)
     rows = []
-    for (group, b), frame in framed.groupby([by, "_bin"], sort=True):
+    for (group, position), part in sums.groupby([by, "position"], sort=True):
         for measure in measures:
-            rows.append((group, labels[b], (b + 0.5) / bins, measure, frame[measure].mean(), len(frame)))
-    return pd.DataFrame(rows, columns=[by, "position", "position_mid", "measure", "mean", "n_sentences"])
+            n = int(part[f"{measure}_n"].sum())
+            if n:
+                rows.append((group, labels[int(position)], (int(position) + 0.5) / bins, measure,
+                             math.fsum(part[f"{measure}_sum"]) / n, n))
+    return pd.DataFrame(rows, columns=[by, "position", "position_mid", "measure", "mean", "n_scored"])
 
 
 def extreme_sentences(scored: pd.DataFrame, *, by: str = "source", n: int = 3,
-                      measure: str = "polarity") -> pd.DataFrame:
-    """The ``n`` most positive and ``n`` most negative sentences of each group, with the words behind them.
+                      measure: str = "vader") -> pd.DataFrame:
+    """The ``n`` most positive and ``n`` most negative sentences of each group by ``measure``, with the other
+    lexicon's score and the words behind TextBlob's.
 
-    Columns: ``by``, ``direction`` ("most positive"/"most negative"), ``measure``
-    value, the other lexicon's score, ``drivers``, ``voice`` (when present),
-    ``article_id`` and ``text``.
+    Columns: ``by``, ``direction`` ("most positive"/"most negative"), the measure's value, the other lexicon's
+    score, ``drivers``, ``voice`` and ``speaker`` (when present), ``article_id``, ``sentence_no`` and ``text``.
+    Ties are broken by article id and sentence number.
     """
-    _require(scored, [by, measure, "text", "article_id"])
-    used = scored[_usable(scored, False)]
-    other = "vader" if measure == "polarity" else "polarity"
-    columns = [c for c in (by, measure, other, "drivers", "voice", "speaker", "article_id", "sentence_no", "text")
-               if c in used.columns]
+    from analysis.store import Store
+
+    measure = measure_name(measure)
+    _require(scored, [by, measure, "text", "article_id", "sentence_no"])
+    framed = scored.assign(_counted=counted(scored, measure))
+    store = Store.from_frames(sentences=framed)
+    return extreme_rows(store, "SELECT * FROM sentences WHERE _counted", by=by, measure=measure, n=n,
+                        columns=list(framed.columns))
+
+
+def extreme_rows(store, rows_sql: str, *, by: str, measure: str, n: int, columns: list[str]) -> pd.DataFrame:
+    """:func:`extreme_sentences` as one query (the notebooks run it on a scored corpus of any size)."""
+    from analysis.store import quote
+
+    other = "vader" if measure != "vader" else "textblob"
+    wanted = [c for c in (measure, other, "drivers", "voice", "speaker", "article_id", "sentence_no", "text")
+              if c in columns]
+    select = ", ".join(quote(c) for c in wanted)
     parts = []
-    for _, frame in used.groupby(by, sort=True):
-        top = frame[frame[measure] > 0].nlargest(n, measure).assign(direction="most positive")
-        bottom = frame[frame[measure] < 0].nsmallest(n, measure).assign(direction="most negative")
-        parts += [top, bottom]
-    if not parts:
-        return pd.DataFrame(columns=[by, "direction", *columns[1:]])
-    out = pd.concat(parts)[[by, "direction", *columns[1:]]]
-    return out.reset_index(drop=True)
+    for direction, sign, order in (("most positive", ">", "DESC"), ("most negative", "<", "ASC")):
+        parts.append(store.sql(f"""
+            SELECT {quote(by)}, '{direction}' AS direction, {select} FROM ({rows_sql})
+            WHERE {quote(measure)} {sign} 0
+            QUALIFY row_number() OVER (PARTITION BY {quote(by)} ORDER BY {quote(measure)} {order}, article_id,
+                                       sentence_no) <= {int(n)}
+            ORDER BY {quote(by)}, {quote(measure)} {order}, article_id, sentence_no"""))
+    out = pd.concat(parts, ignore_index=True)  # within each group, the most positive come first
+    return out.sort_values(by, kind="stable").reset_index(drop=True)
 
 
-def _usable(scored: pd.DataFrame, include_no_signal: bool) -> pd.Series:
-    ok = scored["polarity"].notna() if "polarity" in scored else pd.Series(True, index=scored.index)
-    if not include_no_signal and "no_signal" in scored:
-        ok &= ~scored["no_signal"].astype(bool)
-    return ok
+def usable(scored: pd.DataFrame, include_no_signal: bool = False) -> pd.Series:
+    """The sentences the lexicons' means are taken over (scored, with a signal unless ``include_no_signal``)."""
+    return pd.Series(counted(scored, "textblob", include_no_signal=include_no_signal), index=scored.index)
+
+
+def _in_order(scored: pd.DataFrame) -> pd.DataFrame:
+    keys = [c for c in ("article_id", "sentence_no") if c in scored.columns]
+    return scored.sort_values(keys, kind="stable") if keys else scored
+
+
+def _values_from(ordered: pd.DataFrame, keys: list[str], include_no_signal: bool):
+    groups = ordered.groupby(keys, sort=False, dropna=False).indices
+
+    def values(group: tuple, measure: str) -> np.ndarray:
+        rows = ordered.iloc[groups.get(group if len(keys) > 1 else group[0], [])]
+        return rows.loc[counted(rows, measure, include_no_signal=include_no_signal), measure].to_numpy(dtype=float)
+
+    return values
+
+
+def _median(values: np.ndarray) -> float:
+    return float(np.median(values)) if len(values) else np.nan
+
+
+def _check_resample(resample: str) -> None:
+    if resample not in ("auto", "sentence", "article"):
+        raise ValueError(f"resample must be 'auto', 'sentence' or 'article', not {resample!r}")
 
 
 def _resampling(resample: str, n_articles: int) -> str:
-    if resample not in ("auto", "sentence", "article"):
-        raise ValueError(f"resample must be 'auto', 'sentence' or 'article', not {resample!r}")
+    _check_resample(resample)
     if resample == "auto":
         return "article" if n_articles >= AUTO_ARTICLE_RESAMPLING else "sentence"
     return resample
@@ -236,22 +344,10 @@ def _batched_means(values: np.ndarray, n: int, n_boot: int, rng: np.random.Gener
     return np.concatenate(means)
 
 
-def _share(values: np.ndarray, sign: int) -> float:
-    if len(values) == 0:
-        return np.nan
-    return float(np.mean(values > NEUTRAL_BAND) if sign > 0 else np.mean(values < -NEUTRAL_BAND))
-
-
-def _nan_if_empty(values: np.ndarray, func) -> float:
-    return float(func(values)) if len(values) else np.nan
-
-
-def _direction_disagrees(p: float, v: float) -> bool:
-    if np.isnan(p) or np.isnan(v):
-        return False
-    clear = NEUTRAL_BAND
-    return bool((p > clear and v < -clear) or (p < -clear and v > clear)
-                or (abs(p) > clear and abs(v) < 0.01) or (abs(v) > clear and abs(p) < 0.01))
+def _direction(textblob: float, vader: float) -> str:
+    if np.isnan(textblob) or np.isnan(vader) or textblob == 0 or vader == 0:
+        return "zero"
+    return "same" if (textblob > 0) == (vader > 0) else "opposite"
 
 
 def _require(frame: pd.DataFrame, columns: list[str]) -> None:

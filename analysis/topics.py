@@ -84,7 +84,7 @@ def topic_coverage(sentences: pd.DataFrame, codebook, *, by: str = "source",
             raise KeyError(f"topic_coverage needs column {column!r}; the frame has {list(sentences.columns)}")
     found = topic_mentions(sentences, codebook, text_col=text_col)
     base = sentences[[by, "article_id", "sentence_no"]].copy()
-    base["n_sentences_article"] = (sentences["n_sentences"] if "n_sentences" in sentences
+    base["n_sentences_article"] = (sentences["article_sentences"] if "article_sentences" in sentences
                                    else base.groupby("article_id")["sentence_no"].transform("max") + 1)
     base["words"] = sentences[text_col].map(count_words)
     hits = found.join(base, on="_row")

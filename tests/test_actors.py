@@ -55,9 +55,9 @@ def test_actor_voice_counts_mentions_and_quoted_speech():
 
 def test_actor_tone_is_the_tone_of_sentences_mentioning_it():
     scored = score_tone(sentences("Xi gave a wonderful speech.", "Beijing had a terrible day.", "Rain fell."))
-    out = actor_tone(scored, ACTORS, measures=["polarity"]).set_index("actor")
+    out = actor_tone(scored, ACTORS, measures=["textblob"]).set_index("actor")
     assert out.loc["Xi Jinping", "mean"] > 0 > out.loc["China", "mean"]
-    assert out.loc["Xi Jinping", "n_sentences"] == 1
+    assert out.loc["Xi Jinping", "n_scored"] == 1
 
 
 def test_suggest_actors_counts_proper_names_not_sentence_openers():

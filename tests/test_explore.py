@@ -10,7 +10,7 @@ OTHER = PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"
 def test_bundled_corpus_uses_the_bundled_files():
     a = analyse()
     assert a.codebook_from.endswith("topics.yml") and a.actors_from.endswith("actors.yml")
-    assert {"voice", "speaker", "polarity", "vader", "source"} <= set(a.sentences.columns)
+    assert {"voice", "speaker", "textblob", "vader", "source"} <= set(a.sentences.columns)
     assert set(a.colors) == set(a.articles["source"])
 
 

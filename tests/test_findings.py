@@ -5,7 +5,7 @@ from analysis.findings import agreement_finding, keyness_finding, tone_finding, 
 
 
 def summary(rows):
-    return pd.DataFrame(rows, columns=["source", "measure", "mean", "ci_low", "ci_high", "n_sentences"])
+    return pd.DataFrame(rows, columns=["source", "measure", "mean", "ci_low", "ci_high", "n_scored"])
 
 
 def test_tone_finding_names_highest_and_lowest_and_judges_overlap():

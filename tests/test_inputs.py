@@ -42,7 +42,7 @@ def awkward(tmp_path):
         "wire/page.txt": STORY,
         "wire/page.html": f"<html><body><article><p>{STORY} The second page says more about ships.</p>"
                           "</article></body></html>",
-        "wire/columns.csv": "text,polarity,vader,n_sentences,metadata,,,desk,desk\n"
+        "wire/columns.csv": "text,textblob,vader,n_sentences,metadata,,,desk,desk\n"
                             f"{STORY.strip()},0.9,0.9,4,x,,,metro,city\n",
         "README.md": "This corpus was collected for a class. https://example.org/about\n",
         "readme.txt": "Notes about the corpus. See https://example.org for more. It is for teaching.\n",
@@ -71,7 +71,7 @@ def test_awkward_inputs_are_loaded_or_reported(awkward, tmp_path):
     assert {"wire/page.txt", "wire/page.html"} <= set(articles.index)
     assert articles["published"].isna().sum() >= 2
     assert "\ufffd" in articles.loc["wire/surrogate#1", "text"]
-    assert {"meta_polarity", "meta_vader", "meta_n_sentences", "meta_metadata", "column_6", "column_7", "desk",
+    assert {"meta_textblob", "meta_vader", "meta_n_sentences", "meta_metadata", "column_6", "column_7", "desk",
             "desk_2"} <= set(corpus.articles.columns)
     assert any("is a name PressLens computes" in m for m in problems["message"])
     assert any("repeated header 'desk'" in m for m in problems["message"])
@@ -79,7 +79,7 @@ def test_awkward_inputs_are_loaded_or_reported(awkward, tmp_path):
     assert not any("\u202e" in s for s in corpus.articles["source"])
     scored = score_corpus(awkward, tmp_path / "s.parquet", workers=1, progress=False, max_file_mb=1)
     tables = read_scores(tmp_path / "s.parquet")
-    assert tables["articles"]["polarity"].notna().all(), "the export's own polarity column never masks the tone"
+    assert tables["articles"]["textblob"].notna().all(), "the export's own polarity column never masks the tone"
     assert len(tables["problems"]) == len(problems) == scored.problems
 
 
@@ -172,8 +172,8 @@ def test_a_bare_name_applies_only_when_it_names_one_file(folders, tmp_path):
 def test_manifest_column_names_are_checked(folders, tmp_path):
     with pytest.raises(DataFileError, match="repeats 'source'"):
         load_corpus(folders, manifest=_manifest(tmp_path, ["file,source,source", "cnn/page.txt,a,b"]))
-    corpus = load_corpus(folders, manifest=_manifest(tmp_path, ["file,source,polarity,,", "cnn/page.txt,CNN,1,,"]))
-    assert "meta_polarity" in corpus.articles.columns
+    corpus = load_corpus(folders, manifest=_manifest(tmp_path, ["file,source,vader,,", "cnn/page.txt,CNN,1,,"]))
+    assert "meta_vader" in corpus.articles.columns
 
 
 def test_json_duplicate_keys_and_nested_values_do_not_stop_a_load(tmp_path):

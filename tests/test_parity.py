@@ -21,7 +21,9 @@ from generate import generate  # noqa: E402
 OTHER = PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"
 KEYS = {"sentences": ["article_id", "sentence_no"], "articles": ["article_id"],
         "removed": ["article_id", "text", "reason"], "problems": ["path", "severity", "message"],
-        "actors": ["article_id", "sentence_no", "actor"], "topics": ["article_id", "sentence_no", "topic"]}
+        "actors": ["article_id", "sentence_no", "actor"], "topics": ["article_id", "sentence_no", "topic"],
+        "article_tone": ["article_id", "voice"], "article_positions": ["article_id", "position"],
+        "article_topics": ["article_id", "topic"], "article_actors": ["article_id", "actor"]}
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +155,7 @@ def test_in_memory_scores_equal_the_documented_api():
     tables = score_corpus(None, out=None, workers=1, progress=False).tables
     expected = score_tone(split_sentences(load_corpus().articles))
     got = tables["sentences"]
-    for column in ("text", "voice", "speaker", "polarity", "vader", "drivers"):
+    for column in ("text", "voice", "speaker", "textblob", "vader", "drivers"):
         assert got[column].tolist() == expected[column].tolist(), column
 
 

@@ -82,7 +82,7 @@ def test_save_chart_without_a_folder_writes_nothing(a, tmp_path):
 
 
 def test_empty_heatmap_says_so():
-    empty = pd.DataFrame(columns=["actor", "source", "mean", "n_sentences", "measure"])
+    empty = pd.DataFrame(columns=["actor", "source", "mean", "n_scored", "measure"])
     ax = plots.plot_actor_tone(empty)
     assert "nothing to show" in ax.texts[0].get_text()
 

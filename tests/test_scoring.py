@@ -8,7 +8,7 @@ from analysis.scoring import read_scores, score_corpus
 from analysis.paths import PROJECT_ROOT
 
 OTHER = PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"
-SENTENCE_COLUMNS = {"article_id", "source", "sentence_no", "text", "voice", "polarity", "subjectivity", "vader"}
+SENTENCE_COLUMNS = {"article_id", "source", "sentence_no", "text", "voice", "textblob", "subjectivity", "vader"}
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +20,11 @@ def bundled(tmp_path_factory):
 
 def test_writes_sentence_and_article_tables_beside_each_other(bundled):
     result, tables = bundled
-    assert set(tables) == {"sentences", "articles", "removed", "problems", "actors", "topics"}
+    assert set(tables) == {"sentences", "articles", "removed", "problems", "actors", "topics", "article_tone",
+                           "article_positions", "article_topics", "article_actors"}
     assert SENTENCE_COLUMNS <= set(tables["sentences"].columns)
     assert (result.articles, result.sentences) == (5, len(tables["sentences"]))
-    assert {"article_id", "source", "published", "text", "polarity", "vader", "duplicate_of"} <= set(
+    assert {"article_id", "source", "published", "text", "textblob", "vader", "duplicate_of"} <= set(
         tables["articles"].columns)
     assert len(tables["removed"]) == 43 and tables["problems"].empty
 
@@ -33,7 +34,7 @@ def test_scores_match_the_in_memory_library(bundled):
     expected = score_tone(split_sentences(load_corpus().articles))
     got = tables["sentences"]
     assert got["text"].tolist() == expected["text"].tolist()
-    assert got["polarity"].tolist() == expected["polarity"].tolist()
+    assert got["textblob"].tolist() == expected["textblob"].tolist()
     assert got["vader"].tolist() == expected["vader"].tolist()
     assert got["voice"].tolist() == expected["voice"].tolist()
 

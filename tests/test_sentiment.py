@@ -28,9 +28,9 @@ def test_numbers_are_exactly_textblobs_and_vaders():
     vader = SentimentIntensityAnalyzer()
     for text, row in zip(TEXTS, scored.itertuples()):
         polarity, subjectivity = TextBlob(text).sentiment
-        assert (row.polarity, row.subjectivity) == (polarity, subjectivity)
+        assert (row.textblob, row.subjectivity) == (polarity, subjectivity)
         assert row.vader == vader.polarity_scores(text)["compound"]
-        assert -1 <= row.polarity <= 1 and 0 <= row.subjectivity <= 1 and -1 <= row.vader <= 1
+        assert -1 <= row.textblob <= 1 and 0 <= row.subjectivity <= 1 and -1 <= row.vader <= 1
 
 
 def test_drivers_show_the_words_behind_the_score():
@@ -42,7 +42,7 @@ def test_drivers_show_the_words_behind_the_score():
 def test_no_signal_is_flagged_not_mistaken_for_neutral():
     scored = score_tone(pd.DataFrame({"text": ["The meeting took place in Beijing on Tuesday.", "A good day."]}))
     assert scored["no_signal"].tolist() == [True, False]
-    assert scored.loc[0, "polarity"] == 0.0
+    assert scored.loc[0, "textblob"] == 0.0
 
 
 @pytest.mark.parametrize("text", [
@@ -54,7 +54,7 @@ def test_no_signal_is_flagged_not_mistaken_for_neutral():
 ])
 def test_non_english_is_flagged_and_not_scored(text):
     row = score_tone(pd.DataFrame({"text": [text]})).iloc[0]
-    assert row["non_english"] and math.isnan(row["polarity"]) and math.isnan(row["vader"])
+    assert row["non_english"] and math.isnan(row["textblob"]) and math.isnan(row["vader"])
 
 
 def test_short_or_name_only_text_is_not_called_foreign():
@@ -65,7 +65,7 @@ def test_short_or_name_only_text_is_not_called_foreign():
 def test_missing_text_is_flagged_and_non_strings_are_a_clear_error():
     scored = score_tone(pd.DataFrame({"text": [None, np.nan, "", "Good."]}))
     assert scored["no_text"].tolist() == [True, True, True, False]
-    assert scored["polarity"].isna().tolist() == [True, True, True, False]
+    assert scored["textblob"].isna().tolist() == [True, True, True, False]
     with pytest.raises(TypeError, match="row 1 of 'text' is bytes"):
         score_tone(pd.DataFrame({"text": ["fine", b"bytes"]}))
     with pytest.raises(KeyError, match="no column 'body'"):
@@ -110,7 +110,7 @@ def test_net_tone_and_log_ratio_formulas():
     assert scored.loc[3, "dict_net"] == 0 and scored.loc[3, "dict_logratio"] == 0
     assert math.isnan(scored.loc[4, "dict_net"]) and math.isnan(scored.loc[4, "dict_logratio"])  # no text
     assert scored.loc[0, "dict_matches"] == "not good (−); warm (+); friends (+)"
-    assert "polarity" in scored and "dict_net" not in score_tone(pd.DataFrame({"text": TONE_TEXTS}))
+    assert "textblob" in scored and "dict_net" not in score_tone(pd.DataFrame({"text": TONE_TEXTS}))
 
 
 def test_article_tone_sums_counts_before_the_formulas():

@@ -14,7 +14,7 @@ def scored_frame(n_per_source=40, seed=1):
         for i in range(n_per_source):
             p = float(np.clip(rng.normal(centre, 0.2), -1, 1))
             rows.append({"article_id": f"{source}{i // 4}", "source": source, "sentence_no": i % 4,
-                         "n_sentences": 4, "polarity": p, "vader": float(np.clip(p * 1.5, -1, 1)),
+                         "article_sentences": 4, "textblob": p, "vader": float(np.clip(p * 1.5, -1, 1)),
                          "no_signal": False, "text": f"s{i}", "drivers": "", "voice": "narration"})
     return pd.DataFrame(rows)
 
@@ -23,9 +23,9 @@ def test_interval_contains_the_mean_and_directions_are_right():
     out = tone_by_source(scored_frame()).set_index(["source", "measure"])
     for _, row in out.iterrows():
         assert row["ci_low"] <= row["mean"] <= row["ci_high"]
-    assert out.loc[("Up", "polarity"), "ci_low"] > 0 > out.loc[("Down", "polarity"), "ci_high"]
-    assert out.loc[("Up", "polarity"), "n_articles"] == 10
-    assert out.loc[("Up", "polarity"), "resampled"] == "article"
+    assert out.loc[("Up", "textblob"), "ci_low"] > 0 > out.loc[("Down", "textblob"), "ci_high"]
+    assert out.loc[("Up", "textblob"), "n_articles"] == 10
+    assert out.loc[("Up", "textblob"), "resampled"] == "article"
 
 
 def test_interval_narrows_as_n_grows():
@@ -51,9 +51,9 @@ def test_too_little_data_gives_no_interval():
 
 def test_no_signal_sentences_are_counted_but_not_averaged():
     frame = scored_frame(8)
-    frame.loc[frame.index[:4], ["polarity", "vader", "no_signal"]] = [0.0, 0.0, True]
-    row = tone_by_source(frame).set_index(["source", "measure"]).loc[("Up", "polarity")]
-    assert (row["n_sentences"], row["n_no_signal"]) == (4, 4)
+    frame.loc[frame.index[:4], ["textblob", "vader", "no_signal"]] = [0.0, 0.0, True]
+    row = tone_by_source(frame).set_index(["source", "measure"]).loc[("Up", "textblob")]
+    assert (row["n_sentences"], row["n_scored"], row["n_no_signal"]) == (8, 4, 4)
 
 
 def test_grouping_by_several_columns_and_bad_options():
@@ -81,8 +81,8 @@ def test_spearman_matches_a_hand_computed_value():
 def test_article_tone_is_the_plain_mean_of_its_sentences():
     frame = scored_frame()
     out = article_tone(frame).set_index("article_id")
-    expected = frame[frame["article_id"] == "Up0"]["polarity"].mean()
-    assert out.loc["Up0", "polarity"] == pytest.approx(expected)
+    expected = frame[frame["article_id"] == "Up0"]["textblob"].mean()
+    assert out.loc["Up0", "textblob"] == pytest.approx(expected)
     assert out.loc["Up0", "n_sentences"] == 4
 
 
@@ -92,4 +92,4 @@ def test_position_bins_and_extremes():
     assert set(positions["position"]) == {"0-25%", "25-50%", "50-75%", "75-100%"}
     extremes = extreme_sentences(frame, n=2)
     up = extremes[extremes["source"] == "Up"]
-    assert (up[up["direction"] == "most positive"]["polarity"] >= frame["polarity"].quantile(0.9)).all()
+    assert (up[up["direction"] == "most positive"]["textblob"] >= frame["textblob"].quantile(0.9)).all()

@@ -1,0 +1,84 @@
+"""Tables to query without loading them: a scored corpus's Parquet files, or DataFrames, behind one SQL engine.
+
+A :class:`Store` is a DuckDB connection in which the tables of a scored corpus (``sentences``, ``articles``,
+``article_tone``, ``article_positions``, ``article_topics``, ``article_actors``, ``topics``, ``actors``,
+``removed``, ``problems``) are views over their Parquet files, or over DataFrames. Queries run out of core
+(DuckDB streams the files and spills to disk past its memory limit), so a notebook can ask for a million
+articles' most negative sentences and get back a few rows. The same query runs on frames in memory, which is
+how the library's DataFrame functions and the notebooks' views share one implementation.
+
+Each query names the columns it needs, so only those are read; text columns are read only by queries that
+return a few rows (``LIMIT``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+MEMORY_LIMIT = "1GB"  # DuckDB spills to disk past this, so a kernel stays within a laptop's memory
+
+
+class Store:
+    """Named tables behind one DuckDB connection (see the module docstring)."""
+
+    def __init__(self, *, threads: int | None = None, memory_limit: str = MEMORY_LIMIT):
+        import duckdb
+
+        self.con = duckdb.connect(":memory:", config={"memory_limit": memory_limit,
+                                                      **({"threads": threads} if threads else {})})
+        self.tables: set[str] = set()
+        self._frames: dict[str, pd.DataFrame] = {}
+
+    @classmethod
+    def from_paths(cls, paths: dict[str, Path], **options) -> Store:
+        """A store over Parquet files, one per table name."""
+        store = cls(**options)
+        for name, path in paths.items():
+            if Path(path).suffix == ".parquet":
+                store.con.execute(f"CREATE VIEW {_name(name)} AS SELECT * FROM read_parquet(?)", [str(path)])
+                store.tables.add(name)
+        return store
+
+    @classmethod
+    def from_frames(cls, **frames: pd.DataFrame) -> Store:
+        """A store over DataFrames (they are not copied)."""
+        store = cls(threads=1)
+        for name, frame in frames.items():
+            if frame is not None:
+                store.register(name, frame)
+        return store
+
+    def register(self, name: str, frame: pd.DataFrame) -> None:
+        """Add (or replace) a table backed by a DataFrame."""
+        self._frames[name] = frame
+        self.con.register(_name(name), frame)
+        self.tables.add(name)
+
+    def has(self, name: str) -> bool:
+        return name in self.tables
+
+    def columns(self, name: str) -> list[str]:
+        return [row[0] for row in self.con.execute(f"DESCRIBE {_name(name)}").fetchall()]
+
+    def sql(self, query: str, params: list | None = None) -> pd.DataFrame:
+        """The result of a query as a DataFrame."""
+        return self.con.execute(query, params or []).df()
+
+    def scalar(self, query: str, params: list | None = None):
+        row = self.con.execute(query, params or []).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def _name(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a table name: {name!r}")
+    return name
+
+
+def quote(identifier: str) -> str:
+    """A column name quoted for SQL (any user column name, ``desk`` or ``Desk $``, is safe)."""
+    return '"' + str(identifier).replace('"', '""') + '"'
