@@ -8,7 +8,9 @@ call :func:`run`, which takes a corpus through these steps in this order:
 2. **Read** (pass 1, chunks of files on an engine, :func:`read_chunk`): read and decode each file into records
    (one per article), and hash the short lines of each record for the template count. Records wait in a
    store (memory, or files), so HTML is extracted once.
-3. **Count template lines** over the whole corpus (:class:`analysis.repetition.TemplateCounter`).
+3. **Count template lines** over the whole corpus (:class:`analysis.repetition.TemplateCounter`), and, when
+   scoring without a codebook or an actors file, draw **provisional topics and stand-in actors** from a fixed
+   sample of the corpus (:func:`provisional`), so that every corpus gets topic and actor tables.
 4. **Process** (pass 2, chunks of records on an engine, :func:`process_chunk`): clean each record with its
    source's template lines into an article row; then, when scoring, split sentences with voices, score
    tone, match actors and topics; and take each article's duplicate signature.
@@ -20,11 +22,13 @@ the two give the same tables, column for column (``tests/test_parity.py``).
 """
 from __future__ import annotations
 
+import hashlib
+import heapq
 import pickle
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,7 +46,7 @@ from analysis.errors import CorpusError
 from analysis.readers import MAX_FILE_MB, discover, read_file, relative
 from analysis.repetition import TemplateCounter, repeated_keys, text_hashes
 from analysis.aggregates import LEXICONS
-from analysis.tables import (ACTORS, BOOL, FLOAT, INT, STR, TOPICS, MemorySink, aggregate_schemas, article_schema,
+from analysis.tables import (ACTORS, BOOL, FLOAT, INT, PROVISIONAL, STR, TOPICS, MemorySink, aggregate_schemas, article_schema,
                              sentence_schema)
 
 CHUNK_FILES = 250  # files read per chunk of pass 1, and articles processed per chunk of pass 2
@@ -101,13 +105,15 @@ def run(settings: Settings, *, sink=None, engine: str = "local", workers: int | 
         show = progress if progress is not None else counts.files > 200
         sink.write("problems", pd.DataFrame(corpus_plan.problems))
         jobs = dict(engine=engine, workers=workers, scheduler=scheduler)
-        store, counter, columns, skipped = _read_all(settings, corpus_plan, sink, jobs, chunk_files, show)
+        store, counter, columns, skipped, sample = _read_all(settings, corpus_plan, sink, jobs, chunk_files, show)
         if store.n == 0:
             problems = sink.finish({}).get("problems") if isinstance(sink, MemorySink) else None
             raise CorpusError(no_articles_message(settings.root, len(corpus_plan.files), skipped), problems=problems)
         counts.columns = columns
         templates = counter.templates()
-        index = _process_all(settings, store, templates, columns, sink, jobs, show, counts)
+        codebook, actors = provisional(settings, sample.records(), templates, sink) if settings.scores else (None, None)
+        shared = Shared(templates=templates, columns=tuple(columns), codebook=codebook, actors=actors)
+        index = _process_all(settings, store, shared, columns, sink, jobs, show, counts)
         duplicates = _duplicates(settings, index, sink)
         counts.duplicates = len(duplicates)
         return sink.finish(duplicates)
@@ -170,6 +176,7 @@ def _read_all(settings, corpus_plan, sink, jobs, chunk_files, show):
     store = RecordStore(sink.scratch("records"), chunk_articles=chunk_files)
     counter = TemplateCounter(sink.scratch("templates"))
     survey = ColumnSurvey()
+    sample = Sample(PROVISIONAL_SAMPLE)
     skipped = Counter(_reason(p) for p in corpus_plan.problems if p["severity"] == "skipped")
     chunks = _file_chunks(corpus_plan, root, chunk_files)
     with tqdm(total=len(corpus_plan.files), unit="file", desc="Reading", disable=not show) as bar:
@@ -180,8 +187,70 @@ def _read_all(settings, corpus_plan, sink, jobs, chunk_files, show):
             for record, hashes in zip(result["records"], result["hashes"]):
                 counter.add(record["group"], hashes)
                 store.add(record)
+                sample.add(record)
             bar.update(result["n_files"])
-    return store, counter, survey.columns(), skipped
+    return store, counter, survey.columns(), skipped, sample
+
+
+PROVISIONAL_SAMPLE = 5_000  # articles the provisional topics and stand-in actors are drawn from
+PROVISIONAL_TOPICS = 12
+PROVISIONAL_ACTORS = 12
+
+
+class Sample:
+    """A fixed sample of a corpus's records: the ``size`` whose article ids hash lowest, whatever the order."""
+
+    def __init__(self, size: int):
+        self.size, self.heap = size, []
+
+    def add(self, record: dict) -> None:
+        key = -int.from_bytes(hashlib.blake2b(record["article_id"].encode("utf-8", "replace"),
+                                              digest_size=8).digest(), "little")
+        if len(self.heap) < self.size:
+            heapq.heappush(self.heap, (key, record["article_id"], record))
+        elif key > self.heap[0][0]:
+            heapq.heapreplace(self.heap, (key, record["article_id"], record))
+
+    def records(self) -> list[dict]:
+        """The sample, in article id order."""
+        return [record for _, _, record in sorted(self.heap, key=lambda item: item[1])]
+
+
+def provisional(settings: Settings, records: list[dict], templates: frozenset[int], sink) -> tuple:
+    """Stand-in topics and actors for a corpus given without a codebook or an actors file.
+
+    They are drawn from a fixed sample of the corpus (:class:`Sample`): the sample is cleaned as the corpus is,
+    its outlets' most distinctive terms become topics (:func:`analysis.topics.provisional_codebook`), its most
+    mentioned names actors (:func:`analysis.actors.suggest_actors`); then every article is matched against
+    them. Both are written to the ``provisional`` table, which says what they are.
+    """
+    from analysis.actors import suggest_actors
+    from analysis.segment import split_sentences
+    from analysis.topics import provisional_codebook
+
+    if settings.codebook and settings.actors:
+        return None, None
+    repeated = [repeated_keys(r["group"], r["text"], templates) for r in records]
+    articles, _ = build_articles(records, Path(settings.root), markers=_markers(settings.markers), repeated=repeated,
+                                 columns=[], problems=[])
+    rows, codebook, actors = [], None, None
+    if not settings.codebook:
+        codebook = provisional_codebook(articles, by="source", max_topics=PROVISIONAL_TOPICS)
+        rows += [("topic", name, "", " | ".join(patterns), codebook.note, len(records))
+                 for name, patterns in codebook.items()]
+    if not settings.actors:
+        found = suggest_actors(split_sentences(articles), top=PROVISIONAL_ACTORS)
+        actors = {row["name"]: {"type": row.get("type") or "unknown", "aliases": list(row.get("aliases") or [])
+                                or [row["name"]]} for row in found.to_dict("records")}
+        rows += [("actor", name, entry["type"], " | ".join(entry["aliases"]), STAND_IN_NOTE, len(records))
+                 for name, entry in actors.items()]
+    sink.declare("provisional", PROVISIONAL)
+    sink.write("provisional", pd.DataFrame(rows, columns=PROVISIONAL.names))
+    return codebook, actors
+
+
+STAND_IN_NOTE = ("provisional: no actors file was given, so the corpus's most mentioned people, organisations and "
+                 "places stand in for actors; write an actors file to choose them")
 
 
 def _reason(problem: dict) -> str:
@@ -330,7 +399,7 @@ class RecordStore:
         self.buffer, self.buffer_bytes = [], 0
 
 
-def _process_all(settings, store, templates, columns, sink, jobs, show, counts) -> DuplicateIndex:
+def _process_all(settings, store, shared: Shared, columns: dict, sink, jobs, show, counts) -> DuplicateIndex:
     """Pass 2: clean, split, score and match every record; collect duplicate signatures."""
     from analysis.sentiment import DICTIONARY_MEASURES
 
@@ -340,17 +409,14 @@ def _process_all(settings, store, templates, columns, sink, jobs, show, counts) 
     sink.declare("articles", articles)
     if settings.scores:
         sink.declare("sentences", sentence_schema(articles, list(dict.fromkeys(carry)), dictionary=dictionary))
-        if settings.actors:
-            sink.declare("actors", ACTORS)
-        if settings.codebook:
-            sink.declare("topics", TOPICS)
+        sink.declare("actors", ACTORS)
+        sink.declare("topics", TOPICS)
         measures = [*LEXICONS, *(DICTIONARY_MEASURES if dictionary else ())]
-        for name, schema in aggregate_schemas(measures, topics=bool(settings.codebook),
-                                              actors=bool(settings.actors)).items():
+        for name, schema in aggregate_schemas(measures, topics=True, actors=True).items():
             sink.declare(name, schema)
     scratch = sink.scratch("dedupe")
     index = DiskDuplicateIndex(scratch) if scratch is not None else DuplicateIndex()
-    shared = Shared(templates=templates, columns=tuple(columns), carry=tuple(dict.fromkeys(carry)))
+    shared = replace(shared, carry=tuple(dict.fromkeys(carry)))
     with tqdm(total=store.n, unit="article", desc="Scoring" if settings.scores else "Cleaning",
               disable=not show) as bar:
         for result in ordered_map(process_chunk, ((chunk, settings, shared) for chunk in store.chunks()), **jobs):
@@ -367,11 +433,14 @@ def _process_all(settings, store, templates, columns, sink, jobs, show, counts) 
 
 @dataclass(frozen=True)
 class Shared:
-    """What every chunk of pass 2 needs from pass 1."""
+    """What every chunk of pass 2 needs from pass 1: template lines, the user's columns (with their types),
+    the carried columns, and the provisional codebook and actors when none were given."""
 
     templates: frozenset[int]
     columns: tuple[str, ...]
-    carry: tuple[str, ...]
+    carry: tuple[str, ...] = ()
+    codebook: object = None
+    actors: dict | None = None
 
 
 def process_chunk(job: tuple[list[dict], Settings, Shared]) -> dict:
@@ -385,15 +454,20 @@ def process_chunk(job: tuple[list[dict], Settings, Shared]) -> dict:
     tables = {"articles": articles, "removed": pd.DataFrame(removed, columns=["article_id", "source", "text",
                                                                               "reason"])}
     if settings.scores:
-        tables.update(score_articles(articles, settings, list(shared.carry)))
+        tables.update(score_articles(articles, settings, list(shared.carry), codebook=shared.codebook,
+                                     actors=shared.actors))
     tables["problems"] = pd.DataFrame(problems, columns=["path", "severity", "message"])
     signatures = [(a, None if pd.isna(p) else p, signature(t))
                   for a, p, t in zip(articles["article_id"], articles["published"], articles["text"])]
     return {"tables": tables, "signatures": signatures}
 
 
-def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str]) -> dict[str, pd.DataFrame]:
-    """Sentences with voices and tone, article tone, and actor and topic mentions, for some articles."""
+def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str], *, codebook=None,
+                   actors: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Sentences with voices and tone, article tone, and actor and topic mentions, for some articles.
+
+    ``codebook`` and ``actors`` stand in for the settings' files when those are not given (see
+    :func:`provisional`)."""
     from analysis import aggregates
     from analysis.actors import match_actors, speaker_actor
     from analysis.segment import split_sentences
@@ -411,14 +485,15 @@ def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str])
            "article_tone": aggregates.article_tone(sentences),
            "article_positions": aggregates.article_positions(sentences)}
     keys = sentences[["article_id", "source", "sentence_no"]]
-    if settings.actors:
-        actors = _actors(settings.actors)
+    actors = _actors(settings.actors) if settings.actors else actors or {}
+    codebook = _codebook(settings.codebook) if settings.codebook else codebook or {}
+    if actors:
         found = match_actors(sentences[["article_id", "source", "sentence_no", "text"]], actors)
         out["actors"] = found.drop(columns=["text"])
         found = aggregates.article_actors(sentences, out["actors"], speaker_actor(sentences["speaker"], actors))
         out["article_actors"] = found.assign(actor_type=found["actor"].map({k: v["type"] for k, v in actors.items()}))
-    if settings.codebook:
-        found = topic_mentions(sentences, _codebook(settings.codebook))
+    if codebook:
+        found = topic_mentions(sentences, codebook)
         out["topics"] = found.join(keys, on="_row").drop(columns=["_row"])
         out["article_topics"] = aggregates.article_topics(out["topics"])
     return out

@@ -36,7 +36,8 @@ class Store:
         store = cls(**options)
         for name, path in paths.items():
             if Path(path).suffix == ".parquet":
-                store.con.execute(f"CREATE VIEW {_name(name)} AS SELECT * FROM read_parquet(?)", [str(path)])
+                literal = "'" + str(path).replace("'", "''") + "'"
+                store.con.execute(f"CREATE VIEW {_name(name)} AS SELECT * FROM read_parquet({literal})")
                 store.tables.add(name)
         return store
 

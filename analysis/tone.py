@@ -158,7 +158,7 @@ def tone_agreement(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
     keys = [by] if isinstance(by, str) else list(by)
     _require(scored, [*keys, "article_id", *MEASURES])
     ordered = _in_order(scored)
-    sums = tone_sums(ordered, keys, measures=MEASURES, include_no_signal=include_no_signal)
+    sums = tone_sums(ordered, [*keys, "article_id"], measures=MEASURES, include_no_signal=include_no_signal)
     store = Store.from_frames(sentences=ordered.assign(_counted=counted(ordered, "textblob",
                                                                         include_no_signal=include_no_signal)))
     pairs = agreement_pairs(store, "SELECT * FROM sentences WHERE _counted", keys)

@@ -7,6 +7,7 @@ import yaml
 from analysis.paths import PROJECT_ROOT
 
 _NAME_RE = re.compile(r"^\s*([A-Za-z0-9_.\-]+)(\[[^\]]*\])?\s*(.*)$")
+CONDA_NAMES = {"python-duckdb": "duckdb"}  # conda-forge's name for a package -> its name on PyPI
 
 
 def _split(requirement: str) -> tuple[str, str]:
@@ -37,7 +38,7 @@ def _environment() -> dict[str, str]:
             if entry.startswith("-e") or entry in ("pip",) or entry.startswith("python="):
                 continue
             name, spec = _split(entry)
-            out[name] = spec
+            out[CONDA_NAMES.get(name, name)] = spec
     return out
 
 

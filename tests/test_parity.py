@@ -23,7 +23,8 @@ KEYS = {"sentences": ["article_id", "sentence_no"], "articles": ["article_id"],
         "removed": ["article_id", "text", "reason"], "problems": ["path", "severity", "message"],
         "actors": ["article_id", "sentence_no", "actor"], "topics": ["article_id", "sentence_no", "topic"],
         "article_tone": ["article_id", "voice"], "article_positions": ["article_id", "position"],
-        "article_topics": ["article_id", "topic"], "article_actors": ["article_id", "actor"]}
+        "article_topics": ["article_id", "topic"], "article_actors": ["article_id", "actor"],
+        "provisional": ["kind", "name"]}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,273 @@
+"""What each chart and table of the notebooks shows, read from a scored corpus of any size.
+
+Each function takes an :class:`analysis.explore.Analysis` (a scored corpus, its grouping column and its
+codebook and actors) and returns the same table as the library's function on a DataFrame of every sentence
+(``tone_by_source``, ``topic_coverage``, …), built instead from the per-article sums the pipeline wrote
+(:mod:`analysis.aggregates`) and from queries that return a few rows (:mod:`analysis.store`). So a notebook
+never loads the sentence table, and its memory and time do not grow with the corpus beyond the per-article
+tables. ``tests/test_views.py`` checks every view against the library's in-memory function.
+
+Three views work on a fixed sample when a group is large, and say so in a ``sampled`` attribute of the table:
+the rank correlation of the two lexicons (100,000 sentences per group), the dots of the tone distribution
+(1,500 per group), and keyness and the pattern audit, which read article text (2,000 articles per group).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from analysis.store import quote
+from analysis.tone import (MAX_AGREEMENT_SENTENCES, agreement_table, extreme_rows, measure_name, summarise_positions,
+                           summarise_tone)
+
+KEYNESS_SAMPLE = 2_000  # articles per group whose text keyness reads
+DOTS = 1_500  # sentences per group drawn as dots
+NEUTRAL = "all"
+
+
+def _rows(a, *, where: str = "") -> str:
+    """The unique articles' sentences with their group, as SQL."""
+    return (f"SELECT s.*, u.{quote(a.by)} FROM sentences s JOIN units u USING (article_id)"
+            + (f" WHERE {where}" if where else ""))
+
+
+def scored_measures(a) -> list[str]:
+    """The tone measures this corpus was scored with."""
+    from analysis.aggregates import LEXICONS
+    from analysis.sentiment import DICTIONARY_MEASURES
+
+    columns = set(a.store.columns("article_tone"))
+    return [m for m in (*LEXICONS, *DICTIONARY_MEASURES) if f"{m}_n" in columns]
+
+
+def tone(a, *, measures: Sequence[str] | None = None, voices: bool = False, n_boot: int = 2000,
+         seed: int = 0) -> pd.DataFrame:
+    """:func:`analysis.tone.tone_by_source` per group (and per voice with ``voices``)."""
+    chosen = [measure_name(m) for m in (measures or scored_measures(a))]
+    keys = [a.by, "voice"] if voices else [a.by]
+    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.* FROM article_tone t JOIN units u USING (article_id)
+                           WHERE t.voice {"<>" if voices else "="} '{NEUTRAL}'""")
+    if not voices:
+        sums = sums.drop(columns=["voice"])
+    return summarise_tone(sums, keys=keys, measures=chosen, values=_values(a, keys), medians=_medians(a, keys, chosen),
+                          n_boot=n_boot, seed=seed)
+
+
+def _values(a, keys: list[str]):
+    def values(group: tuple, measure: str) -> np.ndarray:
+        conditions = " AND ".join(f"{quote(k)} = ?" for k in keys)
+        counted = _counted_condition(measure)
+        frame = a.store.sql(f"SELECT {quote(measure)} FROM ({_rows(a)}) WHERE {conditions} AND {counted} "
+                            "ORDER BY article_id, sentence_no", list(group))
+        return frame[measure].to_numpy(dtype=float)
+
+    return values
+
+
+def _counted_condition(measure: str) -> str:
+    from analysis.aggregates import LEXICONS
+
+    lexicon = f" AND NOT no_signal" if measure in LEXICONS else ""
+    return f"({quote(measure)} IS NOT NULL{lexicon})"
+
+
+def _medians(a, keys: list[str], chosen: list[str]):
+    """Each group's median, as ``numpy.median`` takes it: the middle value, or the mean of the two middle ones."""
+    found: dict[tuple, float] = {}
+    group = ", ".join(quote(k) for k in keys)
+    for measure in chosen:
+        middle = a.store.sql(f"""
+            SELECT {group}, x FROM (
+                SELECT {group}, {quote(measure)} AS x,
+                       row_number() OVER (PARTITION BY {group} ORDER BY {quote(measure)}) AS r,
+                       count(*) OVER (PARTITION BY {group}) AS n
+                FROM ({_rows(a)}) WHERE {_counted_condition(measure)})
+            WHERE r = (n + 1) // 2 OR r = (n + 2) // 2""")
+        for key, part in middle.groupby(keys, sort=False, dropna=False):
+            key = key if isinstance(key, tuple) else (key,)
+            values = part["x"].to_numpy(dtype=float)
+            found[(key, measure)] = float(np.mean(values))
+    return lambda key, measure: found.get((key, measure), np.nan)
+
+
+def positions(a, *, measures: Sequence[str] | None = None) -> pd.DataFrame:
+    """:func:`analysis.tone.tone_by_position` per group."""
+    chosen = [measure_name(m) for m in (measures or scored_measures(a))]
+    sums = a.store.sql(f"SELECT u.{quote(a.by)}, p.* FROM article_positions p JOIN units u USING (article_id)")
+    return summarise_positions(sums, by=a.by, measures=chosen)
+
+
+def agreement(a) -> pd.DataFrame:
+    """:func:`analysis.tone.tone_agreement` per group (the rank correlation on a fixed sample in large groups)."""
+    from analysis.tone import agreement_pairs
+
+    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.* FROM article_tone t JOIN units u USING (article_id)
+                           WHERE t.voice = '{NEUTRAL}'""")
+    pairs = agreement_pairs(a.store, _rows(a, where="textblob IS NOT NULL AND NOT no_signal"), [a.by])
+    out = agreement_table(sums, pairs, [a.by])
+    out.attrs["sampled"] = bool((out["n_scored"] > MAX_AGREEMENT_SENTENCES).any())
+    return out
+
+
+def extremes(a, *, measure: str = "vader", n: int = 3) -> pd.DataFrame:
+    """:func:`analysis.tone.extreme_sentences` per group."""
+    measure = measure_name(measure)
+    rows = _rows(a, where=_counted_condition(measure))
+    return extreme_rows(a.store, rows, by=a.by, measure=measure, n=n, columns=a.store.columns("sentences"))
+
+
+def distribution(a, *, measure: str = "vader", dots: int = DOTS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The spread of sentence tone per group: box statistics over every counted sentence (quartiles, the
+    whiskers' ends at the furthest value within 1.5 IQR, as matplotlib draws them), and up to ``dots`` dots
+    per group (a fixed sample)."""
+    measure = measure_name(measure)
+    rows = _rows(a, where=_counted_condition(measure))
+    x, g = quote(measure), quote(a.by)
+    stats = a.store.sql(f"""
+        WITH v AS (SELECT {g}, {x} AS x FROM ({rows})),
+             q AS (SELECT {g}, count(*) AS n, quantile_cont(x, 0.25) AS q1, median(x) AS med,
+                          quantile_cont(x, 0.75) AS q3 FROM v GROUP BY {g})
+        SELECT q.*, min(v.x) FILTER (WHERE v.x >= q.q1 - 1.5 * (q.q3 - q.q1)) AS whislo,
+                    max(v.x) FILTER (WHERE v.x <= q.q3 + 1.5 * (q.q3 - q.q1)) AS whishi
+        FROM q JOIN v USING ({g}) GROUP BY ALL ORDER BY {g}""")
+    sample = a.store.sql(f"""
+        SELECT {g}, article_id, sentence_no, {x} FROM ({rows})
+        QUALIFY row_number() OVER (PARTITION BY {g} ORDER BY hash(article_id, sentence_no), article_id,
+                                   sentence_no) <= {int(dots)}
+        ORDER BY {g}, article_id, sentence_no""")
+    sample.attrs["sampled"] = bool((stats["n"] > dots).any())
+    return stats, sample
+
+
+def voice_shares(a) -> pd.DataFrame:
+    """:func:`analysis.voices.voice_shares` per group: ``by``, ``voice``, ``sentences``, ``share``."""
+    counts = a.store.sql(f"""SELECT u.{quote(a.by)}, t.voice, sum(t.n_sentences)::BIGINT AS sentences
+                             FROM article_tone t JOIN units u USING (article_id) WHERE t.voice <> '{NEUTRAL}'
+                             GROUP BY ALL ORDER BY ALL""")
+    counts["share"] = counts["sentences"] / counts.groupby(a.by)["sentences"].transform("sum")
+    return counts
+
+
+def coverage(a, *, lede_sentences: int = 3) -> pd.DataFrame:
+    """:func:`analysis.topics.topic_coverage` per group, over every topic of the codebook."""
+    g = quote(a.by)
+    groups = a.store.sql(f"""
+        SELECT u.{g}, sum(t.n_sentences)::BIGINT AS n_sentences, count(*) AS n_articles,
+               sum(a.n_words)::BIGINT AS words
+        FROM article_tone t JOIN units u USING (article_id) JOIN articles a USING (article_id)
+        WHERE t.voice = '{NEUTRAL}' GROUP BY ALL""").set_index(a.by)
+    hits = a.store.sql(f"""
+        SELECT u.{g}, p.topic, sum(p.sentences)::BIGINT AS sentences, sum(p.mentions)::BIGINT AS mentions,
+               count(*) AS articles_mentioning,
+               count(*) FILTER (WHERE p.first_sentence < {int(lede_sentences)}) AS first_in_lede,
+               count(*) FILTER (WHERE p.first_sentence >= t.n_sentences / 2) AS first_buried
+        FROM article_topics p JOIN units u USING (article_id)
+             JOIN article_tone t ON t.article_id = p.article_id AND t.voice = '{NEUTRAL}'
+        GROUP BY ALL""").set_index([a.by, "topic"])
+    rows = []
+    for group, info in groups.sort_index().iterrows():
+        for topic in a.codebook:
+            h = hits.loc[(group, topic)] if (group, topic) in hits.index else None
+            mentions = int(h["mentions"]) if h is not None else 0
+            found = int(h["articles_mentioning"]) if h is not None else 0
+            rows.append((group, topic, (int(h["sentences"]) if h is not None else 0) / info["n_sentences"], mentions,
+                         1000 * mentions / max(info["words"], 1), found, int(info["n_articles"]),
+                         found / info["n_articles"], int(h["first_in_lede"]) if h is not None else 0,
+                         int(h["first_buried"]) if h is not None else 0, int(info["n_sentences"]),
+                         int(info["words"])))
+    return pd.DataFrame(rows, columns=[a.by, "topic", "sentence_share", "mentions", "per_1000_words",
+                                       "articles_mentioning", "n_articles", "article_share", "first_in_lede",
+                                       "first_buried", "n_sentences", "words"])
+
+
+def kwic(a, *, per_topic: int = 3, window: int = 40) -> pd.DataFrame:
+    """:func:`analysis.topics.kwic_samples`: a few keyword-in-context lines per topic, from different groups.
+
+    Only the first sentence of each topic in each group is read (in article and sentence order), which is
+    where the library's function, reading every sentence in that order, takes its lines from."""
+    from analysis.topics import kwic_samples
+
+    g = quote(a.by)
+    first = a.store.sql(f"""
+        SELECT s.article_id, s.sentence_no, s.text, u.{g} FROM sentences s JOIN units u USING (article_id)
+        JOIN (SELECT DISTINCT article_id, sentence_no FROM (
+                SELECT p.article_id, p.sentence_no, row_number() OVER (PARTITION BY p.topic, u2.{g}
+                       ORDER BY p.article_id, p.sentence_no) AS r
+                FROM topics p JOIN units u2 USING (article_id)) WHERE r = 1) f USING (article_id, sentence_no)
+        ORDER BY s.article_id, s.sentence_no""")
+    return kwic_samples(first, a.codebook, by=a.by, per_topic=per_topic, window=window)
+
+
+def actor_voice(a) -> pd.DataFrame:
+    """:func:`analysis.actors.actor_voice` per group: who is mentioned, and who gets to speak."""
+    g = quote(a.by)
+    out = a.store.sql(f"""
+        SELECT u.{g}, p.actor, any_value(p.actor_type) AS actor_type,
+               sum(p.sentences)::BIGINT AS sentences_mentioning, sum(p.quoted_sentences)::BIGINT AS quoted_sentences
+        FROM article_actors p JOIN units u USING (article_id) GROUP BY ALL""")
+    totals = out.groupby(a.by)["quoted_sentences"].transform("sum")
+    out["quote_share"] = (out["quoted_sentences"] / totals.where(totals > 0)).fillna(0.0)
+    sentences = a.store.sql(f"""SELECT u.{g}, sum(t.n_sentences)::BIGINT AS n FROM article_tone t
+                                JOIN units u USING (article_id) WHERE t.voice = '{NEUTRAL}' GROUP BY ALL""")
+    out["group_sentences"] = out[a.by].map(dict(zip(sentences[a.by], sentences["n"])))
+    out = out[(out["sentences_mentioning"] > 0) | (out["quoted_sentences"] > 0)]
+    return out.sort_values([a.by, "sentences_mentioning", "actor"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def actor_tone(a, *, measures: Sequence[str] | None = None, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """:func:`analysis.actors.actor_tone` per group: the tone of the sentences that mention each actor."""
+    chosen = [measure_name(m) for m in (measures or scored_measures(a))]
+    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, p.* FROM article_actors p JOIN units u USING (article_id)
+                           WHERE p.sentences > 0""").rename(columns={"sentences": "n_sentences"})
+    keys = [a.by, "actor"]
+    return summarise_tone(sums, keys=keys, measures=chosen, values=_actor_values(a), medians=_actor_medians(a, chosen),
+                          n_boot=n_boot, seed=seed)
+
+
+def _actor_rows(a) -> str:
+    return (f"SELECT s.*, u.{quote(a.by)}, m.actor FROM sentences s JOIN units u USING (article_id) "
+            "JOIN actors m USING (article_id, sentence_no)")
+
+
+def _actor_values(a):
+    def values(group: tuple, measure: str) -> np.ndarray:
+        frame = a.store.sql(f"SELECT {quote(measure)} FROM ({_actor_rows(a)}) WHERE {quote(a.by)} = ? AND actor = ? "
+                            f"AND {_counted_condition(measure)} ORDER BY article_id, sentence_no", list(group))
+        return frame[measure].to_numpy(dtype=float)
+
+    return values
+
+
+def _actor_medians(a, chosen: list[str]):
+    found = {}
+    for measure in chosen:
+        frame = a.store.sql(f"""SELECT {quote(a.by)}, actor, {quote(measure)} AS x FROM ({_actor_rows(a)})
+                                WHERE {_counted_condition(measure)}""")
+        for key, part in frame.groupby([a.by, "actor"], sort=False):
+            found[(key, measure)] = float(np.median(part["x"].to_numpy(dtype=float)))
+    return lambda key, measure: found.get((key, measure), np.nan)
+
+
+def keyness(a, *, sample: int = KEYNESS_SAMPLE, **options) -> pd.DataFrame:
+    """:func:`analysis.keywords.keyness` per group, on up to ``sample`` articles of each group (a fixed sample:
+    those whose ids hash lowest); ``attrs["sampled"]`` says whether any group was sampled."""
+    from analysis.keywords import keyness as keyness_of
+
+    texts = sample_articles(a, sample)
+    out = keyness_of(texts, by=a.by, **options)
+    out.attrs["sampled"] = texts.attrs["sampled"]
+    return out
+
+
+def sample_articles(a, sample: int = KEYNESS_SAMPLE) -> pd.DataFrame:
+    """The text of up to ``sample`` articles per group, in article id order."""
+    g = quote(a.by)
+    texts = a.store.sql(f"""
+        SELECT u.{g}, x.article_id, x.text FROM articles x JOIN units u USING (article_id)
+        QUALIFY row_number() OVER (PARTITION BY u.{g} ORDER BY hash(x.article_id), x.article_id) <= {int(sample)}
+        ORDER BY x.article_id""")
+    totals = a.articles.groupby(a.by).size()
+    texts.attrs["sampled"] = bool((totals > sample).any())
+    return texts

@@ -1,0 +1,133 @@
+"""The notebooks' views over a scored corpus give the same table as the library's functions on every sentence.
+
+A generated corpus and a CSV export (with a user column, a codebook, an actors file and a tone dictionary) are
+scored streamed in many small chunks; each view (from per-article sums and small queries) is compared with the
+library function run on the whole in-memory sentence table of the same corpus. Intervals must be identical
+(same sums, same seed); everything else identical too.
+"""
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import views
+from analysis.actors import actor_tone, actor_voice
+from analysis.explore import _actors, _codebook, analyse, group_labels
+from analysis.keywords import keyness
+from analysis.paths import PROJECT_ROOT
+from analysis.scoring import score_corpus
+from analysis.tone import extreme_sentences, tone_agreement, tone_by_position, tone_by_source
+from analysis.topics import kwic_samples, topic_coverage
+from analysis.voices import voice_shares
+
+sys.path.insert(0, str(PROJECT_ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    return generate(tmp_path_factory.mktemp("views") / "corpus", 120, sources=6, seed=11)
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("views-export")
+    rows = []
+    for i, path in enumerate(sorted((FIXTURES / "other_corpus").rglob("*.txt")) * 4):
+        text = path.read_text(encoding="utf-8").replace("port", ["port", "harbour", "docks", "quay"][i % 4])
+        rows.append({"text": text + f"\nFiled from desk {i % 3}.", "outlet": path.parent.name,
+                     "desk": ["Metro", "Business", None][i % 3], "published": f"2024-05-{1 + i % 20:02d}"})
+    pd.DataFrame(rows).to_csv(folder / "export.csv", index=False)
+    return folder / "export.csv"
+
+
+def _in_memory(corpus, by, **options):
+    tables = score_corpus(corpus, out=None, workers=1, progress=False, chunk_files=10_000, **options).tables
+    articles = tables["articles"]
+    unique = articles[articles["duplicate_of"].isna()].copy()
+    unique[by] = group_labels(unique[by], by)
+    sentences = tables["sentences"].drop(columns=[by], errors="ignore").merge(unique[["article_id", by]],
+                                                                              on="article_id")
+    provisional = tables.get("provisional", pd.DataFrame(columns=["kind"]))
+    codebook = _codebook(options.get("codebook"), provisional)[0]
+    actors = _actors(options.get("actors"), provisional)[0]
+    return unique, sentences.sort_values(["article_id", "sentence_no"]).reset_index(drop=True), codebook, actors
+
+
+def _same(got: pd.DataFrame, expected: pd.DataFrame, keys: list[str]):
+    got = got[list(expected.columns)].sort_values(keys, kind="stable").reset_index(drop=True)
+    expected = expected.sort_values(keys, kind="stable").reset_index(drop=True)
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False, check_exact=True)
+
+
+CASES = {
+    "generated": dict(by="source", options={}),
+    "export": dict(by="desk", options=dict(codebook=FIXTURES / "other_corpus_topics.yml",
+                                           actors=FIXTURES / "other_corpus_actors.yml",
+                                           tone_dictionary=FIXTURES / "dictionaries" / "tone_window.yml")),
+}
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def both(request, generated, export, tmp_path_factory, scores_cache):
+    case = CASES[request.param]
+    corpus = generated if request.param == "generated" else export
+    options = {k: str(v) for k, v in case["options"].items()}
+    streamed = tmp_path_factory.mktemp("streamed") / "s.parquet"
+    score_corpus(corpus, out=streamed, workers=2, progress=False, chunk_files=7, **options)
+    a = analyse(corpus, by=case["by"], **options)
+    return a, _in_memory(corpus, case["by"], **options)
+
+
+def test_tone_and_voices(both):
+    a, (_, sentences, _, _) = both
+    measures = views.scored_measures(a)
+    _same(views.tone(a), tone_by_source(sentences, by=a.by, measures=measures), [a.by, "measure"])
+    _same(views.tone(a, voices=True), tone_by_source(sentences, by=[a.by, "voice"], measures=measures),
+          [a.by, "voice", "measure"])
+    _same(views.positions(a), tone_by_position(sentences, by=a.by, measures=measures), [a.by, "position", "measure"])
+    _same(views.voice_shares(a), voice_shares(sentences, by=a.by), [a.by, "voice"])
+
+
+def test_agreement_and_extremes(both):
+    a, (_, sentences, _, _) = both
+    _same(views.agreement(a), tone_agreement(sentences, by=a.by), [a.by])
+    for measure in ("vader", "textblob"):
+        _same(views.extremes(a, measure=measure, n=2), extreme_sentences(sentences, by=a.by, n=2, measure=measure),
+              [a.by, "direction", measure, "article_id", "sentence_no"])
+
+
+def test_topics_and_their_audit(both):
+    a, (_, sentences, codebook, _) = both
+    assert list(a.codebook) == list(codebook)
+    _same(views.coverage(a), topic_coverage(sentences, codebook, by=a.by), [a.by, "topic"])
+    _same(views.kwic(a), kwic_samples(sentences, codebook, by=a.by), ["topic", a.by])
+
+
+def test_actors(both):
+    a, (_, sentences, _, actors) = both
+    assert a.actors == actors
+    _same(views.actor_voice(a), actor_voice(sentences, actors, by=a.by), [a.by, "actor"])
+    _same(views.actor_tone(a), actor_tone(sentences, actors, by=a.by, measures=views.scored_measures(a)),
+          [a.by, "actor", "measure"])
+
+
+def test_keyness(both):
+    a, (unique, _, _, _) = both
+    _same(views.keyness(a, min_count=2), keyness(unique, by=a.by, min_count=2), [a.by, "term"])
+
+
+def test_the_distribution_matches_numpy(both):
+    import numpy as np
+
+    a, (_, sentences, _, _) = both
+    stats, dots = views.distribution(a, measure="vader")
+    counted = sentences[sentences["vader"].notna() & ~sentences["no_signal"]]
+    for group, part in counted.groupby(a.by):
+        row = stats.set_index(a.by).loc[group]
+        q1, median, q3 = np.percentile(part["vader"], [25, 50, 75])
+        assert row["n"] == len(part) and row["med"] == pytest.approx(median, abs=1e-12)
+        assert (row["q1"], row["q3"]) == (pytest.approx(q1, abs=1e-12), pytest.approx(q3, abs=1e-12))
+    assert len(dots) == len(counted)
