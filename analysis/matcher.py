@@ -52,6 +52,7 @@ MAX_REGEX_WORD = 100
 MAX_UNBOUNDED_REPEATS = 3
 MAX_HYPHENATED = 4  # hyphenated words per pattern: each has three spellings, so a pattern has up to 3**4
 _CACHE_LIMIT = 200_000
+_GATE_NORMALISE = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})  # as tokens.normalise does
 
 
 class Match(NamedTuple):
@@ -245,6 +246,32 @@ class Matcher:
                 self._add(key, pattern, match=match, caps=caps)
         self._index_slots()
         self._cache: dict[str, frozenset[int]] = {}
+        self._gate = self._build_gate()
+
+    def _build_gate(self):
+        """An Aho-Corasick automaton of every literal a first word can need (exact words, prefixes, capitals), to
+        pass over a text none of them occurs in without tokenizing it; None when a pattern's first word is a
+        general glob or a regex, which no literal can stand for."""
+        firsts = {slot_id for slot_id in self._by_first}
+        literal = {slot_id: slot for slot, slot_id in self._slots.items() if slot_id in firsts}
+        if not literal or any(slot.kind in ("glob", "regex") for slot in literal.values()):
+            return None
+        import ahocorasick
+
+        gate = ahocorasick.Automaton()
+        for slot in literal.values():
+            needle = str(slot.value).lower()
+            gate.add_word(needle, needle)
+        gate.make_automaton()
+        return gate
+
+    def _may_match(self, text: str) -> bool:
+        """False only when no first word of any pattern can match a word of ``text``."""
+        lowered = text.lower().translate(_GATE_NORMALISE)
+        for variant in (lowered, lowered.replace("-", ""), lowered.replace(".", "")):
+            for _ in self._gate.iter(variant):
+                return True
+        return False
 
     def _add(self, key: str, pattern: str, *, match: str, caps: bool) -> None:
         pattern_id = len(self._patterns)
@@ -302,6 +329,8 @@ class Matcher:
     def find(self, text: str, *, context: int = 0) -> list[Match]:
         """Every match in ``text`` after the overlap rule of this matcher's scope, in text order."""
         if not isinstance(text, str) or not self._by_first:
+            return []
+        if self._gate is not None and not self._may_match(text):
             return []
         found = []
         for chunk in scan(text):

@@ -105,3 +105,26 @@ def test_no_pattern_backtracks_on_a_pathological_sentence():
         start = time.perf_counter()
         matcher.find(sentence + " " + "a" * 10_000 + " " + "a" * 60)
         assert time.perf_counter() - start < 5.0
+
+
+def test_the_gate_never_drops_a_match():
+    """Passing over texts without tokenizing them (the Aho-Corasick gate) finds exactly what full matching finds."""
+    import random
+
+    from analysis.dictionaries import load_dictionary
+    from analysis.paths import PROJECT_ROOT
+
+    rng = random.Random(3)
+    words = ["US", "U.S.", "us", "co-operation", "cooperation", "China's", "free-trade", "re-election", "Sanctions’",
+             "WHO", "who", "trade", "war", "peace-talks", "election", "the", "strike", "port", "Xi", "ceasefire"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    paths = [PROJECT_ROOT / "data" / "topics.yml", *sorted((PROJECT_ROOT / "tests" / "fixtures" / "dictionaries").glob(
+        "*.[ylcd]*"))]
+    for path in paths:
+        try:
+            matcher = load_dictionary(path).matcher()
+        except Exception:  # noqa: BLE001 - fixtures of invalid files are not matchers
+            continue
+        gated = [matcher.find(t) for t in texts]
+        matcher._gate = None
+        assert gated == [matcher.find(t) for t in texts], path.name
