@@ -75,7 +75,8 @@ _NON_PERSON_TYPES = frozenset({"country", "org", "organisation", "organization",
 _ORG_WORDS = frozenset("Bank Party Council Ministry Union Company Inc Corp University Association Committee "
                        "Department Times News Group Agency Office Court Congress Senate House Republic "
                        "Kingdom States Nations Federation Organization Organisation Institute Fund".split())
-_PASSIVE = frozenset("was were is are be been being got get gets getting has have had".split())
+_PASSIVE = frozenset("was were is are be been being got get gets getting".split())
+_AFTER_REDUCED_PASSIVE = frozenset("of in over for after by amid on with".split())  # "Smith accused of fraud"
 _BETWEEN_SUBJECT_VERB = frozenset(
     "has have had was were is are be been being will would could should may might must did does do also then "
     "later recently repeatedly allegedly reportedly publicly openly again already just once still who which "
@@ -499,7 +500,7 @@ def _role(tokens: list[str], i: int, j: int, possessive: bool, found: dict[str, 
         return None, 0.0
     speech = verb.kind == "speech"
     if j > i and all(t in _BETWEEN_SUBJECT_VERB or t.endswith("ly") for t in between):
-        if not speech and any(t in _PASSIVE for t in between) and _participle(tokens[j]):
+        if not speech and _participle(tokens[j]) and (any(t in _PASSIVE for t in between) or _reduced(tokens, j)):
             return "target", verb.target * sign
         return ("framing" if speech else "doer"), verb.doer * sign
     if j < i and between == ["by"]:
@@ -509,6 +510,11 @@ def _role(tokens: list[str], i: int, j: int, possessive: bool, found: dict[str, 
     if j < i and not speech and all(t in _BETWEEN_VERB_OBJECT for t in between):
         return "target", verb.target
     return None, 0.0
+
+
+def _reduced(tokens: list[str], j: int) -> bool:
+    """A passive without its auxiliary, as headlines and appositions write it: "Smith accused of fraud"."""
+    return j + 1 < len(tokens) and tokens[j + 1] in _AFTER_REDUCED_PASSIVE
 
 
 def _participle(word: str) -> bool:
