@@ -54,6 +54,7 @@ WINDOW = 5  # words either side of a mention whose lexicon valence counts as "ne
 ROLE_WINDOW = 4  # words between a mention and the verb or noun whose role it fills
 LEDE_SENTENCES = 2
 MIN_EVIDENCE = 2  # sentences with evidence below which the report says "no clear stance" (docs/stance.md)
+MIN_CLEAR_ARTICLES = 2  # clear articles a group needs before stance_summary gives a reading
 NEGATION_SCALAR = -0.74  # VADER's own factor for a negated word
 STANCE_COLUMNS = ["article_id", "actor", "stance", "stance_label", "clear", "n_evidence", "n_sentences",
                   "n_by_pronoun", "near", "doer", "target", "framing", "quoted_by_others", "own_words",
@@ -839,3 +840,41 @@ def sentence_tones(sentences: pd.DataFrame) -> pd.DataFrame:
         return tones[tones["vader"].notna()]
     texts = sentences["text"].where(sentences["text"].map(lambda t: isinstance(t, str)), "")
     return sentences[["article_id", "sentence_no"]].assign(vader=[_sentence_vader(t) for t in texts])
+
+
+def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "source", n_boot: int = 2000,
+                   level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """Stance toward each actor per group (an outlet, by default): one row per ``by`` and ``actor``.
+
+    ``stance`` is :func:`article_stance`'s output; ``articles`` maps
+    ``article_id`` to ``by``. Only articles with clear evidence (``clear``)
+    enter the mean; each article counts once. Columns: ``by``, ``actor``,
+    ``n_articles`` (articles referring to the actor), ``n_clear``, ``mean``
+    (mean stance over the clear articles, NaN without any), ``ci_low``,
+    ``ci_high`` (percentile bootstrap over articles, at ``level``; NaN with
+    fewer than two), ``share_negative``, ``share_positive`` (of the clear
+    articles' labels) and ``reading``: ``"no clear stance"`` when fewer than
+    ``MIN_CLEAR_ARTICLES`` articles have clear evidence, else the label of the mean.
+    """
+    from analysis.tone import bootstrap_mean_ci
+
+    framed = stance.merge(articles[["article_id", by]], on="article_id", how="left")
+    rng = np.random.default_rng(seed)
+    rows = []
+    for (group, actor), frame in framed.groupby([by, "actor"], sort=True, dropna=False):
+        clear = frame[frame["clear"]]
+        values = clear["stance"].to_numpy(dtype=float)
+        low, high = bootstrap_mean_ci(values, n_boot=n_boot, level=level, rng=rng)
+        mean = float(values.mean()) if len(values) else np.nan
+        rows.append((group, actor, len(frame), len(clear), mean, low, high,
+                     float((clear["stance_label"] == "negative").mean()) if len(clear) else np.nan,
+                     float((clear["stance_label"] == "positive").mean()) if len(clear) else np.nan,
+                     _reading(mean, len(clear))))
+    return pd.DataFrame(rows, columns=[by, "actor", "n_articles", "n_clear", "mean", "ci_low", "ci_high",
+                                       "share_negative", "share_positive", "reading"])
+
+
+def _reading(mean: float, n_clear: int) -> str:
+    if n_clear < MIN_CLEAR_ARTICLES or np.isnan(mean):
+        return "no clear stance"
+    return str(stance_label(np.array([mean]), tuple(load_stance_model()["thresholds"]))[0])

@@ -82,7 +82,17 @@ def fixture_figures(model: dict) -> dict:
     merged = labels.merge(result, on=["article_id", "actor"], how="left")
     merged["stance"] = merged["stance"].fillna(0.0)
     merged["stance_label"] = merged["stance_label"].fillna("neutral")
-    return {**agreement(merged["stance"], merged["label"], merged["stance_label"]), "table": merged}
+    return {**agreement(merged["stance"], merged["label"], merged["stance_label"]), "table": merged,
+            **ordered_pairs(merged)}
+
+
+def ordered_pairs(table: pd.DataFrame) -> dict:
+    """Same story, same actor, two outlets labelled differently: how often the more favourable gets more stance."""
+    value = table["label"].map({"negative": -1, "neutral": 0, "positive": 1})
+    frame = table.assign(story=table["article_id"].str.split("/").str[0], value=value)
+    pairs = frame.merge(frame, on=["story", "actor"])
+    pairs = pairs[pairs["value_x"] > pairs["value_y"]]
+    return {"pairs": len(pairs), "pairs_ordered": int((pairs["stance_x"] > pairs["stance_y"]).sum())}
 
 
 def speed(repeats: int = 3) -> list[dict]:
@@ -149,7 +159,23 @@ def _time_corpus(name: str, folder: Path, actors_path: str, repeats: int) -> dic
     today, with_stance = min(timings["today"]), min(timings["with stance"])
     return {"corpus": name, "articles": result.articles, "today_s": today, "stance_s": with_stance,
             "today_rate": result.articles / today, "with_stance_rate": result.articles / with_stance,
-            "slower": with_stance / today - 1}
+            "slower": with_stance / today - 1, "alone_s": _stance_alone(folder, actors_path, repeats)}
+
+
+def _stance_alone(folder: Path, actors_path: str, repeats: int) -> float:
+    """Seconds of article_stance alone, in one process, on the scored sentences of the whole corpus."""
+    from analysis.actors import load_actors
+    from analysis.scoring import Settings, _process_chunk_today
+
+    files = sorted(str(p) for p in folder.rglob("*.txt"))
+    tables = _process_chunk_today((files, Settings(root=str(folder), actors=actors_path)))["tables"]
+    actors = load_actors(actors_path)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        article_stance(tables["sentences"], actors, articles=tables["articles"])
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def _fmt(a: dict) -> str:
@@ -185,18 +211,25 @@ def main() -> None:
     print_evidence_bins(last["held"], last["scores"], "random_test")
     fixtures = fixture_figures(shipped)
     print(f"\n## Own fixture set (tests/fixtures/stance): n={fixtures['n']}, macro-F1 {fixtures['macro_f1']:.3f}, "
-          f"Spearman {fixtures['spearman']:.3f}, AUC(negative) {fixtures['auc_negative']:.3f}")
+          f"Spearman {fixtures['spearman']:.3f}, AUC(negative) {fixtures['auc_negative']:.3f}; same story and "
+          f"actor, outlets ordered as labelled in {fixtures['pairs_ordered']} of {fixtures['pairs']} pairs\n")
+    table = fixtures["table"].sort_values("stance")
+    print("| article | actor | label | stance | evidence |\n|---|---|---|---|---|")
+    for row in table.itertuples():
+        print(f"| {row.article_id} | {row.actor} | {row.label} | {row.stance:+.2f} | {row.evidence} |")
     if not args.skip_speed:
         print_speed()
 
 
 def print_speed() -> None:
     print("\n## Speed: score_corpus with 2 workers, best of 3, today and with the stance step\n")
-    print("| corpus | articles | today s | with stance s | today articles/s | with stance articles/s | slower by |")
-    print("|---|---|---|---|---|---|---|")
+    print("| corpus | articles | today s | with stance s | today articles/s | with stance articles/s | slower by "
+          "| stance alone, 1 process |")
+    print("|---|---|---|---|---|---|---|---|")
     for row in speed():
         print(f"| {row['corpus']} | {row['articles']} | {row['today_s']:.2f} | {row['stance_s']:.2f} | "
-              f"{row['today_rate']:.0f} | {row['with_stance_rate']:.0f} | {row['slower']:.1%} |")
+              f"{row['today_rate']:.0f} | {row['with_stance_rate']:.0f} | {row['slower']:.1%} | "
+              f"{row['alone_s']:.2f} s ({1000 * row['alone_s'] / row['articles']:.1f} ms/article) |")
 
 
 def _markdown(table: pd.DataFrame) -> str:

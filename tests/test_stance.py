@@ -380,3 +380,17 @@ def test_the_shipped_weights_are_reproduced_by_the_fitting_script():
     done = subprocess.run([sys.executable, str(PROJECT_ROOT / "bench" / "fit_stance.py"), "--check"],
                           capture_output=True, text=True, cwd=PROJECT_ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_stance_summary_counts_clear_articles_and_says_when_there_is_no_clear_stance():
+    from analysis.stance import stance_summary
+
+    stance = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "actor": "X", "stance": [-0.6, -0.4, 0.9, 0.2],
+                           "stance_label": ["negative", "negative", "positive", "neutral"],
+                           "clear": [True, True, True, False]})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "source": ["S", "S", "T", "T"]})
+    out = stance_summary(stance, articles, n_boot=200).set_index("source")
+    assert out.loc["S", ["n_articles", "n_clear"]].tolist() == [2, 2]
+    assert out.loc["S", "mean"] == pytest.approx(-0.5) and out.loc["S", "ci_low"] <= -0.5 <= out.loc["S", "ci_high"]
+    assert out.loc["S", "reading"] == "negative" and out.loc["S", "share_negative"] == 1.0
+    assert out.loc["T", "n_clear"] == 1 and out.loc["T", "reading"] == "no clear stance"
