@@ -4,22 +4,25 @@ Today's "tone toward X" is the tone of every sentence that mentions X, which
 reads a sentence praising Y and attacking X, quoted criticism, and topic words
 ("war", "crisis") as tone toward X. This module gathers evidence that is about
 the actor, sentence by sentence, then weighs it with a small model fitted on
-human judgements (PerSenT; ``scripts/fit_stance.py``, ``docs/stance.md``).
+human judgements (PerSenT; ``bench/fit_stance.py``, ``docs/stance.md``).
 
 Evidence, per sentence that refers to the actor (the parts of the ablation):
 
-- **proximity**: VADER's lexicon words in the actor's clause, within
-  ``WINDOW`` words of a mention (negated words flip), not the whole sentence;
+- **proximity**: VADER's lexicon words, and the event words of the framing
+  list, in the actor's clause within ``WINDOW`` words of a mention (negated
+  words flip), not the whole sentence;
 - **roles**: event words of ``data/framing_verbs.tsv`` for which the actor is
   the doer ("X lied", "X won") or the target ("critics accused X", "X was
   arrested", "the arrest of X"), valued from -2 to +2;
 - **framing**: reporting verbs that frame the actor as a speaker ("X claimed",
   "X conceded", "X falsely said");
-- **quotes**: quoted speech counts apart from the outlet's narration: others'
-  quoted words about X are their stance, and X's own quoted words are X's;
+- **quotes**: the actor named inside others' quoted words (their stance), and
+  the actor's own quoted words, become signals of their own, weighed apart
+  from the outlet's narration;
 - **coreference**: "he"/"she" and titles ("the senator", from "Senator X"
   earlier in the article) that refer back to the actor;
-- **article level**: the headline, and the lede (the first two sentences).
+- **article level**: the headline, the lede (the first two sentences), and
+  the tone of the sentences around the actor's.
 
 Output of :func:`article_stance`, one row per article and actor referred to:
 ``stance`` in [-1, 1] (the model's probability of a favourable reading minus
@@ -108,9 +111,6 @@ class Evidence:
     framing: float = 0.0
     words: list[tuple[str, float]] = field(default_factory=list)  # (word, value) pairs behind the numbers
 
-    def any(self) -> bool:
-        return bool(self.near or self.events or self.doer or self.target or self.framing)
-
 
 # --- data files -----------------------------------------------------------------------------------------------
 
@@ -183,7 +183,7 @@ def _frame(cells: list[str], path: Path, number: int) -> Frame:
 @lru_cache(maxsize=4)
 def load_stance_model(path: str | Path = STANCE_MODEL_JSON) -> dict:
     """The shipped weights: ``parts``, ``features``, ``mean``, ``scale``, ``coef`` (3 × features),
-    ``intercept`` (3), ``classes`` and ``thresholds`` (see ``scripts/fit_stance.py``)."""
+    ``intercept`` (3), ``classes`` and ``thresholds`` (see ``bench/fit_stance.py``)."""
     path = Path(path)
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
@@ -191,7 +191,7 @@ def load_stance_model(path: str | Path = STANCE_MODEL_JSON) -> dict:
         raise DataFileError(f"cannot read the stance model at {path}: {err}") from err
     missing = {"parts", "features", "mean", "scale", "coef", "intercept", "classes", "thresholds"} - set(model)
     if missing:
-        raise DataFileError(f"{path}: the stance model lacks {sorted(missing)}; rerun scripts/fit_stance.py")
+        raise DataFileError(f"{path}: the stance model lacks {sorted(missing)}; rerun bench/fit_stance.py")
     return model
 
 
@@ -843,7 +843,7 @@ def sentence_tones(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "source", n_boot: int = 2000,
-                   level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+                   level: float = 0.95, min_clear: int = MIN_CLEAR_ARTICLES, seed: int = 0) -> pd.DataFrame:
     """Stance toward each actor per group (an outlet, by default): one row per ``by`` and ``actor``.
 
     ``stance`` is :func:`article_stance`'s output; ``articles`` maps
@@ -854,7 +854,9 @@ def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "s
     ``ci_high`` (percentile bootstrap over articles, at ``level``; NaN with
     fewer than two), ``share_negative``, ``share_positive`` (of the clear
     articles' labels) and ``reading``: ``"no clear stance"`` when fewer than
-    ``MIN_CLEAR_ARTICLES`` articles have clear evidence, else the label of the mean.
+    ``min_clear`` articles have clear evidence, else the label of the mean
+    (``min_clear=1`` reads a single article, as a corpus of one article per
+    outlet needs).
     """
     from analysis.tone import bootstrap_mean_ci
 
@@ -869,12 +871,12 @@ def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "s
         rows.append((group, actor, len(frame), len(clear), mean, low, high,
                      float((clear["stance_label"] == "negative").mean()) if len(clear) else np.nan,
                      float((clear["stance_label"] == "positive").mean()) if len(clear) else np.nan,
-                     _reading(mean, len(clear))))
+                     _reading(mean, len(clear), min_clear)))
     return pd.DataFrame(rows, columns=[by, "actor", "n_articles", "n_clear", "mean", "ci_low", "ci_high",
                                        "share_negative", "share_positive", "reading"])
 
 
-def _reading(mean: float, n_clear: int) -> str:
-    if n_clear < MIN_CLEAR_ARTICLES or np.isnan(mean):
+def _reading(mean: float, n_clear: int, min_clear: int) -> str:
+    if n_clear < max(min_clear, 1) or np.isnan(mean):
         return "no clear stance"
     return str(stance_label(np.array([mean]), tuple(load_stance_model()["thresholds"]))[0])

@@ -36,9 +36,11 @@ VALUES = {"negative": -1, "neutral": 0, "positive": 1}
 
 
 def persent_dir() -> Path | None:
-    """The PerSenT folder: ``$PERSENT_DIR``, else ``shared/data/persent`` one or two levels above the project."""
+    """The PerSenT folder: ``$PERSENT_DIR``, else ``shared/data/persent`` one or two levels above the project;
+    None when it holds no ``dev.csv``."""
     if os.environ.get("PERSENT_DIR"):
-        return Path(os.environ["PERSENT_DIR"])
+        folder = Path(os.environ["PERSENT_DIR"])
+        return folder if (folder / "dev.csv").exists() else None
     for base in (PROJECT_ROOT.parent, PROJECT_ROOT.parent.parent):
         folder = base / "shared" / "data" / "persent"
         if (folder / "dev.csv").exists():

@@ -29,8 +29,8 @@ import pandas as pd
 
 from analysis.paths import ACTORS_YML, PROJECT_ROOT, STANCE_MODEL_JSON
 from analysis.validation import agreement, confusion, load_persent, persent_features
-from analysis.stance import PARTS, article_stance, load_stance_model, stance_label
-from fit_stance import FIT_SPLITS, best_thresholds, build_model, fit, out_of_fold, predict
+from analysis.stance import article_stance, load_stance_model, stance_label
+from fit_stance import best_thresholds, build_model, fit, out_of_fold, predict
 
 ORDER = ("coreference", "proximity", "roles", "framing", "quotes", "article")
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "stance"
