@@ -28,6 +28,8 @@ TOPICS_YML = DATA_DIR / "topics.yml"
 ACTORS_YML = DATA_DIR / "actors.yml"
 BOILERPLATE_YML = DATA_DIR / "boilerplate.yml"
 ABBREVIATIONS_TXT = DATA_DIR / "abbreviations.txt"
+FRAMING_VERBS_TSV = DATA_DIR / "framing_verbs.tsv"
+STANCE_MODEL_JSON = DATA_DIR / "stance_model.json"
 
 
 def blank(value) -> bool:
