@@ -103,7 +103,8 @@ def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: 
         workers = 1 if len(files) < 400 else None  # a pool costs more than it saves on small corpora
         score_corpus(corpus, staging / _SCORES, manifest=manifest, codebook=codebook, actors=actors,
                      tone_dictionary=tone_dictionary,
-                     text_col=text_col, carry=carry, max_file_mb=max_file_mb, workers=workers, progress=progress)
+                     text_col=text_col, carry=carry, max_file_mb=max_file_mb, workers=workers, progress=progress,
+                     provisional=True)
         try:
             staging.rename(folder)
         except OSError:  # another process cached it first: use theirs

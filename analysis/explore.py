@@ -94,6 +94,13 @@ def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = N
     out = cached_scores(root, manifest=manifest, codebook=codebook, actors=actors,
                         tone_dictionary=resolved(tone_dictionary), text_col=text_col or None,
                         max_file_mb=max_file_mb or MAX_FILE_MB, progress=progress)
+    return open_scores(out, by=by, codebook=codebook, actors=actors, root=root)
+
+
+def open_scores(out: str | Path, *, by: str = "source", codebook: str | Path | None = None,
+                actors: str | Path | None = None, root: str | Path | None = None) -> Analysis:
+    """An :class:`Analysis` of tables :func:`analysis.score_corpus` wrote to ``out``: the articles (without text)
+    in memory, the rest in a store. ``codebook`` and ``actors`` are the files it was scored with, if any."""
     paths = table_paths(out)
     store = Store.from_paths(paths)
     columns = [c for c in store.columns("articles") if c not in LIGHT_COLUMNS_EXCLUDED]
@@ -106,7 +113,8 @@ def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = N
     topics, topics_from = _codebook(codebook, provisional)
     people, people_from = _actors(actors, provisional)
     return Analysis(store=store, articles=articles, by=by, codebook=topics, codebook_from=topics_from, actors=people,
-                    actors_from=people_from, colors=source_colors(articles[by]), root=Path(root), out=out)
+                    actors_from=people_from, colors=source_colors(articles[by]),
+                    root=Path(root) if root is not None else Path(out).parent, out=Path(out))
 
 
 def corpus_summary(store: Store) -> dict:

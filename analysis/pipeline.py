@@ -46,7 +46,7 @@ from analysis.errors import CorpusError
 from analysis.readers import MAX_FILE_MB, discover, read_file, relative
 from analysis.repetition import TemplateCounter, repeated_keys, text_hashes
 from analysis.aggregates import LEXICONS
-from analysis.tables import (ACTORS, BOOL, FLOAT, INT, PROVISIONAL, STR, TOPICS, MemorySink, aggregate_schemas, article_schema,
+from analysis.tables import (ACTORS, BOOL, FLOAT, INT, PROVISIONAL, STANCE, STR, TOPICS, MemorySink, aggregate_schemas, article_schema,
                              sentence_schema)
 
 CHUNK_FILES = 250  # files read per chunk of pass 1, and articles processed per chunk of pass 2
@@ -70,6 +70,7 @@ class Settings:
     duplicate_threshold: float = 0.8
     dedupe: bool = True
     scores: bool = True  # split and score sentences (False: articles only, as load_corpus)
+    provisional: bool = False  # without a codebook or actors file, draw stand-ins from the corpus (as reports do)
 
 
 @dataclass
@@ -111,7 +112,8 @@ def run(settings: Settings, *, sink=None, engine: str = "local", workers: int | 
             raise CorpusError(no_articles_message(settings.root, len(corpus_plan.files), skipped), problems=problems)
         counts.columns = columns
         templates = counter.templates()
-        codebook, actors = provisional(settings, sample.records(), templates, sink) if settings.scores else (None, None)
+        codebook, actors = (provisional(settings, sample.records(), templates, sink)
+                            if settings.scores and settings.provisional else (None, None))
         shared = Shared(templates=templates, columns=tuple(columns), codebook=codebook, actors=actors)
         index = _process_all(settings, store, shared, columns, sink, jobs, show, counts)
         duplicates = _duplicates(settings, index, sink)
@@ -184,15 +186,15 @@ def _read_all(settings, corpus_plan, sink, jobs, chunk_files, show):
             sink.write("problems", pd.DataFrame(result["problems"]))
             skipped.update(_reason(p) for p in result["problems"] if p["severity"] == "skipped")
             sink.write("problems", pd.DataFrame(survey.add(result["records"])))
-            for record, hashes in zip(result["records"], result["hashes"]):
-                counter.add(record["group"], hashes)
+            counter.add_many([r["group"] for r in result["records"]], result["hashes"])
+            for record in result["records"]:
                 store.add(record)
                 sample.add(record)
             bar.update(result["n_files"])
     return store, counter, survey.columns(), skipped, sample
 
 
-PROVISIONAL_SAMPLE = 5_000  # articles the provisional topics and stand-in actors are drawn from
+PROVISIONAL_SAMPLE = 1_000  # articles the provisional topics and stand-in actors are drawn from
 PROVISIONAL_TOPICS = 12
 PROVISIONAL_ACTORS = 12
 
@@ -216,7 +218,7 @@ class Sample:
         return [record for _, _, record in sorted(self.heap, key=lambda item: item[1])]
 
 
-def provisional(settings: Settings, records: list[dict], templates: frozenset[int], sink) -> tuple:
+def provisional(settings: Settings, records: list[dict], templates: dict[str, frozenset[int]], sink) -> tuple:
     """Stand-in topics and actors for a corpus given without a codebook or an actors file.
 
     They are drawn from a fixed sample of the corpus (:class:`Sample`): the sample is cleaned as the corpus is,
@@ -229,6 +231,7 @@ def provisional(settings: Settings, records: list[dict], templates: frozenset[in
     from analysis.topics import provisional_codebook
 
     if settings.codebook and settings.actors:
+        sink.declare("provisional", PROVISIONAL)
         return None, None
     repeated = [repeated_keys(r["group"], r["text"], templates) for r in records]
     articles, _ = build_articles(records, Path(settings.root), markers=_markers(settings.markers), repeated=repeated,
@@ -414,6 +417,7 @@ def _process_all(settings, store, shared: Shared, columns: dict, sink, jobs, sho
         measures = [*LEXICONS, *(DICTIONARY_MEASURES if dictionary else ())]
         for name, schema in aggregate_schemas(measures, topics=True, actors=True).items():
             sink.declare(name, schema)
+        sink.declare("article_stance", STANCE)
     scratch = sink.scratch("dedupe")
     index = DiskDuplicateIndex(scratch) if scratch is not None else DuplicateIndex()
     shared = replace(shared, carry=tuple(dict.fromkeys(carry)))
@@ -436,7 +440,7 @@ class Shared:
     """What every chunk of pass 2 needs from pass 1: template lines, the user's columns (with their types),
     the carried columns, and the provisional codebook and actors when none were given."""
 
-    templates: frozenset[int]
+    templates: dict[str, frozenset[int]]
     columns: tuple[str, ...]
     carry: tuple[str, ...] = ()
     codebook: object = None
@@ -470,6 +474,7 @@ def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str],
     :func:`provisional`)."""
     from analysis import aggregates
     from analysis.actors import match_actors, speaker_actor
+    from analysis.stance import article_stance
     from analysis.segment import split_sentences
     from analysis.sentiment import article_dictionary_tone, score_tone
     from analysis.tone import article_tone
@@ -492,6 +497,7 @@ def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str],
         out["actors"] = found.drop(columns=["text"])
         found = aggregates.article_actors(sentences, out["actors"], speaker_actor(sentences["speaker"], actors))
         out["article_actors"] = found.assign(actor_type=found["actor"].map({k: v["type"] for k, v in actors.items()}))
+        out["article_stance"] = article_stance(sentences, actors, articles=articles)
     if codebook:
         found = topic_mentions(sentences, codebook)
         out["topics"] = found.join(keys, on="_row").drop(columns=["_row"])

@@ -37,11 +37,14 @@ def text_hashes(group: str, text: str) -> np.ndarray:
     return np.array([pair_hash(group, k) for k in line_keys(text)], dtype=np.uint64)
 
 
-def repeated_keys(group: str, text: str, templates: frozenset[int]) -> frozenset[str]:
-    """The line keys of ``text`` that are template lines of ``group``, for :func:`analysis.clean.clean_text`."""
-    if not templates:
+def repeated_keys(group: str, text: str, templates: dict[str, frozenset[int]]) -> frozenset[str]:
+    """The line keys of ``text`` that are template lines of ``group``, for :func:`analysis.clean.clean_text`.
+
+    ``templates`` maps each source with template lines to their hashes (:meth:`TemplateCounter.templates`)."""
+    found = templates.get(group)
+    if not found:
         return frozenset()
-    return frozenset(k for k in line_keys(text) if pair_hash(group, k) in templates)
+    return frozenset(k for k in line_keys(text) if pair_hash(group, k) in found)
 
 
 class TemplateCounter:
@@ -60,25 +63,36 @@ class TemplateCounter:
         self._memory: list[list[np.ndarray]] = [[] for _ in range(PARTITIONS)]
 
     def add(self, group: str, hashes: np.ndarray) -> None:
-        index = self.groups.setdefault(group, len(self.groups))
-        if index == len(self.articles):
-            self.articles.append(0)
-        self.articles[index] += 1
-        if len(hashes):
-            self._store(np.column_stack([hashes, np.full(len(hashes), index, dtype=np.uint64)]))
+        self.add_many([group], [hashes])
 
-    def templates(self) -> frozenset[int]:
+    def add_many(self, groups: list[str], hashes: list[np.ndarray]) -> None:
+        """Several articles' hashes at once (one chunk's worth: fewer, larger writes)."""
+        indexes = []
+        for group, found in zip(groups, hashes):
+            index = self.groups.setdefault(group, len(self.groups))
+            if index == len(self.articles):
+                self.articles.append(0)
+            self.articles[index] += 1
+            indexes.append(np.full(len(found), index, dtype=np.uint64))
+        if hashes and sum(len(h) for h in hashes):
+            self._store(np.column_stack([np.concatenate(hashes), np.concatenate(indexes)]))
+
+    def templates(self) -> dict[str, frozenset[int]]:
+        """Each source that has template lines, with their pair hashes."""
         floors = np.array([max(MIN_ARTICLES, MIN_SHARE * n) if n >= MIN_ARTICLES else np.inf
                            for n in self.articles])
-        found: set[int] = set()
+        names = list(self.groups)
+        found: dict[str, set[int]] = {}
         for part in range(PARTITIONS):
             pairs = self._load(part)
             if not len(pairs):
                 continue
             values, first, counts = np.unique(pairs[:, 0], return_index=True, return_counts=True)
-            keep = counts >= floors[pairs[first, 1].astype(np.int64)]
-            found.update(int(v) for v in values[keep])
-        return frozenset(found)
+            groups = pairs[first, 1].astype(np.int64)
+            keep = counts >= floors[groups]
+            for value, group in zip(values[keep], groups[keep]):
+                found.setdefault(names[group], set()).add(int(value))
+        return {group: frozenset(hashes) for group, hashes in found.items()}
 
     def _store(self, pairs: np.ndarray) -> None:
         parts = (pairs[:, 0] >> np.uint64(60)).astype(np.int64)  # the top 4 bits pick the partition

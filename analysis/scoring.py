@@ -59,14 +59,17 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
                  engine: str = "local", workers: int | None = None, scheduler: str | None = None,
                  chunk_files: int = CHUNK_FILES, dedupe: bool = True, progress: bool | None = None,
                  excel_safe: bool = True, max_file_mb: float = MAX_FILE_MB,
-                 carry: tuple[str, ...] = ()) -> ScoreResult:
+                 carry: tuple[str, ...] = (), provisional: bool = False) -> ScoreResult:
     """Run the pipeline over ``corpus`` (the bundled one, with its data files, when None) into ``out``.
 
     ``tone_dictionary`` (a dictionary file in any format :func:`analysis.dictionaries.load_dictionary` reads)
     adds dictionary tone per sentence and per article (see :func:`analysis.sentiment.score_tone`).
     ``carry`` names article columns (``desk``, …) to repeat on every sentence, besides source, source type,
     date, event and language. ``workers`` processes (default: every core) run the chunks on ``engine``.
-    ``progress`` shows progress bars (by default, for corpora of more than 200 files).
+    ``progress`` shows progress bars (by default, for corpora of more than 200 files). With ``provisional``,
+    a corpus given without a codebook or an actors file gets provisional topics and stand-in actors drawn
+    from a fixed sample of it (:func:`analysis.pipeline.provisional`), with their mentions and stance, as the
+    report needs.
     """
     check_format(fmt)
     check_engine(engine)
@@ -74,7 +77,7 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
     settings = Settings(root=root, manifest=manifest, codebook=codebook, actors=actors,
                         tone_dictionary=resolved(tone_dictionary), text_col=text_col,
-                        carry=tuple(carry), max_file_mb=max_file_mb, dedupe=dedupe)
+                        carry=tuple(carry), max_file_mb=max_file_mb, dedupe=dedupe, provisional=provisional)
     if engine == "local" and workers != 1:
         warm_up()  # forked workers inherit the loaded lexicons instead of each loading them again
     sink = MemorySink() if out is None else FileSink(out, fmt=fmt, excel_safe=excel_safe)

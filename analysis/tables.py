@@ -39,7 +39,7 @@ STR, INT, FLOAT, BOOL, TIME = pa.string(), pa.int64(), pa.float64(), pa.bool_(),
 BATCH_ROWS = 5_000  # rows read back at a time when tables are finished
 FORMATS = ("parquet", "csv")
 NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics", "article_tone", "article_positions",
-         "article_topics", "article_actors", "provisional")
+         "article_topics", "article_actors", "article_stance", "provisional")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 REMOVED = pa.schema([("article_id", STR), ("source", STR), ("text", STR), ("reason", STR)])
@@ -48,6 +48,10 @@ ACTORS = pa.schema([("article_id", STR), ("source", STR), ("sentence_no", INT), 
                     ("actor_type", STR), ("aliases", STR), ("n_mentions", INT)])
 TOPICS = pa.schema([("article_id", STR), ("source", STR), ("sentence_no", INT), ("topic", STR),
                     ("mentions", INT), ("matched", STR)])
+STANCE = pa.schema([("article_id", STR), ("actor", STR), ("stance", FLOAT), ("stance_label", STR), ("clear", BOOL),
+                    ("n_evidence", INT), ("n_sentences", INT), ("n_by_pronoun", INT), ("near", FLOAT),
+                    ("doer", FLOAT), ("target", FLOAT), ("framing", FLOAT), ("quoted_by_others", FLOAT),
+                    ("own_words", FLOAT), ("headline", FLOAT), ("evidence", STR)])
 PROVISIONAL = pa.schema([("kind", STR), ("name", STR), ("type", STR), ("patterns", STR), ("note", STR),
                          ("sample", INT)])
 # The article columns every corpus has, in order; metadata columns follow them, then tone, then duplicates.

@@ -12,7 +12,7 @@ import pytest
 
 from analysis import views
 from analysis.actors import actor_tone, actor_voice
-from analysis.explore import _actors, _codebook, analyse, group_labels
+from analysis.explore import _actors, _codebook, group_labels, open_scores
 from analysis.keywords import keyness
 from analysis.paths import PROJECT_ROOT
 from analysis.scoring import score_corpus
@@ -44,7 +44,8 @@ def export(tmp_path_factory):
 
 
 def _in_memory(corpus, by, **options):
-    tables = score_corpus(corpus, out=None, workers=1, progress=False, chunk_files=10_000, **options).tables
+    tables = score_corpus(corpus, out=None, workers=1, progress=False, chunk_files=10_000, provisional=True,
+                          **options).tables
     articles = tables["articles"]
     unique = articles[articles["duplicate_of"].isna()].copy()
     unique[by] = group_labels(unique[by], by)
@@ -76,8 +77,8 @@ def both(request, generated, export, tmp_path_factory, scores_cache):
     corpus = generated if request.param == "generated" else export
     options = {k: str(v) for k, v in case["options"].items()}
     streamed = tmp_path_factory.mktemp("streamed") / "s.parquet"
-    score_corpus(corpus, out=streamed, workers=2, progress=False, chunk_files=7, **options)
-    a = analyse(corpus, by=case["by"], **options)
+    score_corpus(corpus, out=streamed, workers=2, progress=False, chunk_files=7, provisional=True, **options)
+    a = open_scores(streamed, by=case["by"], codebook=options.get("codebook"), actors=options.get("actors"))
     return a, _in_memory(corpus, case["by"], **options)
 
 
