@@ -271,3 +271,71 @@ def sample_articles(a, sample: int = KEYNESS_SAMPLE) -> pd.DataFrame:
     totals = a.articles.groupby(a.by).size()
     texts.attrs["sampled"] = bool((totals > sample).any())
     return texts
+
+
+def actor_stance(a, *, n_boot: int = 2000, min_clear: int | None = None) -> pd.DataFrame:
+    """:func:`analysis.stance.stance_summary` per group and actor: the mean stance of the articles with clear
+    evidence, with a bootstrap interval over articles and a reading ("no clear stance" below the threshold).
+
+    With one article per group (a corpus of single reports), one clear article is enough for a reading."""
+    from analysis.stance import MIN_CLEAR_ARTICLES, stance_summary
+
+    stance = a.store.sql("SELECT s.* FROM article_stance s JOIN units u USING (article_id) ORDER BY article_id")
+    if min_clear is None:
+        per_group = a.articles.groupby(a.by).size()
+        min_clear = 1 if len(per_group) and per_group.max() == 1 else MIN_CLEAR_ARTICLES
+    return stance_summary(stance, a.articles, by=a.by, n_boot=n_boot, min_clear=min_clear)
+
+
+def removed_by_reason(a) -> pd.DataFrame:
+    """How many spans the cleaner removed, per reason (the reason with its counts written as N)."""
+    return a.store.sql("""SELECT regexp_replace(reason, '[0-9]+', 'N', 'g') AS reason, count(*) AS spans
+                          FROM removed GROUP BY ALL ORDER BY spans DESC, reason""")
+
+
+def removed_rows(a, *, limit: int = 20) -> pd.DataFrame:
+    """The first ``limit`` removed spans (by article), with their reasons."""
+    return a.store.sql(f"SELECT article_id, source, text, reason FROM removed ORDER BY article_id LIMIT {int(limit)}")
+
+
+def problems(a, *, limit: int = 50) -> pd.DataFrame:
+    """The first ``limit`` problems (skipped files first), and how many there are in all (``attrs["total"]``)."""
+    rows = a.store.sql(f"""SELECT path, severity, message FROM problems
+                           ORDER BY severity = 'warning', path LIMIT {int(limit)}""")
+    rows.attrs["total"] = int(a.store.scalar("SELECT count(*) FROM problems"))
+    return rows
+
+
+def duplicates(a, *, limit: int = 50) -> pd.DataFrame:
+    """Articles set aside as duplicates, with the article each copies and how similar they are."""
+    rows = a.store.sql(f"""SELECT article_id, source, duplicate_of, duplicate_similarity FROM articles
+                           WHERE duplicate_of IS NOT NULL ORDER BY article_id LIMIT {int(limit)}""")
+    rows.attrs["total"] = int(a.store.scalar("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"))
+    return rows
+
+
+def pattern_counts(a, *, sample: int = KEYNESS_SAMPLE) -> pd.DataFrame:
+    """:func:`analysis.topics.pattern_counts` on the sentences of up to ``sample`` articles per group."""
+    from analysis.topics import pattern_counts as counts_of
+
+    ids = sample_articles(a, sample)
+    out = counts_of(_sample_sentences(a, ids), a.codebook, warn=False)
+    out.attrs["sampled"] = ids.attrs["sampled"]
+    return out
+
+
+def _sample_sentences(a, ids: pd.DataFrame) -> pd.DataFrame:
+    a.store.register("sample_ids", ids[["article_id"]])
+    return a.store.sql("SELECT s.article_id, s.sentence_no, s.text FROM sentences s JOIN sample_ids USING (article_id) "
+                       "ORDER BY s.article_id, s.sentence_no")
+
+
+def term_rates(a, *, sample: int = KEYNESS_SAMPLE, ngrams: tuple[int, int] = (1, 2), top: int = 10) -> pd.DataFrame:
+    """:func:`analysis.keywords.count_terms` per group (the ``top`` terms of each), on up to ``sample`` articles
+    per group."""
+    from analysis.keywords import count_terms
+
+    texts = sample_articles(a, sample)
+    out = count_terms(texts, by=a.by, ngrams=ngrams).groupby(a.by).head(top).reset_index(drop=True)
+    out.attrs["sampled"] = texts.attrs["sampled"]
+    return out

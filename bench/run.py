@@ -24,45 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from measure import measure  # noqa: E402
+
 BIN = Path(sys.executable).parent
-
-
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KB (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-            with open(f"/proc/{entry}/status") as handle:
-                kb = next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(parent, []).append(int(entry))
-        rss[int(entry)] = kb
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        total += rss.get(current, 0)
-        stack.extend(children.get(current, []))
-    return total
-
-
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak tree memory (MB) of a command."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
-        time.sleep(0.2)
-    seconds = time.perf_counter() - start
-    if process.returncode != 0:
-        raise RuntimeError(f"{command} failed: {process.stderr.read()[-2000:]}")
-    return seconds, peak / 1024
 
 
 def main() -> None:

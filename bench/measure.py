@@ -1,0 +1,48 @@
+"""Wall time and peak memory of a command and every process it starts (Linux /proc), for the benchmarks.
+
+Jupyter kernels start in a session of their own, so the memory is summed over the process tree by parent
+pid, not over the process group.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/status") as handle:
+                kb = next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+        rss[int(entry)] = kb
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += rss.get(current, 0)
+        stack.extend(children.get(current, []))
+    return total
+
+
+def measure(command: list[str], *, env: dict | None = None, interval: float = 0.2) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of a command and its process tree, sampled every ``interval`` s."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(interval)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise RuntimeError(f"{command} failed: {process.stderr.read()[-2000:]}")
+    return seconds, peak / 1024
