@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.cache import cached_scores
 from analysis.corpus import Corpus
 from analysis.errors import ColumnError
-from analysis.paths import bundled_defaults, resolved
+from analysis.paths import blank, bundled_defaults, resolved
 from analysis.plots import source_colors
 from analysis.readers import MAX_FILE_MB
 from analysis.store import Store, quote
@@ -83,13 +83,19 @@ class Analysis:
 def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = None,
             codebook: str | Path | None = None, actors: str | Path | None = None, by: str = "source",
             tone_dictionary: str | Path | None = None, text_col: str | None = None,
-            max_file_mb: float | None = None, progress: bool | None = False) -> Analysis:
+            max_file_mb: float | None = None, progress: bool | None = False,
+            scores: str | Path | None = None) -> Analysis:
     """Load, clean, split and score a corpus (the bundled one, with its data files, when ``corpus`` is unset),
     and open its tables for charting.
 
     ``by`` is the article column to compare (``source``, ``source_type``, ``event``, a column of your export or
-    manifest, …). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``).
+    manifest, …). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``). With ``scores``
+    (what ``presslens score --provisional --out`` wrote), that result is opened instead, without scoring:
+    give the codebook and actors file it was scored with, if any.
     """
+    if not blank(scores):
+        return open_scores(scores, by=by, codebook=resolved(codebook), actors=resolved(actors),
+                           root=resolved(corpus))
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
     out = cached_scores(root, manifest=manifest, codebook=codebook, actors=actors,
                         tone_dictionary=resolved(tone_dictionary), text_col=text_col or None,
