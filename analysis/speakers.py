@@ -1,0 +1,176 @@
+"""Who is speaking: the attribution next to a quote, resolved to a canonical name within the article.
+
+The attribution is looked for in the text outside quotes of the quote's own sentence(s), in this order:
+
+1. a tag after the quote: ``…," Lukashenko said``, ``…," said Amara Okafor, Nigeria's trade minister``,
+   ``…," Ellison, who joined last year, said``, ``…," the prime minister told reporters``, and the same
+   tag between two parts of one quote (``"…," she said, "…"``);
+2. a tag before it: ``Mr Blair said: "…``, ``Xi said the two sides should "…"``;
+3. ``cited X as saying``, ``described as "…" by X``, then ``according to X`` (which names a source of
+   the report, so it yields to any other attribution in the sentence).
+
+Speech verbs come from ``data/speech_verbs.txt`` (built from evidence: see its header). The speaker
+found is resolved with :class:`analysis.names.NameIndex`: names to their fullest form, "he"/"she" to the
+nearest earlier person of that gender, "it" and "the company" to the nearest organisation, "the prime
+minister" to the person the article gave that title, "a Treasury spokeswoman" to the Treasury. Where an
+attribution names nobody ("one fan wrote", "officials said") the speaker is ``unknown``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.names import NameIndex
+from analysis.paths import DATA_DIR
+
+SPEECH_VERBS_TXT = DATA_DIR / "speech_verbs.txt"
+UNKNOWN = "unknown"
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> tuple[str, ...]:
+    """Every form of every speech verb of ``data/speech_verbs.txt``, longest first."""
+    forms: set[str] = set()
+    for line in SPEECH_VERBS_TXT.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        words = line.split()
+        if len(words) >= 2 and words[1] in ("out", "on", "in"):  # two-word verbs: "point out pointed out …"
+            forms.update(" ".join(words[i:i + 2]) for i in range(0, len(words) - 1, 2))
+        else:
+            forms.update(words)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+_NAME = r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|der|la|le|du|of|the)){0,5})"
+_PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
+_DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
+               r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
+_DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}}?)"
+_ADV = r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|would|will|previously|earlier)"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    verb = "(?:" + "|".join(re.escape(v) for v in speech_verbs()) + ")"
+    who = rf"(?P<who>{_DESC}|{_NAME}|{_PRON})"
+    apposition = r"(?P<app>,[ \u00a0][^,\"“”«»„「」]{1,90},)?"
+    return {
+        "after_subject": re.compile(rf"^[\s,;:—–-]*{who}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}"
+                                    rf"(?P<verb>{verb})\b"),
+        "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{who}"
+                                     rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>{_NAME})(?=$|[\s,.;]))?"),
+        "subject": re.compile(rf"{who}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}(?P<verb>{verb})\b"),
+        "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
+        "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
+                                    rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
+        "by": re.compile(rf"^[\s,]*by[ \u00a0]+{who}"),
+        "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who}"),
+    }
+
+
+_PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
+_SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
+_TRAILING_RE = re.compile(r"[\s.,;:]+$")
+
+
+class Attribution:
+    """Finds and resolves the speaker of quotes in one article; the name index is built on first need."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+        self.text, self.sentences, self.quotes = text, sentences, quotes
+        self._index: NameIndex | None = None
+
+    @property
+    def index(self) -> NameIndex:
+        if self._index is None:
+            self._index = NameIndex(self.text, self.sentences, self.quotes)
+        return self._index
+
+    def tag_after(self, start: int, end: int) -> str | None:
+        """The speaker of an attribution that opens ``text[start:end]`` ("…," said X / X said)."""
+        segment = self.text[start:end]
+        patterns = _patterns()
+        for name in ("after_subject", "after_inverted"):
+            match = patterns[name].match(segment)
+            if match:
+                return self._who(match, start)
+        return None
+
+    def tag_before(self, start: int, end: int) -> str | None:
+        """The speaker of the last "X said" in ``text[start:end]`` (before a quote)."""
+        segment = self.text[start:end]
+        last = None
+        for match in _patterns()["subject"].finditer(segment):
+            last = match
+        if last is None:
+            inverted = _patterns()["after_inverted"].search(segment)
+            return self._who(inverted, start) if inverted else None
+        return self._who(last, start)
+
+    def weaker(self, before: tuple[int, int], after: tuple[int, int]) -> str | None:
+        """``cited X as saying``, ``described as "…" by X``, ``according to X``, in that order."""
+        patterns, text = _patterns(), self.text
+        for start, end in (before, after):
+            match = patterns["cited"].search(text, start, end) or patterns["cited_passive"].search(text, start, end)
+            if match:
+                return self._who(match, 0)
+        by = patterns["by"].match(text[after[0]:after[1]])
+        if by and _PASSIVE_CUE_RE.search(text, before[0], before[1]):
+            return self._who(by, after[0])
+        for start, end in (after, before):
+            match = patterns["according"].search(text, start, end)
+            if match:
+                return self._who(match, 0)
+        return None
+
+    # -- resolution -----------------------------------------------------------------------------------
+    def _who(self, match: re.Match, offset: int) -> str:
+        who = _TRAILING_RE.sub("", match.group("who"))
+        position = offset + match.start("who")
+        app = match.groupdict().get("app")
+        app_name = _TRAILING_RE.sub("", app.strip(", ")) if app else None
+        if app_name and re.fullmatch(_NAME, app_name) and not re.fullmatch(_NAME, who):
+            who, position = app_name, offset + match.start("app") + app.index(app_name[0])
+        return self.resolve(who, position)
+
+    def resolve(self, who: str, position: int) -> str:
+        """A speaker as written ("Mr Blair", "he", "the company", "a Treasury spokeswoman") → canonical."""
+        if re.fullmatch(_PRON, who):
+            entity = self.index.resolve_pronoun(who, position)
+            return entity.canonical if entity else UNKNOWN
+        if re.fullmatch(_NAME, who) and not re.search(r"['’]s(?:[ \u00a0]+[a-z]|$)", who):
+            entity = self.index.canonical(who, position)
+            return entity.canonical if entity else UNKNOWN
+        return self._description(who, position)
+
+    def _description(self, who: str, position: int) -> str:
+        names = re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who)
+        names = [n for n in names if n.lower() not in ("the", "a", "an", "one", "another", "its", "their")]
+        if _SPOKES_RE.search(who):
+            return self._spokesperson(who, names, position)
+        if names and not re.search(r"['’]s$", names[-1]):
+            entity = self.index.canonical(names[-1], position)
+            return entity.canonical if entity else UNKNOWN
+        if names:  # "Labour's environment spokesman", "Veltrex's chief executive": a role, no name
+            return UNKNOWN
+        entity = self.index.resolve_description(who, position)
+        return entity.canonical if entity else UNKNOWN
+
+    def _spokesperson(self, who: str, names: list[str], position: int) -> str:
+        organisation = [n for n in names if not re.search(r"['’]s$", n)]
+        if organisation:
+            entity = self.index.canonical(organisation[-1], position)
+            return entity.canonical if entity else organisation[-1]
+        if re.search(r"['’]s\b", who):  # "the prime minister's spokesman": speaks for a person
+            return UNKNOWN
+        earlier = re.findall(rf"spokes\w+[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?({_NAME})|({_NAME})[ \u00a0]+spokes\w+",
+                             self.text[max(0, position - 3000):position])
+        for found in reversed(earlier):
+            name = _TRAILING_RE.sub("", found[0] or found[1])
+            name = re.sub(r"^(?:A|An|The)[ \u00a0]+", "", name)
+            if name:
+                entity = self.index.canonical(name, position)
+                return entity.canonical if entity else name
+        return UNKNOWN
