@@ -55,6 +55,7 @@ _AGE_RE = re.compile(r"^,\s*\d{1,3},")
 _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|their|[A-Z][\w'’.-]*['’]s?)\s+"
                             r"(?:[\w'’-]+\s+){0,5}?([a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|at|for|in|with|from|who)\b))")
 _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])([a-z][\w-]+)[ \u00a0]+$")
+_POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
 
@@ -147,9 +148,10 @@ class NameIndex:
 
     # -- scanning -------------------------------------------------------------------------------------
     def _scan(self) -> list[Mention]:
-        text, lex = self.text, self.lex
-        raw = [m for m in NAME_RE.finditer(text) if not self.in_quote(m.start())]
-        mid_sentence = {m.group(0).split()[0] for m in raw if not self._sentence_initial(m.start())}
+        raw = [m for m in NAME_RE.finditer(self.text) if not self.in_quote(m.start())]
+        mid_sentence = {_POSSESSIVE_RE.sub("", token) for m in raw if not self._sentence_initial(m.start())
+                        for token in m.group(0).split()}
+        self.mid_sentence = mid_sentence
         mentions = []
         for match in raw:
             mention = self._mention(match, mid_sentence)
@@ -158,19 +160,26 @@ class NameIndex:
         return mentions
 
     def _mention(self, match: re.Match, mid_sentence: set) -> Mention | None:
+        """A name match → a mention: leading function words, titles and demonyms, trailing "'s" and
+        post-nominals ("QC") are set apart; a sentence's first word counts only if seen mid-sentence too."""
         lex = self.lex
         parts = [(match.start() + t.start(), match.start() + t.end(), t.group(0))
                  for t in re.finditer(r"\S+", match.group(0))]
         initial = self._sentence_initial(match.start())
-        while parts and parts[0][2].lower() in _FUNCTION_CAPS:
+        while parts and not parts[0][2].isupper() and parts[0][2].lower() in _FUNCTION_CAPS:
             parts.pop(0)
             initial = False
-        start = parts[0][0] if parts else match.start()
-        titles = []
-        while len(parts) > 1 and (parts[0][2].lower() in lex.titles or parts[0][2] in lex.demonyms):
-            titles.append(parts.pop(0)[2])
+        if initial and len(parts) > 2 and parts[0][2] not in mid_sentence and parts[0][2] not in lex.given \
+                and _looks_like_role(parts[0][2].lower()):  # "Producer Sam Okoro", "Forecaster Dana Lund"
+            parts.pop(0)
+        while len(parts) > 1 and parts[-1][2].rstrip(".,") in _POSTNOMINALS:
+            parts.pop()
         if not parts:
             return None
+        start = parts[0][0]
+        cut = self._title_prefix([p[2] for p in parts])
+        titles = [p[2] for p in parts[:cut]]
+        parts = parts[cut:]
         tokens = [p[2] for p in parts]
         end = parts[-1][1]
         possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
@@ -186,6 +195,23 @@ class NameIndex:
                 return None
         return Mention(start, end, self.text[start:end], " ".join(tokens), titles=tuple(titles),
                        possessive=possessive)
+
+    def _title_prefix(self, tokens: list[str]) -> int:
+        """How many leading tokens are titles, demonyms or places before a name ("China President", "Senate
+        Majority Leader"); none when what follows is an organisation or a place ("Home Office")."""
+        lex = self.lex
+        cut = 0
+        for i, token in enumerate(tokens[:-1]):
+            word = token.lower()
+            if word in lex.titles or word.rstrip(".") in lex.titles:
+                cut = i + 1
+            elif not (token in lex.demonyms or token in lex.places or word in lex.org_words):
+                break
+        while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
+            cut = 1  # "Spanish Carla Ruiz"
+        if cut and tokens[-1].lower().rstrip(".") in lex.org_words | lex.place_words:
+            return 0
+        return cut
 
     def _sentence_initial(self, position: int) -> bool:
         k = bisect_right(self.sentence_starts, position) - 1
@@ -303,19 +329,42 @@ class NameIndex:
             entity.kind, entity.evidence = kind, max(strength, entity.evidence)
 
     # -- lookups --------------------------------------------------------------------------------------
+    def core_of(self, surface: str) -> tuple[str, tuple, bool] | None:
+        """``(core name, titles, possessive)`` of a name as written ("Mr Blair's" → "Blair", ("Mr",), True)."""
+        tokens = surface.split()
+        while tokens and not tokens[0].isupper() and tokens[0].lower() in _FUNCTION_CAPS:
+            tokens.pop(0)
+        while len(tokens) > 1 and tokens[-1].rstrip(".,") in _POSTNOMINALS:
+            tokens.pop()
+        if not tokens:
+            return None
+        cut = self._title_prefix(tokens)
+        titles, tokens = tuple(tokens[:cut]), tokens[cut:]
+        possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
+        if possessive:
+            tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
+        return " ".join(t.rstrip(".") if len(t) > 3 else t for t in tokens), titles, possessive
+
     def canonical(self, surface: str, position: int) -> Entity | None:
-        """The entity a name written at ``position`` refers to ("Mr Blair" → Tony Blair), or None."""
-        for match in NAME_RE.finditer(surface):
-            mention = self._mention(match, {match.group(0).split()[0]})
-            if mention is None:
-                continue
-            known = next((m.entity for m in self.mentions if m.core == mention.core and m.entity), None)
-            if known is not None:
-                return known
-            mention.entity = self._attach(mention, {})
-            self._evidence(mention)
-            return mention.entity
-        return None
+        """The entity a name written at ``position`` refers to ("Mr Blair" → Tony Blair), or None when it
+        is no name (a sentence's first word never seen as a name elsewhere: "Critics", "Observers")."""
+        parsed = self.core_of(surface)
+        if parsed is None:
+            return None
+        core, titles, possessive = parsed
+        known = next((m.entity for m in self.mentions if m.core == core and m.entity), None)
+        if known is not None:
+            return known
+        lex = self.lex
+        if " " not in core and not titles and core not in self.mid_sentence and core not in lex.given and \
+                not any(core in e.tokens for e in self.entities) and not (core.isupper() and len(core) > 1):
+            return None
+        if core.lower() in lex.not_names or core in lex.demonyms or core.lower() in lex.person_nouns:
+            return None
+        mention = Mention(position, position + len(surface), surface, core, titles=titles, possessive=possessive)
+        mention.entity = self._attach(mention, {})
+        self._evidence(mention)
+        return mention.entity
 
     def nearest(self, position: int, *, kind: str = "person", gender: str | None = None,
                 roles: set | None = None, limit: int = 1500) -> Entity | None:

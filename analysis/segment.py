@@ -20,7 +20,8 @@ import pandas as pd
 from analysis.paths import ABBREVIATIONS_TXT
 from analysis.voices import sentence_voices
 
-_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"“‘«(\[]*\S)")
+_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»」』“)\]]*)(?:\s+(?=[\"“‘«„「『(\[]*\S)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]+\s))")
+_OPENING_MARKS = "\"“‘«„「『(["
 _END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
 _OPENERS = frozenset(
@@ -113,7 +114,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations) -> bool:
     after = text[match.end():match.end() + 40]
-    first = after.lstrip("\"“‘«([")[:1]
+    first = after.lstrip(_OPENING_MARKS)[:1]
     if not first or not (first.isupper() or first.isdigit()):
         return False
     if match.group(1) != ".":
@@ -121,9 +122,9 @@ def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations)
     token = _TOKEN_BEFORE_RE.search(text, max(sentence_start, match.start() - 60), match.start())
     if token is None:
         return True
-    word = token.group(1).lstrip("\"“‘«([").lower()
+    word = token.group(1).lstrip(_OPENING_MARKS).lower()
     plain, final = abbreviations
-    next_word = re.match(r"[\w’']+", after.lstrip("\"“‘«(["))
+    next_word = re.match(r"[\w’']+", after.lstrip(_OPENING_MARKS))
     opens = next_word is not None and next_word.group(0).lower() in _OPENERS
     if word in final or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None):
         return opens

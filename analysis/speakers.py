@@ -47,7 +47,10 @@ _NAME = r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:[A-Z][\w.'’-]*|de|da|van|von|al|bi
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
 _DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
-_DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}}?)"
+_DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}})"
+_PREFIX = r"(?:[\w'’.-]+[ \u00a0]){0,4}?"  # a role before a name: "Argentine negotiator Luis Ferreyra"
+_TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
+_REPORTING = frozenset({"report", "reported", "reports"})
 _ADV = r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|would|will|previously|earlier)"
 
 
@@ -55,13 +58,13 @@ _ADV = r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|wo
 def _patterns() -> dict[str, re.Pattern]:
     verb = "(?:" + "|".join(re.escape(v) for v in speech_verbs()) + ")"
     who = rf"(?P<who>{_DESC}|{_NAME}|{_PRON})"
-    apposition = r"(?P<app>,[ \u00a0][^,\"“”«»„「」]{1,90},)?"
+    apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
     return {
-        "after_subject": re.compile(rf"^[\s,;:—–-]*{who}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}"
+        "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}"
                                     rf"(?P<verb>{verb})\b"),
-        "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{who}"
+        "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who}"
                                      rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>{_NAME})(?=$|[\s,.;]))?"),
-        "subject": re.compile(rf"{who}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}(?P<verb>{verb})\b"),
+        "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}(?P<verb>{verb})\b"),
         "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
                                     rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
@@ -73,6 +76,7 @@ def _patterns() -> dict[str, re.Pattern]:
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
 _TRAILING_RE = re.compile(r"[\s.,;:]+$")
+_PART_OF_GROUP_RE = re.compile(r"\b(?:and|of|with)[ \u00a0]+$")
 
 
 class Attribution:
@@ -88,26 +92,33 @@ class Attribution:
             self._index = NameIndex(self.text, self.sentences, self.quotes)
         return self._index
 
-    def tag_after(self, start: int, end: int) -> str | None:
-        """The speaker of an attribution that opens ``text[start:end]`` ("…," said X / X said)."""
+    def tag_after(self, start: int, end: int, *, reporting: bool = False) -> str | None:
+        """The speaker of an attribution that opens ``text[start:end]`` ("…," said X / X said). A
+        reporting verb ("…, Xinhua reported") counts only with ``reporting=True``: it names a source."""
         segment = self.text[start:end]
         patterns = _patterns()
         for name in ("after_subject", "after_inverted"):
             match = patterns[name].match(segment)
-            if match:
+            if match and (reporting or match.group("verb") not in _REPORTING):
                 return self._who(match, start)
         return None
 
     def tag_before(self, start: int, end: int) -> str | None:
-        """The speaker of the last "X said" in ``text[start:end]`` (before a quote)."""
+        """The speaker of the first "X said" in ``text[start:end]`` that names someone (the outermost
+        speaker of "X said the two sides had agreed to "…""); ``unknown`` when none does."""
         segment = self.text[start:end]
-        last = None
+        found = None
         for match in _patterns()["subject"].finditer(segment):
-            last = match
-        if last is None:
+            if match.group("verb") in _REPORTING:
+                continue
+            who = self._who(match, start)
+            if who and who != UNKNOWN:
+                return who
+            found = found or who
+        if found is None:
             inverted = _patterns()["after_inverted"].search(segment)
             return self._who(inverted, start) if inverted else None
-        return self._who(last, start)
+        return found
 
     def weaker(self, before: tuple[int, int], after: tuple[int, int]) -> str | None:
         """``cited X as saying``, ``described as "…" by X``, ``according to X``, in that order."""
@@ -126,9 +137,12 @@ class Attribution:
         return None
 
     # -- resolution -----------------------------------------------------------------------------------
-    def _who(self, match: re.Match, offset: int) -> str:
+    def _who(self, match: re.Match, offset: int) -> str | None:
         who = _TRAILING_RE.sub("", match.group("who"))
         position = offset + match.start("who")
+        if _PART_OF_GROUP_RE.search(self.text, max(0, position - 5), position) or \
+                self.text.startswith(" and ", offset + match.end("who")):
+            return None  # "the ministers of India and China said": a group, not China
         app = match.groupdict().get("app")
         app_name = _TRAILING_RE.sub("", app.strip(", ")) if app else None
         if app_name and re.fullmatch(_NAME, app_name) and not re.fullmatch(_NAME, who):
@@ -147,7 +161,9 @@ class Attribution:
 
     def _description(self, who: str, position: int) -> str:
         names = re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who)
-        names = [n for n in names if n.lower() not in ("the", "a", "an", "one", "another", "its", "their")]
+        lex = self.index.lex
+        names = [n for n in names if n.lower() not in ("the", "a", "an", "one", "another", "its", "their")
+                 and n.lower() not in lex.person_nouns and n not in lex.demonyms]
         if _SPOKES_RE.search(who):
             return self._spokesperson(who, names, position)
         if names and not re.search(r"['’]s$", names[-1]):

@@ -112,7 +112,7 @@ def _own_speaker(text, span: Span, spans, sentences, sentence_starts, attributio
         found = attribution.tag_after(*before)  # "…," she said, "…"
     if found is None:
         found = attribution.tag_before(*before)
-    return found or attribution.weaker(before, after)
+    return found or attribution.tag_after(*after, reporting=True) or attribution.weaker(before, after)
 
 
 def _next_sentence_tag(text, sentence, sentences, sentence_starts, attribution: Attribution) -> str | None:
