@@ -55,6 +55,7 @@ _AGE_RE = re.compile(r"^,\s*\d{1,3},")
 _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|their|[A-Z][\w'’.-]*['’]s?)\s+"
                             r"(?:[\w'’-]+\s+){0,5}?([a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|at|for|in|with|from|who)\b))")
 _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])([a-z][\w-]+)[ \u00a0]+$")
+_PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
@@ -160,56 +161,74 @@ class NameIndex:
         return mentions
 
     def _mention(self, match: re.Match, mid_sentence: set) -> Mention | None:
-        """A name match → a mention: leading function words, titles and demonyms, trailing "'s" and
-        post-nominals ("QC") are set apart; a sentence's first word counts only if seen mid-sentence too."""
-        lex = self.lex
+        """A name match → a mention (see :meth:`split_name`); a sentence's first word counts as a name
+        only if it is seen mid-sentence too."""
         parts = [(match.start() + t.start(), match.start() + t.end(), t.group(0))
                  for t in re.finditer(r"\S+", match.group(0))]
         initial = self._sentence_initial(match.start())
-        while parts and not parts[0][2].isupper() and parts[0][2].lower() in _FUNCTION_CAPS:
-            parts.pop(0)
-            initial = False
-        if initial and len(parts) > 2 and parts[0][2] not in mid_sentence and parts[0][2] not in lex.given \
-                and _looks_like_role(parts[0][2].lower()):  # "Producer Sam Okoro", "Forecaster Dana Lund"
-            parts.pop(0)
-        while len(parts) > 1 and parts[-1][2].rstrip(".,") in _POSTNOMINALS:
-            parts.pop()
-        if not parts:
+        split = self.split_name([p[2] for p in parts], initial=initial, mid_sentence=mid_sentence)
+        if split is None:
             return None
-        start = parts[0][0]
-        cut = self._title_prefix([p[2] for p in parts])
-        titles = [p[2] for p in parts[:cut]]
-        parts = parts[cut:]
-        tokens = [p[2] for p in parts]
-        end = parts[-1][1]
-        possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
-        if possessive:
-            stripped = _POSSESSIVE_RE.sub("", tokens[-1])
-            end -= len(tokens[-1]) - len(stripped)
-            tokens[-1] = stripped
+        skip, titles, tokens, possessive = split
+        last = parts[skip + len(titles) + len(tokens) - 1]
+        end = last[0] + len(tokens[-1]) if possessive else last[1]
+        lex = self.lex
         if len(tokens) == 1 and not titles:
             word = tokens[0].lower()
             if word in lex.not_names or word in lex.titles or tokens[0] in lex.demonyms:
                 return None
-            if initial and tokens[0] not in mid_sentence:
+            if initial and skip == 0 and tokens[0] not in mid_sentence:
                 return None
+        start = parts[skip][0]
         return Mention(start, end, self.text[start:end], " ".join(tokens), titles=tuple(titles),
                        possessive=possessive)
 
+    def split_name(self, tokens: list[str], *, initial: bool = False, mid_sentence: set | None = None):
+        """``(skipped, titles, name tokens, possessive)`` of a run of capitalised words, or None.
+
+        Skipped: leading function words ("The"), a leading possessor ("Spain's Carla Ruiz"), a role word
+        opening a sentence ("Producer Sam Okoro"). Titles: every token up to the last title word
+        ("Senate Majority Leader Chuck Schumer", "China President Xi Jinping"), unless what remains is an
+        organisation or a place ("Home Office", "General Motors"). Post-nominals ("QC") and pronouns at the
+        end are dropped; a final "'s" is removed and flagged.
+        """
+        lex = self.lex
+        tokens = list(tokens)
+        skip = 0
+        while tokens and not (tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0].lower() in _FUNCTION_CAPS:
+            tokens.pop(0)
+            skip += 1
+        while len(tokens) > 1 and (tokens[-1].rstrip(".,") in _POSTNOMINALS or tokens[-1] in _PRONOUN_CAPS):
+            tokens.pop()
+        if len(tokens) > 1 and len(tokens[0]) > 2 and _POSSESSIVE_RE.search(tokens[0]) and \
+                tokens[-1].lower() not in lex.org_words:
+            tokens.pop(0)
+            skip += 1
+        if initial and len(tokens) > 2 and tokens[0] not in (mid_sentence or ()) and tokens[0] not in lex.given \
+                and _looks_like_role(tokens[0].lower()):
+            tokens.pop(0)
+            skip += 1
+        if not tokens:
+            return None
+        cut = self._title_prefix(tokens)
+        titles, tokens = tokens[:cut], tokens[cut:]
+        possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
+        if possessive:
+            tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
+        return skip, titles, tokens, possessive
+
     def _title_prefix(self, tokens: list[str]) -> int:
-        """How many leading tokens are titles, demonyms or places before a name ("China President", "Senate
-        Majority Leader"); none when what follows is an organisation or a place ("Home Office")."""
+        """How many leading tokens are titles (with whatever stands before the last title)."""
         lex = self.lex
         cut = 0
         for i, token in enumerate(tokens[:-1]):
             word = token.lower()
             if word in lex.titles or word.rstrip(".") in lex.titles:
                 cut = i + 1
-            elif not (token in lex.demonyms or token in lex.places or word in lex.org_words):
-                break
         while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
             cut = 1  # "Spanish Carla Ruiz"
-        if cut and tokens[-1].lower().rstrip(".") in lex.org_words | lex.place_words:
+        rest = [w.lower().rstrip(".") for w in tokens[cut:]]
+        if cut and (rest[-1] in lex.org_words or (len(rest) == 1 and rest[0] in lex.place_words)):
             return 0
         return cut
 
@@ -331,19 +350,11 @@ class NameIndex:
     # -- lookups --------------------------------------------------------------------------------------
     def core_of(self, surface: str) -> tuple[str, tuple, bool] | None:
         """``(core name, titles, possessive)`` of a name as written ("Mr Blair's" → "Blair", ("Mr",), True)."""
-        tokens = surface.split()
-        while tokens and not tokens[0].isupper() and tokens[0].lower() in _FUNCTION_CAPS:
-            tokens.pop(0)
-        while len(tokens) > 1 and tokens[-1].rstrip(".,") in _POSTNOMINALS:
-            tokens.pop()
-        if not tokens:
+        split = self.split_name(surface.split(), initial=True, mid_sentence=self.mid_sentence)
+        if split is None:
             return None
-        cut = self._title_prefix(tokens)
-        titles, tokens = tuple(tokens[:cut]), tokens[cut:]
-        possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
-        if possessive:
-            tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
-        return " ".join(t.rstrip(".") if len(t) > 3 else t for t in tokens), titles, possessive
+        _, titles, tokens, possessive = split
+        return " ".join(t.rstrip(".") if len(t) > 3 else t for t in tokens), tuple(titles), possessive
 
     def canonical(self, surface: str, position: int) -> Entity | None:
         """The entity a name written at ``position`` refers to ("Mr Blair" → Tony Blair), or None when it
