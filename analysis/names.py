@@ -57,6 +57,8 @@ _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|thei
 _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])([a-z][\w-]+)[ \u00a0]+$")
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
+_MALE_NOUNS = frozenset("man boy frenchman englishman welshman irishman dutchman scot king prince".split())
+_FEMALE_NOUNS = frozenset("woman girl actress frenchwoman englishwoman queen princess".split())
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
 
@@ -146,6 +148,7 @@ class NameIndex:
         self.entities: list[Entity] = []
         self._group()
         self.starts = [m.start for m in self.mentions]
+        self._add_descriptions()
 
     # -- scanning -------------------------------------------------------------------------------------
     def _scan(self) -> list[Mention]:
@@ -377,24 +380,47 @@ class NameIndex:
         self._evidence(mention)
         return mention.entity
 
+    def _add_descriptions(self) -> None:
+        """Add "the prime minister", "the company" as mentions of the entity they refer to (when one is
+        found), so that a later "he" or "it" can refer through them."""
+        lex = self.lex
+        added = []
+        for match in _description_re().finditer(self.text):
+            if self.in_quote(match.start()):
+                continue
+            phrase = match.group(0)
+            entity = self.resolve_description(phrase, match.start(), fallback=False)
+            if entity is not None:
+                added.append(Mention(match.start(), match.end(), phrase, entity.canonical, entity))
+        if added:
+            self.mentions = sorted(self.mentions + added, key=lambda m: m.start)
+            self.starts = [m.start for m in self.mentions]
+
     def nearest(self, position: int, *, kind: str = "person", gender: str | None = None,
                 roles: set | None = None, limit: int = 1500) -> Entity | None:
-        """The nearest entity of ``kind`` mentioned before ``position`` (outside quotes), preferring, within
-        the nearest sentence that has one, its first such mention (the subject)."""
+        """The nearest entity of ``kind`` mentioned before ``position`` (outside quotes).
+
+        Within the nearest sentence that mentions one, the subject of a speech verb wins ("…, Lukashenko
+        stressed"), then a well-attested one, then the first (the subject)."""
         k = bisect_right(self.starts, position) - 1
         floor = max(0, position - limit)
-        best_sentence, best = None, None
+        sentence, found = None, []
         while k >= 0 and self.mentions[k].start >= floor:
             mention = self.mentions[k]
             entity = mention.entity
-            if entity is not None and self._fits(entity, kind, gender, roles) and not mention.possessive:
-                sentence = bisect_right(self.sentence_starts, mention.start)
-                if best_sentence is None or sentence == best_sentence:
-                    best_sentence, best = sentence, entity
-                else:
+            if entity is not None and not mention.possessive and self._fits(entity, kind, gender, roles):
+                here = bisect_right(self.sentence_starts, mention.start)
+                if sentence is not None and here != sentence:
                     break
+                sentence = here
+                found.append(mention)
             k -= 1
-        return best
+        if not found:
+            return None
+        found.reverse()
+        speaking = [m for m in found if _speaks(self.text, m.end)]
+        attested = [m for m in found if m.entity.evidence > 0]
+        return (speaking or attested or found)[0].entity
 
     def _fits(self, entity: Entity, kind: str, gender: str | None, roles: set | None) -> bool:
         if kind == "person":
@@ -405,7 +431,12 @@ class NameIndex:
                 return False
         elif entity.kind != kind:
             return False
-        return not roles or bool(roles & _expanded(entity.roles))
+        return not roles or roles <= _expanded(entity.roles) or (
+            bool(roles & _expanded(entity.roles)) and not (roles - _expanded(entity.roles)) & self._demonyms_lower)
+
+    @property
+    def _demonyms_lower(self) -> frozenset:
+        return frozenset(d.lower() for d in self.lex.demonyms)
 
     def resolve_pronoun(self, pronoun: str, position: int) -> Entity | None:
         """The person (or, for "it", organisation) a pronoun at ``position`` refers to, or None."""
@@ -420,23 +451,42 @@ class NameIndex:
             entity.gender = gender  # learned: this person is referred to as he or she
         return entity
 
-    def resolve_description(self, description: str, position: int) -> Entity | None:
-        """The entity a description at ``position`` refers to: "the prime minister", "the company"."""
+    def resolve_description(self, description: str, position: int, *, fallback: bool = True) -> Entity | None:
+        """The entity a description at ``position`` refers to.
+
+        "the prime minister", "the Belarusian leader": the person the article gave that title or role
+        (a demonym must match too). "the company", "the firm": the organisation mentioned most so far;
+        "the health board": an organisation whose name or role has those words. Without a titled match,
+        a person noun ("the teenager", "the 37-year-old") refers to the nearest person (``fallback``)."""
         words = [w.lower() for w in re.findall(r"[\w'’-]+", description)]
+        words = [w for w in words if w not in _FUNCTION_CAPS]
         if not words:
             return None
-        head = words[-1]
-        if head in self.lex.org_nouns and head not in ("chief", "leader"):
-            return self.nearest(position, kind="organisation")
-        modifiers = set(words[:-1]) - _FUNCTION_CAPS
-        roles = {head} | ({f"{m} {head}" for m in modifiers})
-        entity = self.nearest(position, roles=roles | ({"leader"} if head in _LEADER_WORDS else set()), limit=20000)
-        if entity is None and (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
-            gender = "m" if head in ("man", "boy", "frenchman", "englishman", "welshman", "irishman",
-                                     "dutchman", "scot") else \
-                "f" if head in ("woman", "girl", "actress", "frenchwoman", "englishwoman") else None
+        head, modifiers = words[-1], set(words[:-1])
+        if head in self.lex.org_nouns and head not in _LEADER_WORDS:
+            return self._organisation(head, modifiers, position)
+        roles = {head} | {f"{m} {head}" for m in modifiers} | (modifiers & self._demonyms_lower)
+        entity = self.nearest(position, roles=roles, limit=20000)
+        if entity is None and fallback and (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
+            gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
             entity = self.nearest(position, gender=gender)
         return entity
+
+    def _organisation(self, head: str, modifiers: set, position: int) -> Entity | None:
+        before = [m for m in self.mentions if m.start < position and m.entity is not None
+                  and m.entity.kind == "organisation"]
+        named = [m for m in before if head in m.entity.canonical.lower().split() or head in m.entity.roles]
+        if named:
+            return named[-1].entity
+        if modifiers - self._demonyms_lower:  # "the health board", with no board named: nobody
+            return None
+        counts: dict[int, int] = {}
+        for mention in before:
+            counts[id(mention.entity)] = counts.get(id(mention.entity), 0) + 1
+        if not counts:
+            return None
+        best = max(before, key=lambda m: (counts[id(m.entity)], -before.index(m)))
+        return best.entity
 
 
 def _initials(name: str) -> str:
@@ -478,3 +528,24 @@ def resolve_mentions(text: str, sentence_spans: list[tuple[int, int]], *,
         if entity is not None:
             out.append((match.start(), match.end(), match.group(0), entity.canonical, entity.kind))
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def _description_re() -> re.Pattern:
+    lex = lexicon()
+    nouns = sorted(lex.person_nouns | lex.org_nouns, key=len, reverse=True)
+    return re.compile(r"\b[Tt]he[ \u00a0](?:[a-zA-Z][\w-]*[ \u00a0]){0,2}?(?:" + "|".join(map(re.escape, nouns)) +
+                      r")\b(?![’']s)")
+
+
+@lru_cache(maxsize=1)
+def _speaks_re() -> re.Pattern:
+    from analysis.speakers import speech_verbs
+
+    verbs = "|".join(re.escape(v) for v in speech_verbs())
+    return re.compile(rf"^(?:,[^,]{{1,90}},)?[ \u00a0]+(?:\w+[ \u00a0]+){{0,2}}?(?:{verbs})\b")
+
+
+def _speaks(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of a speech verb ("Lukashenko stressed")."""
+    return _speaks_re().match(text[end:end + 120]) is not None

@@ -43,7 +43,8 @@ def speech_verbs() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
-_NAME = r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:[A-Z][\w.'’-]*|de|da|van|von|al|bin|der|la|le|du|of|the)){0,5})"
+_NAME = (r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
+         r"(?:de|da|van|von|al|bin|der|la|le|du|of|the)(?=[ \u00a0][A-Z]))){0,5})")
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
 _DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
@@ -51,7 +52,8 @@ _DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}})"
 _PREFIX = r"(?:[\w'’.-]+[ \u00a0]){0,4}?"  # a role before a name: "Argentine negotiator Luis Ferreyra"
 _TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
 _REPORTING = frozenset({"report", "reported", "reports"})
-_ADV = r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|would|will|previously|earlier)"
+_ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|would|will|previously|earlier|"
+        r"yesterday|today|tonight|on[ \u00a0]+[A-Z]\w+day|last[ \u00a0]+\w+|this[ \u00a0]+\w+|in[ \u00a0]+a[ \u00a0]+statement)")
 
 
 @lru_cache(maxsize=1)
@@ -60,11 +62,11 @@ def _patterns() -> dict[str, re.Pattern]:
     who = rf"(?P<who>{_DESC}|{_NAME}|{_PRON})"
     apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
     return {
-        "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}"
+        "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
                                     rf"(?P<verb>{verb})\b"),
         "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who}"
                                      rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>{_NAME})(?=$|[\s,.;]))?"),
-        "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,2}}(?P<verb>{verb})\b"),
+        "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
         "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
                                     rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
@@ -185,7 +187,7 @@ class Attribution:
                              self.text[max(0, position - 3000):position])
         for found in reversed(earlier):
             name = _TRAILING_RE.sub("", found[0] or found[1])
-            name = re.sub(r"^(?:A|An|The)[ \u00a0]+", "", name)
+            name = re.sub(r"^(?:A|An|The)(?:[ \u00a0]+|$)", "", name)
             if name:
                 entity = self.index.canonical(name, position)
                 return entity.canonical if entity else name
