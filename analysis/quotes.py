@@ -159,9 +159,10 @@ def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) 
         if open_at is None:
             if role != "close" or k + 1 < len(marks):
                 open_at = i + 1
-            else:
+            else:  # a last closing mark with nothing open: a quote from its sentence's start, if alone there
                 start = _sentence_start(sentences, sentence_starts, i, p_start)
-                if i - start > 1 and _FINAL_PUNCT_RE.search(text, start, i):
+                alone = not spans or spans[-1].end < start
+                if alone and i - start > 1 and _FINAL_PUNCT_RE.search(text, start, i):
                     spans.append(Span(start, i, chain))
         elif role == "open" and _sentence_start(sentences, sentence_starts, i, p_start) > open_at:
             cut = _sentence_start(sentences, sentence_starts, i, p_start)

@@ -18,6 +18,7 @@ attribution names nobody ("one fan wrote", "officials said") the speaker is ``un
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from analysis.names import NameIndex
@@ -78,6 +79,8 @@ def _patterns() -> dict[str, re.Pattern]:
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
 _TRAILING_RE = re.compile(r"[\s.,;:]+$")
+_PARTICIPLE_RE = re.compile(r",[ \u00a0]+(?:telling|saying|adding|insisting|warning|arguing|declaring|noting|"
+                            r"stressing|explaining|calling|describing|urging|accusing|promising|vowing)\b")
 _PART_OF_GROUP_RE = re.compile(r"\b(?:and|of|with)[ \u00a0]+$")
 
 
@@ -86,6 +89,7 @@ class Attribution:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]):
         self.text, self.sentences, self.quotes = text, sentences, quotes
+        self.masked = _mask(text, quotes)  # quoted words blanked: attributions are looked for outside quotes
         self._index: NameIndex | None = None
 
     @property
@@ -97,7 +101,7 @@ class Attribution:
     def tag_after(self, start: int, end: int, *, reporting: bool = False) -> str | None:
         """The speaker of an attribution that opens ``text[start:end]`` ("…," said X / X said). A
         reporting verb ("…, Xinhua reported") counts only with ``reporting=True``: it names a source."""
-        segment = self.text[start:end]
+        segment = self.masked[start:end]
         patterns = _patterns()
         for name in ("after_subject", "after_inverted"):
             match = patterns[name].match(segment)
@@ -108,7 +112,7 @@ class Attribution:
     def tag_before(self, start: int, end: int) -> str | None:
         """The speaker of the first "X said" in ``text[start:end]`` that names someone (the outermost
         speaker of "X said the two sides had agreed to "…""); ``unknown`` when none does."""
-        segment = self.text[start:end]
+        segment = self.masked[start:end]
         found = None
         for match in _patterns()["subject"].finditer(segment):
             if match.group("verb") in _REPORTING:
@@ -119,12 +123,26 @@ class Attribution:
             found = found or who
         if found is None:
             inverted = _patterns()["after_inverted"].search(segment)
-            return self._who(inverted, start) if inverted else None
+            if inverted:
+                return self._who(inverted, start)
+            participle = _PARTICIPLE_RE.search(segment)
+            if participle:  # "Tony Blair mounted a defence, telling teachers that …": the clause's subject
+                return self._subject_of(start, start + participle.start())
         return found
+
+    def _subject_of(self, start: int, end: int) -> str | None:
+        """The first person or organisation named in ``text[start:end]`` (a sentence's subject)."""
+        index = self.index
+        for mention in index.mentions[bisect_left(index.starts, start):]:
+            if mention.start >= end:
+                break
+            if mention.entity is not None and mention.entity.kind in ("person", "organisation"):
+                return mention.entity.canonical
+        return None
 
     def weaker(self, before: tuple[int, int], after: tuple[int, int]) -> str | None:
         """``cited X as saying``, ``described as "…" by X``, ``according to X``, in that order."""
-        patterns, text = _patterns(), self.text
+        patterns, text = _patterns(), self.masked
         for start, end in (before, after):
             match = patterns["cited"].search(text, start, end) or patterns["cited_passive"].search(text, start, end)
             if match:
@@ -192,3 +210,17 @@ class Attribution:
                 entity = self.index.canonical(name, position)
                 return entity.canonical if entity else name
         return UNKNOWN
+
+
+def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
+    """The text with every quoted character replaced by NUL (offsets are kept)."""
+    pieces, cursor = [], 0
+    for start, end in sorted(quotes):
+        if start < cursor:
+            start = cursor
+        if end <= start:
+            continue
+        pieces += [text[cursor:start], "\0" * (end - start)]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)

@@ -104,12 +104,12 @@ def _own_speaker(text, span: Span, spans, sentences, sentence_starts, attributio
     previous_end = spans[k - 1].end + 1 if k > 0 else 0
     next_start = spans[k + 1].start - 1 if k + 1 < len(spans) else len(text)
     after = (min(span.end + 1, close_sentence[1]), min(close_sentence[1], next_start))
-    before = (max(open_sentence[0], previous_end), max(span.start - 1, open_sentence[0]))
+    before = (open_sentence[0], max(span.start - 1, open_sentence[0]))
     found = attribution.tag_after(*after)
     if found is None and after[1] - after[0] < 2 and close_sentence[1] <= span.end + 1:
         found = _next_sentence_tag(text, close_sentence, sentences, sentence_starts, attribution)
     if found is None and previous_end > open_sentence[0]:
-        found = attribution.tag_after(*before)  # "…," she said, "…"
+        found = attribution.tag_after(previous_end, before[1])  # "…," she said, "…"
     if found is None:
         found = attribution.tag_before(*before)
     return found or attribution.tag_after(*after, reporting=True) or attribution.weaker(before, after)
