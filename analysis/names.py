@@ -41,7 +41,7 @@ GIVEN_NAMES_TXT = DATA_DIR / "given_names.txt"
 _TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Prof|Rev|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
           r"|(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
 _CONNECT = r"(?:de|da|di|do|dos|du|van|von|der|den|le|la|bin|ibn|al|el|y)"
-NAME_RE = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN})*")
+NAME_RE = re.compile(rf"(?<![\w'’])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN})*")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _FUNCTION_CAPS = frozenset(
     "the a an this that these those it its he she they we i you his her their our my your in on at for from "
@@ -59,6 +59,8 @@ _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
 _MALE_NOUNS = frozenset("man boy frenchman englishman welshman irishman dutchman scot king prince".split())
 _FEMALE_NOUNS = frozenset("woman girl actress frenchwoman englishwoman queen princess".split())
+_THE_RE = re.compile(r"\b[Tt]he[ \u00a0]([a-z][\w-]*)(?![’'])(?:[ \u00a0]([a-z][\w-]*)(?![’']))?"
+                     r"(?:[ \u00a0]([a-z][\w-]*)(?![’']))?")
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
 
@@ -77,6 +79,9 @@ class Lexicon:
     places: frozenset
     demonyms: frozenset
     given: dict
+    demonyms_lower: frozenset = frozenset()
+    male_words: frozenset = frozenset()
+    female_words: frozenset = frozenset()
 
 
 def _word_list(path: Path) -> list[str]:
@@ -96,11 +101,14 @@ def lexicon() -> Lexicon:
     for line in _word_list(GIVEN_NAMES_TXT):
         name, _, gender = line.partition(" ")
         given[name] = gender.strip() if name not in given else None  # listed twice: either gender
-    return Lexicon(titles=words("titles"), male=words("honorifics_male"), female=words("honorifics_female"),
+    demonyms = frozenset(_word_list(DEMONYMS_TXT))
+    male, female = words("honorifics_male"), words("honorifics_female")
+    return Lexicon(titles=words("titles") | {w.rstrip(".") for w in words("titles")}, male=male, female=female,
                    org_words=words("org_words"), place_words=words("place_words"), org_nouns=words("org_nouns"),
                    person_nouns=words("person_nouns"), not_names=words("not_names"),
-                   places=frozenset(_word_list(PLACES_TXT)), demonyms=frozenset(_word_list(DEMONYMS_TXT)),
-                   given=given)
+                   places=frozenset(_word_list(PLACES_TXT)), demonyms=demonyms, given=given,
+                   demonyms_lower=frozenset(d.lower() for d in demonyms),
+                   male_words=frozenset(w.rstrip(".") for w in male), female_words=frozenset(w.rstrip(".") for w in female))
 
 
 @dataclass
@@ -112,6 +120,7 @@ class Entity:
     gender: str | None = None
     roles: set = field(default_factory=set)
     evidence: int = 0  # how strongly the kind is attested (0: a guess)
+    seen: int = 0  # mentions looked at so far
 
     @property
     def tokens(self) -> list[str]:
@@ -152,23 +161,27 @@ class NameIndex:
 
     # -- scanning -------------------------------------------------------------------------------------
     def _scan(self) -> list[Mention]:
-        raw = [m for m in NAME_RE.finditer(self.text) if not self.in_quote(m.start())]
-        mid_sentence = {_POSSESSIVE_RE.sub("", token) for m in raw if not self._sentence_initial(m.start())
+        raw = []
+        for match in NAME_RE.finditer(self.text):
+            token = match.group(0)
+            if (" " not in token and token.lower() in _FUNCTION_CAPS) or self.in_quote(match.start()):
+                continue
+            raw.append((match, self._sentence_initial(match.start())))
+        mid_sentence = {_POSSESSIVE_RE.sub("", token) for m, initial in raw if not initial
                         for token in m.group(0).split()}
         self.mid_sentence = mid_sentence
         mentions = []
-        for match in raw:
-            mention = self._mention(match, mid_sentence)
+        for match, initial in raw:
+            mention = self._mention(match, mid_sentence, initial)
             if mention is not None:
                 mentions.append(mention)
         return mentions
 
-    def _mention(self, match: re.Match, mid_sentence: set) -> Mention | None:
+    def _mention(self, match: re.Match, mid_sentence: set, initial: bool) -> Mention | None:
         """A name match → a mention (see :meth:`split_name`); a sentence's first word counts as a name
         only if it is seen mid-sentence too."""
         parts = [(match.start() + t.start(), match.start() + t.end(), t.group(0))
                  for t in re.finditer(r"\S+", match.group(0))]
-        initial = self._sentence_initial(match.start())
         split = self.split_name([p[2] for p in parts], initial=initial, mid_sentence=mid_sentence)
         if split is None:
             return None
@@ -226,7 +239,7 @@ class NameIndex:
         cut = 0
         for i, token in enumerate(tokens[:-1]):
             word = token.lower()
-            if word in lex.titles or word.rstrip(".") in lex.titles:
+            if word in lex.titles:
                 cut = i + 1
         while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
             cut = 1  # "Spanish Carla Ruiz"
@@ -283,10 +296,12 @@ class NameIndex:
         return entity
 
     def _honorific_gender(self, titles) -> str | None:
+        if not titles:
+            return None
         words = {t.lower().rstrip(".") for t in titles}
-        if words & {w.rstrip(".") for w in self.lex.male}:
+        if words & self.lex.male_words:
             return "m"
-        if words & {w.rstrip(".") for w in self.lex.female}:
+        if words & self.lex.female_words:
             return "f"
         return None
 
@@ -298,16 +313,26 @@ class NameIndex:
 
     def _evidence(self, mention: Mention) -> None:
         entity, lex = mention.entity, self.lex
+        entity.seen += 1
+        if mention.titles:
+            gender = self._honorific_gender(mention.titles)
+            if gender and not entity.gender:
+                entity.gender = gender
+            entity.roles.update(t.lower().rstrip(".") for t in mention.titles)
+            if any(t.lower() in lex.titles for t in mention.titles):
+                self._type(entity, "person", 3)
+        if entity.seen == 1:
+            self._name_evidence(entity)
+        if entity.seen <= 3 and entity.evidence < 3:  # the first mentions carry the introductions
+            self._context_evidence(mention)
+
+    def _name_evidence(self, entity: Entity) -> None:
+        """What the name itself says: a place, an organisation word, a given name."""
+        lex = self.lex
         words = [w.lower().strip(".") for w in entity.tokens]
-        gender = self._honorific_gender(mention.titles)
-        if gender and not entity.gender:
-            entity.gender = gender
-        entity.roles.update(t.lower().rstrip(".") for t in mention.titles)
-        if mention.titles and any(t.lower().rstrip(".") in lex.titles for t in mention.titles):
-            self._type(entity, "person", 3)
         if entity.canonical in lex.places:
             self._type(entity, "place", 4)
-        elif words and words[-1] in lex.org_words or any(w in lex.org_words for w in words[1:]):
+        elif words[-1] in lex.org_words or any(w in lex.org_words for w in words[1:]):
             self._type(entity, "organisation", 3)
         elif len(words) > 1 and words[-1] in lex.place_words:
             self._type(entity, "place", 3)
@@ -316,7 +341,6 @@ class NameIndex:
         if entity.tokens[0] in lex.given and len(entity.tokens) > 1:
             self._type(entity, "person", 2)
             entity.gender = entity.gender or lex.given[entity.tokens[0]]
-        self._context_evidence(mention)
 
     def _context_evidence(self, mention: Mention) -> None:
         entity, lex, text = mention.entity, self.lex, self.text
@@ -383,15 +407,18 @@ class NameIndex:
     def _add_descriptions(self) -> None:
         """Add "the prime minister", "the company" as mentions of the entity they refer to (when one is
         found), so that a later "he" or "it" can refer through them."""
-        lex = self.lex
+        nouns = self.lex.person_nouns | self.lex.org_nouns
         added = []
-        for match in _description_re().finditer(self.text):
-            if self.in_quote(match.start()):
+        for match in _THE_RE.finditer(self.text):
+            words = [w for w in match.groups() if w]
+            head = next((k for k, w in enumerate(words) if w in nouns), None)
+            if head is None or self.in_quote(match.start()):
                 continue
-            phrase = match.group(0)
+            end = match.start(head + 1) + len(words[head])
+            phrase = self.text[match.start():end]
             entity = self.resolve_description(phrase, match.start(), fallback=False)
             if entity is not None:
-                added.append(Mention(match.start(), match.end(), phrase, entity.canonical, entity))
+                added.append(Mention(match.start(), end, phrase, entity.canonical, entity))
         if added:
             self.mentions = sorted(self.mentions + added, key=lambda m: m.start)
             self.starts = [m.start for m in self.mentions]
@@ -432,11 +459,8 @@ class NameIndex:
         elif entity.kind != kind:
             return False
         return not roles or roles <= _expanded(entity.roles) or (
-            bool(roles & _expanded(entity.roles)) and not (roles - _expanded(entity.roles)) & self._demonyms_lower)
+            bool(roles & _expanded(entity.roles)) and not (roles - _expanded(entity.roles)) & self.lex.demonyms_lower)
 
-    @property
-    def _demonyms_lower(self) -> frozenset:
-        return frozenset(d.lower() for d in self.lex.demonyms)
 
     def resolve_pronoun(self, pronoun: str, position: int) -> Entity | None:
         """The person (or, for "it", organisation) a pronoun at ``position`` refers to, or None."""
@@ -465,7 +489,7 @@ class NameIndex:
         head, modifiers = words[-1], set(words[:-1])
         if head in self.lex.org_nouns and head not in _LEADER_WORDS:
             return self._organisation(head, modifiers, position)
-        roles = {head} | {f"{m} {head}" for m in modifiers} | (modifiers & self._demonyms_lower)
+        roles = {head} | {f"{m} {head}" for m in modifiers} | (modifiers & self.lex.demonyms_lower)
         entity = self.nearest(position, roles=roles, limit=20000)
         if entity is None and fallback and (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
             gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
@@ -478,7 +502,7 @@ class NameIndex:
         named = [m for m in before if head in m.entity.canonical.lower().split() or head in m.entity.roles]
         if named:
             return named[-1].entity
-        if modifiers - self._demonyms_lower:  # "the health board", with no board named: nobody
+        if modifiers - self.lex.demonyms_lower:  # "the health board", with no board named: nobody
             return None
         counts: dict[int, int] = {}
         for mention in before:
@@ -528,14 +552,6 @@ def resolve_mentions(text: str, sentence_spans: list[tuple[int, int]], *,
         if entity is not None:
             out.append((match.start(), match.end(), match.group(0), entity.canonical, entity.kind))
     return sorted(out)
-
-
-@lru_cache(maxsize=1)
-def _description_re() -> re.Pattern:
-    lex = lexicon()
-    nouns = sorted(lex.person_nouns | lex.org_nouns, key=len, reverse=True)
-    return re.compile(r"\b[Tt]he[ \u00a0](?:[a-zA-Z][\w-]*[ \u00a0]){0,2}?(?:" + "|".join(map(re.escape, nouns)) +
-                      r")\b(?![’']s)")
 
 
 @lru_cache(maxsize=1)
