@@ -54,13 +54,19 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh
 _AGE_RE = re.compile(r"^,\s*\d{1,3},")
 _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|their|[A-Z][\w'’.-]*['’]s?)\s+"
                             r"(?:[\w'’-]+\s+){0,5}?([a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|at|for|in|with|from|who)\b))")
-_ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])([a-z][\w-]+)[ \u00a0]+$")
+_ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+)|[Tt]he[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){0,3}[a-z][\w-]*),)"
+                             r"[ \u00a0]+$")  # "coach Gary Stead", "The education secretary, Charles Clarke"
+_CAPS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*[ \u00a0]+)*)$")
+_MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
+_LEADING = " \"“‘'«„「『([—–-\0"
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
 _MALE_NOUNS = frozenset("man boy frenchman englishman welshman irishman dutchman scot king prince".split())
 _FEMALE_NOUNS = frozenset("woman girl actress frenchwoman englishwoman queen princess".split())
 _THE_RE = re.compile(r"\b[Tt]he[ \u00a0]([a-z][\w-]*)(?![’'])(?:[ \u00a0]([a-z][\w-]*)(?![’']))?"
                      r"(?:[ \u00a0]([a-z][\w-]*)(?![’']))?")
+_NAME_AFTER_ROLE = r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,3}"
+_LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
 
@@ -120,7 +126,7 @@ class Entity:
     gender: str | None = None
     roles: set = field(default_factory=set)
     evidence: int = 0  # how strongly the kind is attested (0: a guess)
-    seen: int = 0  # mentions looked at so far
+    gathered: bool = False  # evidence read from the article (see NameIndex.typed)
 
     @property
     def tokens(self) -> list[str]:
@@ -141,65 +147,125 @@ class Mention:
 
 
 class NameIndex:
-    """The names of one article (outside quotes), grouped into entities, with pronoun resolution.
+    """The names of one article (outside quotes), resolved lazily: only what a query needs is read.
 
     ``sentences`` are ``(start, end)`` spans; ``quotes`` are ``(start, end)`` spans of quoted text, whose
-    names are neither antecedents nor evidence.
+    names are neither antecedents nor evidence. A sentence's names are scanned the first time a query
+    looks at that sentence, and an entity's evidence is gathered (from every place its name occurs) the
+    first time it is met, so the cost follows the number of attributions, not the number of names.
     """
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]] = ()):
         self.text = text
         self.lex = lexicon()
-        self.sentence_starts = [s for s, _ in sentences]
+        self.sentences = list(sentences)
+        self.sentence_starts = [s for s, _ in self.sentences]
         self.quotes = sorted(quotes)
         self.quote_starts = [a for a, _ in self.quotes]
-        self.mentions = self._scan()
-        self.entities: list[Entity] = []
-        self._group()
-        self.starts = [m.start for m in self.mentions]
-        self._add_descriptions()
+        self.masked = mask_quotes(text, self.quotes)
+        self._by_core: dict[str, Entity] = {}
+        self._sentence_mentions: dict[int, list[Mention]] = {}
+        self._descriptions: dict[int, list[Mention]] = {}
+        self._seen_mid: dict[str, bool] = {}
+        self._multi: dict[str, list[tuple[int, str, tuple]]] | None = None
+        self._roles: dict[tuple, list[tuple[int, str]]] = {}
 
-    # -- scanning -------------------------------------------------------------------------------------
-    def _scan(self) -> list[Mention]:
-        raw = []
-        for match in NAME_RE.finditer(self.text):
-            token = match.group(0)
-            if (" " not in token and token.lower() in _FUNCTION_CAPS) or self.in_quote(match.start()):
-                continue
-            raw.append((match, self._sentence_initial(match.start())))
-        mid_sentence = {_POSSESSIVE_RE.sub("", token) for m, initial in raw if not initial
-                        for token in m.group(0).split()}
-        self.mid_sentence = mid_sentence
-        mentions = []
-        for match, initial in raw:
-            mention = self._mention(match, mid_sentence, initial)
-            if mention is not None:
-                mentions.append(mention)
-        return mentions
+    # -- scanning, one sentence at a time -------------------------------------------------------------
+    def sentence_of(self, position: int) -> int:
+        return max(bisect_right(self.sentence_starts, position) - 1, 0)
 
-    def _mention(self, match: re.Match, mid_sentence: set, initial: bool) -> Mention | None:
-        """A name match → a mention (see :meth:`split_name`); a sentence's first word counts as a name
-        only if it is seen mid-sentence too."""
+    def mentions_in(self, k: int) -> list[Mention]:
+        """The names of sentence ``k`` (outside quotes), each with its entity."""
+        if k not in self._sentence_mentions:
+            start, end = self.sentences[k]
+            found = []
+            for match in NAME_RE.finditer(self.masked, start, end):
+                token = match.group(0)
+                if " " not in token and token.lower() in _FUNCTION_CAPS:
+                    continue
+                mention = self._mention(match, initial=not self.masked[start:match.start()].strip(_LEADING))
+                if mention is not None:
+                    found.append(mention)
+            self._sentence_mentions[k] = found
+        return self._sentence_mentions[k]
+
+    def descriptions_in(self, k: int) -> list[Mention]:
+        """"the prime minister", "the company" in sentence ``k``, where they resolve to an entity."""
+        if k not in self._descriptions:
+            nouns = self.lex.person_nouns | self.lex.org_nouns
+            start, end = self.sentences[k]
+            found = []
+            for match in _THE_RE.finditer(self.masked, start, end):
+                words = [w for w in match.groups() if w]
+                head = next((i for i, w in enumerate(words) if w in nouns), None)
+                if head is None:
+                    continue
+                stop = match.start(head + 1) + len(words[head])
+                phrase = self.text[match.start():stop]
+                entity = self.resolve_description(phrase, match.start(), fallback=False, descriptions=False)
+                if entity is not None:
+                    found.append(Mention(match.start(), stop, phrase, entity.canonical, entity))
+            self._descriptions[k] = found
+        return self._descriptions[k]
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every name and resolved description of the article, in order (scans the whole article)."""
+        out = []
+        for k in range(len(self.sentences)):
+            out += self.mentions_in(k) + self.descriptions_in(k)
+        return sorted(out, key=lambda m: m.start)
+
+    def _mention(self, match: re.Match, *, initial: bool) -> Mention | None:
         parts = [(match.start() + t.start(), match.start() + t.end(), t.group(0))
                  for t in re.finditer(r"\S+", match.group(0))]
-        split = self.split_name([p[2] for p in parts], initial=initial, mid_sentence=mid_sentence)
+        split = self.split_name([p[2] for p in parts], initial=initial)
         if split is None:
             return None
         skip, titles, tokens, possessive = split
+        if not self._is_name(tokens, titles, initial and skip == 0):
+            return None
         last = parts[skip + len(titles) + len(tokens) - 1]
         end = last[0] + len(tokens[-1]) if possessive else last[1]
-        lex = self.lex
-        if len(tokens) == 1 and not titles:
-            word = tokens[0].lower()
-            if word in lex.not_names or word in lex.titles or tokens[0] in lex.demonyms:
-                return None
-            if initial and skip == 0 and tokens[0] not in mid_sentence:
-                return None
         start = parts[skip][0]
-        return Mention(start, end, self.text[start:end], " ".join(tokens), titles=tuple(titles),
-                       possessive=possessive)
+        core = " ".join(tokens)
+        entity = self.entity_for(core, tuple(titles), start)
+        mention = Mention(start, end, self.text[start:end], core, entity, tuple(titles), possessive)
+        if titles:
+            self._title_evidence(entity, titles)
+        return mention
 
-    def split_name(self, tokens: list[str], *, initial: bool = False, mid_sentence: set | None = None):
+    def _is_name(self, tokens: list[str], titles, initial: bool) -> bool:
+        if len(tokens) > 1 or titles:
+            return True
+        word, lex = tokens[0].lower(), self.lex
+        if word in lex.not_names or word in lex.titles or tokens[0] in lex.demonyms or word in lex.person_nouns:
+            return False
+        return not initial or self.seen_mid_sentence(tokens[0]) or tokens[0] in lex.given
+
+    def seen_mid_sentence(self, token: str) -> bool:
+        """Whether ``token`` occurs somewhere after another word of its sentence (then it is a name)."""
+        if token not in self._seen_mid:
+            text = self.masked
+            self._seen_mid[token] = any(text[:start].rstrip(" \u00a0")[-1:] in _MID_SENTENCE_BEFORE
+                                        for start in self.occurrences(token, limit=20) if start > 1)
+        return self._seen_mid[token]
+
+    def occurrences(self, word: str, *, limit: int) -> list[int]:
+        """Where ``word`` occurs as a whole word outside quotes (at most ``limit`` places)."""
+        text, out, start = self.masked, [], 0
+        while len(out) < limit:
+            start = text.find(word, start)
+            if start < 0:
+                break
+            before = text[start - 1] if start else " "
+            after = text[start + len(word):start + len(word) + 1]
+            if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-"):
+                out.append(start)
+            start += len(word)
+        return out
+
+    def split_name(self, tokens: list[str], *, initial: bool = False):
         """``(skipped, titles, name tokens, possessive)`` of a run of capitalised words, or None.
 
         Skipped: leading function words ("The"), a leading possessor ("Spain's Carla Ruiz"), a role word
@@ -220,8 +286,8 @@ class NameIndex:
                 tokens[-1].lower() not in lex.org_words:
             tokens.pop(0)
             skip += 1
-        if initial and len(tokens) > 2 and tokens[0] not in (mid_sentence or ()) and tokens[0] not in lex.given \
-                and _looks_like_role(tokens[0].lower()):
+        if initial and len(tokens) > 2 and tokens[0] not in lex.given and _looks_like_role(tokens[0].lower()) \
+                and not self.seen_mid_sentence(tokens[0]):
             tokens.pop(0)
             skip += 1
         if not tokens:
@@ -231,6 +297,7 @@ class NameIndex:
         possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
         if possessive:
             tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
+        tokens = [t.rstrip(".") if len(t) > 3 else t for t in tokens]
         return skip, titles, tokens, possessive
 
     def _title_prefix(self, tokens: list[str]) -> int:
@@ -238,8 +305,7 @@ class NameIndex:
         lex = self.lex
         cut = 0
         for i, token in enumerate(tokens[:-1]):
-            word = token.lower()
-            if word in lex.titles:
+            if token.lower() in lex.titles:
                 cut = i + 1
         while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
             cut = 1  # "Spanish Carla Ruiz"
@@ -248,52 +314,61 @@ class NameIndex:
             return 0
         return cut
 
-    def _sentence_initial(self, position: int) -> bool:
-        k = bisect_right(self.sentence_starts, position) - 1
-        if k < 0:
-            return True
-        head = self.text[self.sentence_starts[k]:position]
-        return not head.strip(" \"“‘'«„([—–-")
-
     def in_quote(self, position: int) -> bool:
         k = bisect_right(self.quote_starts, position) - 1
         return k >= 0 and self.quotes[k][0] <= position < self.quotes[k][1]
 
-    # -- grouping and typing --------------------------------------------------------------------------
-    def _group(self) -> None:
-        by_name: dict[str, Entity] = {}
-        for mention in self.mentions:  # full names first, in order
-            if " " in mention.core and not self._is_place(mention.core):
-                entity = by_name.get(mention.core)
-                if entity is None:
-                    entity = by_name[mention.core] = Entity(mention.core)
-                    self.entities.append(entity)
-                mention.entity = entity
-        for mention in self.mentions:
-            if mention.entity is None:
-                mention.entity = self._attach(mention, by_name)
-        for mention in self.mentions:
-            self._evidence(mention)
-
-    def _attach(self, mention: Mention, by_name: dict[str, Entity]) -> Entity:
-        core = mention.core
-        if core in by_name:
-            return by_name[core]
-        gender = self._honorific_gender(mention.titles)
-        candidates = [e for e in self.entities if " " in e.canonical and core in e.tokens]
-        if core.isupper() and len(core) >= 2:
-            candidates = candidates or [e for e in self.entities if _initials(e.canonical) == core]
-        if candidates:
-            last = [e for e in candidates if e.tokens[-1] == core or e.tokens[-1].endswith("-" + core)]
-            pool = last or candidates
-            if gender:
-                pool = [e for e in pool if self._entity_gender(e) in (gender, None)] or pool
-            entity = pool[-1] if len(pool) > 1 else pool[0]
-            by_name[core] = entity if len(pool) == 1 else by_name.get(core, entity)
-            return entity
-        entity = by_name[core] = Entity(core)
-        self.entities.append(entity)
+    # -- entities -------------------------------------------------------------------------------------
+    def entity_for(self, core: str, titles: tuple = (), position: int = 0) -> Entity:
+        """The entity a name refers to, under the fullest form the article gives."""
+        canonical = core if " " in core else self._fullest(core, self._honorific_gender(titles), position)
+        entity = self._by_core.get(canonical)
+        if entity is None:
+            entity = self._by_core[canonical] = Entity(canonical)
         return entity
+
+    def typed(self, entity: Entity) -> Entity:
+        """The entity, with its type, gender and roles gathered from the article (once)."""
+        if not entity.gathered:
+            entity.gathered = True
+            self._gather_evidence(entity)
+        return entity
+
+    def _fullest(self, token: str, gender: str | None, position: int) -> str:
+        """The longer name a single word belongs to ("Blair" → "Tony Blair", "Xi" → "Xi Jinping", "WHO" →
+        "World Health Organization"): the nearest earlier one of a compatible gender, else the first later."""
+        candidates = self._fuller_names(token)
+        if gender:
+            candidates = [c for c in candidates if self._gender_of(c[1]) in (gender, None)] or candidates
+        if not candidates:
+            return token
+        last = [c for c in candidates if c[1].split()[-1] == token or c[1].split()[-1].endswith("-" + token)]
+        pool = last or candidates
+        earlier = [c for c in pool if c[0] <= position]
+        return (earlier[-1] if earlier else pool[0])[1]
+
+    def _fuller_names(self, token: str) -> list[tuple[int, str, tuple]]:
+        """``(position, name, titles)`` of every name of two words or more that holds ``token`` (or whose
+        initials it is, for an acronym)."""
+        if self._multi is None:
+            self._multi = {}
+            for match in NAME_RE.finditer(self.masked):
+                if " " not in match.group(0):
+                    continue
+                split = self.split_name(match.group(0).split())
+                if split is None or len(split[2]) < 2:
+                    continue
+                name = " ".join(split[2])
+                if name in self.lex.places:
+                    continue
+                entry = (match.start(), name, tuple(split[1]))
+                for key in set(split[2]) | {_initials(name)}:
+                    self._multi.setdefault(key, []).append(entry)
+        return self._multi.get(token, [])
+
+    def _gender_of(self, name: str) -> str | None:
+        entity = self._by_core.get(name)
+        return (entity.gender if entity else None) or self.lex.given.get(name.split()[0])
 
     def _honorific_gender(self, titles) -> str | None:
         if not titles:
@@ -308,31 +383,22 @@ class NameIndex:
     def _entity_gender(self, entity: Entity) -> str | None:
         return entity.gender or self.lex.given.get(entity.tokens[0])
 
-    def _is_place(self, core: str) -> bool:
-        return core in self.lex.places
+    def _title_evidence(self, entity: Entity, titles) -> None:
+        gender = self._honorific_gender(titles)
+        if gender and not entity.gender:
+            entity.gender = gender
+        entity.roles.update(t.lower().rstrip(".") for t in titles)
+        if any(t.lower() in self.lex.titles for t in titles):
+            self._type(entity, "person", 3)
 
-    def _evidence(self, mention: Mention) -> None:
-        entity, lex = mention.entity, self.lex
-        entity.seen += 1
-        if mention.titles:
-            gender = self._honorific_gender(mention.titles)
-            if gender and not entity.gender:
-                entity.gender = gender
-            entity.roles.update(t.lower().rstrip(".") for t in mention.titles)
-            if any(t.lower() in lex.titles for t in mention.titles):
-                self._type(entity, "person", 3)
-        if entity.seen == 1:
-            self._name_evidence(entity)
-        if entity.seen <= 3 and entity.evidence < 3:  # the first mentions carry the introductions
-            self._context_evidence(mention)
-
-    def _name_evidence(self, entity: Entity) -> None:
-        """What the name itself says: a place, an organisation word, a given name."""
+    def _gather_evidence(self, entity: Entity) -> None:
+        """Type an entity from its name, then from the first places the article names it."""
         lex = self.lex
         words = [w.lower().strip(".") for w in entity.tokens]
         if entity.canonical in lex.places:
             self._type(entity, "place", 4)
-        elif words[-1] in lex.org_words or any(w in lex.org_words for w in words[1:]):
+            return
+        if words[-1] in lex.org_words or any(w in lex.org_words for w in words[1:]):
             self._type(entity, "organisation", 3)
         elif len(words) > 1 and words[-1] in lex.place_words:
             self._type(entity, "place", 3)
@@ -341,16 +407,28 @@ class NameIndex:
         if entity.tokens[0] in lex.given and len(entity.tokens) > 1:
             self._type(entity, "person", 2)
             entity.gender = entity.gender or lex.given[entity.tokens[0]]
+        for start in self.occurrences(entity.tokens[-1], limit=4):
+            self._context_evidence(entity, start, start + len(entity.tokens[-1]))
+        if " " in entity.canonical and entity.kind == "unknown" and not entity.canonical.isupper():
+            self._type(entity, "person", 0)  # two capitalised words and nothing else: probably a person
 
-    def _context_evidence(self, mention: Mention) -> None:
-        entity, lex, text = mention.entity, self.lex, self.text
-        after = text[mention.end:mention.end + 90]
+    def _context_evidence(self, entity: Entity, start: int, end: int) -> None:
+        """Evidence around one occurrence: titles and a role before it, an age or an apposition after it."""
+        lex, text = self.lex, self.masked
+        head = _CAPS_BEFORE_RE.search(text, max(0, start - 80), start)
+        name_start = head.start(1) if head else start
+        if head and head.group(1).strip():
+            titles = [t for t in head.group(1).split() if t.lower() in lex.titles or t in lex.demonyms]
+            if titles:
+                self._title_evidence(entity, titles)
+        possessive = text[end:end + 2] in ("'s", "’s")
+        after = text[end:end + 90]
         if _AGE_RE.match(after):
             self._type(entity, "person", 3)
         apposition = _APPOSITION_RE.match(after)
-        if apposition and not mention.possessive:
-            noun = apposition.group(1) if apposition.group(1) else ""
-            if after.lstrip(", ").startswith("whose") or after.lstrip(", ").startswith("who"):
+        if apposition and not possessive:
+            noun = apposition.group(1) or ""
+            if after.lstrip(", ").startswith(("who ", "whose ")):
                 self._type(entity, "person", 2)
             elif noun in lex.org_nouns:
                 self._type(entity, "organisation", 3)
@@ -358,16 +436,20 @@ class NameIndex:
                 entity.roles.add(noun)
                 if noun in lex.person_nouns or _looks_like_role(noun):
                     self._type(entity, "person", 2)
-        role = _ROLE_BEFORE_RE.search(text, max(0, mention.start - 40), mention.start)
-        if role and not mention.titles:
-            word = role.group(1)
-            if word in lex.org_nouns:
-                self._type(entity, "organisation", 2)
-            elif word not in _FUNCTION_CAPS and (word in lex.person_nouns or _looks_like_role(word)):
-                self._type(entity, "person", 2)
-                entity.roles.add(word)
-        if " " in entity.canonical and entity.kind == "unknown" and not entity.canonical.isupper():
-            self._type(entity, "person", 0)  # two capitalised words and nothing else: probably a person
+        role = _ROLE_BEFORE_RE.search(text, max(0, name_start - 40), name_start)
+        if role:
+            self._role_evidence(entity, role.group(1), role.group(2))
+
+    def _role_evidence(self, entity: Entity, word: str, apposition: str | None) -> None:
+        lex = self.lex
+        words = (apposition or word).split()
+        noun = words[-1] if words else word
+        if noun in lex.org_nouns and noun not in _LEADER_WORDS:
+            self._type(entity, "organisation", 2)
+        elif noun not in _FUNCTION_CAPS and (noun in lex.person_nouns or _looks_like_role(noun)):
+            self._type(entity, "person", 2)
+            entity.roles.add(noun)
+            entity.roles.update(w for w in words[:-1] if w in lex.demonyms_lower)
 
     @staticmethod
     def _type(entity: Entity, kind: str, strength: int) -> None:
@@ -377,11 +459,11 @@ class NameIndex:
     # -- lookups --------------------------------------------------------------------------------------
     def core_of(self, surface: str) -> tuple[str, tuple, bool] | None:
         """``(core name, titles, possessive)`` of a name as written ("Mr Blair's" → "Blair", ("Mr",), True)."""
-        split = self.split_name(surface.split(), initial=True, mid_sentence=self.mid_sentence)
+        split = self.split_name(surface.split(), initial=True)
         if split is None:
             return None
         _, titles, tokens, possessive = split
-        return " ".join(t.rstrip(".") if len(t) > 3 else t for t in tokens), tuple(titles), possessive
+        return " ".join(tokens), tuple(titles), possessive
 
     def canonical(self, surface: str, position: int) -> Entity | None:
         """The entity a name written at ``position`` refers to ("Mr Blair" → Tony Blair), or None when it
@@ -390,66 +472,36 @@ class NameIndex:
         if parsed is None:
             return None
         core, titles, possessive = parsed
-        known = next((m.entity for m in self.mentions if m.core == core and m.entity), None)
-        if known is not None:
-            return known
-        lex = self.lex
-        if " " not in core and not titles and core not in self.mid_sentence and core not in lex.given and \
-                not any(core in e.tokens for e in self.entities) and not (core.isupper() and len(core) > 1):
-            return None
-        if core.lower() in lex.not_names or core in lex.demonyms or core.lower() in lex.person_nouns:
-            return None
-        mention = Mention(position, position + len(surface), surface, core, titles=titles, possessive=possessive)
-        mention.entity = self._attach(mention, {})
-        self._evidence(mention)
-        return mention.entity
-
-    def _add_descriptions(self) -> None:
-        """Add "the prime minister", "the company" as mentions of the entity they refer to (when one is
-        found), so that a later "he" or "it" can refer through them."""
-        nouns = self.lex.person_nouns | self.lex.org_nouns
-        added = []
-        for match in _THE_RE.finditer(self.text):
-            words = [w for w in match.groups() if w]
-            head = next((k for k, w in enumerate(words) if w in nouns), None)
-            if head is None or self.in_quote(match.start()):
-                continue
-            end = match.start(head + 1) + len(words[head])
-            phrase = self.text[match.start():end]
-            entity = self.resolve_description(phrase, match.start(), fallback=False)
-            if entity is not None:
-                added.append(Mention(match.start(), end, phrase, entity.canonical, entity))
-        if added:
-            self.mentions = sorted(self.mentions + added, key=lambda m: m.start)
-            self.starts = [m.start for m in self.mentions]
+        tokens = core.split()
+        if not self._is_name(tokens, titles, True):
+            acronym = core.isupper() and len(core) > 1
+            if not (acronym or self._fuller_names(core)):
+                return None
+        entity = self.entity_for(core, titles, position)
+        if titles:
+            self._title_evidence(entity, titles)
+        return entity
 
     def nearest(self, position: int, *, kind: str = "person", gender: str | None = None,
-                roles: set | None = None, limit: int = 1500) -> Entity | None:
-        """The nearest entity of ``kind`` mentioned before ``position`` (outside quotes).
+                roles: set | None = None, sentences: int = 12, descriptions: bool = True) -> Entity | None:
+        """The nearest entity of ``kind`` mentioned before ``position`` (outside quotes), looking back at
+        most ``sentences`` sentences.
 
         Within the nearest sentence that mentions one, the subject of a speech verb wins ("…, Lukashenko
         stressed"), then a well-attested one, then the first (the subject)."""
-        k = bisect_right(self.starts, position) - 1
-        floor = max(0, position - limit)
-        sentence, found = None, []
-        while k >= 0 and self.mentions[k].start >= floor:
-            mention = self.mentions[k]
-            entity = mention.entity
-            if entity is not None and not mention.possessive and self._fits(entity, kind, gender, roles):
-                here = bisect_right(self.sentence_starts, mention.start)
-                if sentence is not None and here != sentence:
-                    break
-                sentence = here
-                found.append(mention)
-            k -= 1
-        if not found:
-            return None
-        found.reverse()
-        speaking = [m for m in found if _speaks(self.text, m.end)]
-        attested = [m for m in found if m.entity.evidence > 0]
-        return (speaking or attested or found)[0].entity
+        k = self.sentence_of(position)
+        for j in range(k, max(k - sentences, -1), -1):
+            candidates = self.mentions_in(j) + (self.descriptions_in(j) if descriptions and k - 2 <= j < k else [])
+            found = [m for m in sorted(candidates, key=lambda m: m.start) if m.start < position and
+                     not m.possessive and self._fits(m.entity, kind, gender, roles)]
+            if found:
+                speaking = [m for m in found if _speaks(self.text, m.end)]
+                attested = [m for m in found if m.entity.evidence > 0]
+                return (speaking or attested or found)[0].entity
+        return None
 
     def _fits(self, entity: Entity, kind: str, gender: str | None, roles: set | None) -> bool:
+        self.typed(entity)
         if kind == "person":
             if entity.kind != "person":
                 return False
@@ -458,9 +510,11 @@ class NameIndex:
                 return False
         elif entity.kind != kind:
             return False
-        return not roles or roles <= _expanded(entity.roles) or (
-            bool(roles & _expanded(entity.roles)) and not (roles - _expanded(entity.roles)) & self.lex.demonyms_lower)
-
+        if not roles:
+            return True
+        held = _expanded(entity.roles)
+        required = roles & self.lex.demonyms_lower
+        return bool((roles - required) & held) and required <= held
 
     def resolve_pronoun(self, pronoun: str, position: int) -> Entity | None:
         """The person (or, for "it", organisation) a pronoun at ``position`` refers to, or None."""
@@ -475,7 +529,8 @@ class NameIndex:
             entity.gender = gender  # learned: this person is referred to as he or she
         return entity
 
-    def resolve_description(self, description: str, position: int, *, fallback: bool = True) -> Entity | None:
+    def resolve_description(self, description: str, position: int, *, fallback: bool = True,
+                            descriptions: bool = True) -> Entity | None:
         """The entity a description at ``position`` refers to.
 
         "the prime minister", "the Belarusian leader": the person the article gave that title or role
@@ -489,28 +544,59 @@ class NameIndex:
         head, modifiers = words[-1], set(words[:-1])
         if head in self.lex.org_nouns and head not in _LEADER_WORDS:
             return self._organisation(head, modifiers, position)
-        roles = {head} | {f"{m} {head}" for m in modifiers} | (modifiers & self.lex.demonyms_lower)
-        entity = self.nearest(position, roles=roles, limit=20000)
+        entity = self._role_holder(head, modifiers, position)
         if entity is None and fallback and (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
             gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
-            entity = self.nearest(position, gender=gender)
+            entity = self.nearest(position, gender=gender, descriptions=descriptions)
         return entity
 
+    def _role_holder(self, head: str, modifiers: set, position: int) -> Entity | None:
+        """The person the article introduced with this role ("Prime Minister Tony Blair", "Charles Clarke,
+        the education secretary", "The chief executive, Priya Raman,"), nearest before ``position``."""
+        key = (head, frozenset(modifiers))
+        if key not in self._roles:
+            self._roles[key] = self._find_role_holders(head, modifiers)
+        holders = self._roles[key]
+        earlier = [h for h in holders if h[0] < position]
+        if not earlier:
+            return None
+        entity = self.entity_for(earlier[-1][1], (), earlier[-1][0])
+        return entity if self.typed(entity).kind in ("person", "unknown") else None
+
+    def _find_role_holders(self, head: str, modifiers: set) -> list[tuple[int, str]]:
+        heads = _LEADER_ROLES if head in _LEADER_WORDS else [head]
+        role = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+        demonyms = [m for m in modifiers if m in self.lex.demonyms_lower]
+        found = []
+        for pattern in (rf"(?i:\b{role})[ \u00a0]+({_NAME_AFTER_ROLE})",
+                        rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
+                        rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0](?i:{role})\b",
+                        rf"(?i:\bthe(?:[ \u00a0][\w'’-]+){{0,3}}?[ \u00a0]{role}),[ \u00a0]+({_NAME_AFTER_ROLE}),"):
+            for match in re.finditer(pattern, self.masked):
+                context = self.masked[max(0, match.start() - 30):match.end()].lower()
+                if demonyms and not all(d in context for d in demonyms):
+                    continue
+                split = self.split_name(match.group(1).split())
+                if split is not None:
+                    found.append((match.start(1), " ".join(split[2])))
+        return sorted(found)
+
     def _organisation(self, head: str, modifiers: set, position: int) -> Entity | None:
-        before = [m for m in self.mentions if m.start < position and m.entity is not None
-                  and m.entity.kind == "organisation"]
+        before = [m for k in range(self.sentence_of(position) + 1) for m in self.mentions_in(k)
+                  if m.start < position and self.typed(m.entity).kind == "organisation"]
         named = [m for m in before if head in m.entity.canonical.lower().split() or head in m.entity.roles]
         if named:
             return named[-1].entity
         if modifiers - self.lex.demonyms_lower:  # "the health board", with no board named: nobody
             return None
-        counts: dict[int, int] = {}
+        counts: dict[str, int] = {}
         for mention in before:
-            counts[id(mention.entity)] = counts.get(id(mention.entity), 0) + 1
+            counts[mention.entity.canonical] = counts.get(mention.entity.canonical, 0) + 1
         if not counts:
             return None
-        best = max(before, key=lambda m: (counts[id(m.entity)], -before.index(m)))
-        return best.entity
+        best = max(counts, key=lambda name: (counts[name], -next(i for i, m in enumerate(before)
+                                                                 if m.entity.canonical == name)))
+        return self._by_core[best]
 
 
 def _initials(name: str) -> str:
@@ -543,8 +629,8 @@ def resolve_mentions(text: str, sentence_spans: list[tuple[int, int]], *,
     the sentences (``split_sentences``'s ``start``/``end``); names inside ``quotes`` spans are skipped.
     """
     index = NameIndex(text, list(sentence_spans), list(quotes))
-    out = [(m.start, m.end, text[m.start:m.end], m.entity.canonical, m.entity.kind)
-           for m in index.mentions if m.entity is not None]
+    out = [(m.start, m.end, text[m.start:m.end], m.entity.canonical, index.typed(m.entity).kind)
+           for m in index.mentions]
     for match in _PRONOUN_RE.finditer(text):
         if index.in_quote(match.start()):
             continue
@@ -552,6 +638,19 @@ def resolve_mentions(text: str, sentence_spans: list[tuple[int, int]], *,
         if entity is not None:
             out.append((match.start(), match.end(), match.group(0), entity.canonical, entity.kind))
     return sorted(out)
+
+
+def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
+    """The text with every quoted character replaced by NUL (offsets are kept)."""
+    pieces, cursor = [], 0
+    for start, end in sorted(quotes):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces += [text[cursor:start], "\0" * (end - start)]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 @lru_cache(maxsize=1)

@@ -18,10 +18,9 @@ attribution names nobody ("one fan wrote", "officials said") the speaker is ``un
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
-from analysis.names import NameIndex
+from analysis.names import NameIndex, mask_quotes
 from analysis.paths import DATA_DIR
 
 SPEECH_VERBS_TXT = DATA_DIR / "speech_verbs.txt"
@@ -89,13 +88,14 @@ class Attribution:
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]):
         self.text, self.sentences, self.quotes = text, sentences, quotes
-        self.masked = _mask(text, quotes)  # quoted words blanked: attributions are looked for outside quotes
+        self.masked = mask_quotes(text, quotes)  # quoted words blanked: attributions are looked for outside quotes
         self._index: NameIndex | None = None
 
     @property
     def index(self) -> NameIndex:
         if self._index is None:
             self._index = NameIndex(self.text, self.sentences, self.quotes)
+            self._index.masked = self.masked
         return self._index
 
     def tag_after(self, start: int, end: int, *, reporting: bool = False) -> str | None:
@@ -133,12 +133,13 @@ class Attribution:
     def _subject_of(self, start: int, end: int) -> str | None:
         """The first person or organisation named in ``text[start:end]`` (a sentence's subject)."""
         index = self.index
-        for mention in index.mentions[bisect_left(index.starts, start):]:
-            if mention.start >= end:
-                break
-            if mention.entity is not None and mention.entity.kind in ("person", "organisation"):
+        for mention in index.mentions_in(index.sentence_of(start)):
+            if start <= mention.start < end and index.typed(mention.entity).kind in ("person", "organisation"):
                 return mention.entity.canonical
         return None
+
+    def in_quote(self, position: int) -> bool:
+        return 0 <= position < len(self.masked) and self.masked[position] == "\0"
 
     def weaker(self, before: tuple[int, int], after: tuple[int, int]) -> str | None:
         """``cited X as saying``, ``described as "…" by X``, ``according to X``, in that order."""
@@ -210,17 +211,3 @@ class Attribution:
                 entity = self.index.canonical(name, position)
                 return entity.canonical if entity else name
         return UNKNOWN
-
-
-def _mask(text: str, quotes: list[tuple[int, int]]) -> str:
-    """The text with every quoted character replaced by NUL (offsets are kept)."""
-    pieces, cursor = [], 0
-    for start, end in sorted(quotes):
-        if start < cursor:
-            start = cursor
-        if end <= start:
-            continue
-        pieces += [text[cursor:start], "\0" * (end - start)]
-        cursor = end
-    pieces.append(text[cursor:])
-    return "".join(pieces)

@@ -133,7 +133,7 @@ def _floating(text, span: Span, sentences, sentence_starts, attribution: Attribu
     if k >= 1:
         start, end = sentences[k - 1]
         reported = attribution.tag_before(start, end)
-        if reported and reported != UNKNOWN and not attribution.index.in_quote(start + 1):
+        if reported and reported != UNKNOWN and not attribution.in_quote(start + 1):
             return reported
     if previous and paragraph - previous[0] <= FLOAT_PARAGRAPHS:
         return previous[1]
