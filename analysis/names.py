@@ -66,6 +66,10 @@ _FEMALE_NOUNS = frozenset("woman girl actress frenchwoman englishwoman queen pri
 _THE_RE = re.compile(r"\b[Tt]he[ \u00a0]([a-z][\w-]*)(?![’'])(?:[ \u00a0]([a-z][\w-]*)(?![’']))?"
                      r"(?:[ \u00a0]([a-z][\w-]*)(?![’']))?")
 _NAME_AFTER_ROLE = r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,3}"
+_ROLE_THEN_NAME_RE = re.compile(rf"[ \u00a0]+({_NAME_AFTER_ROLE})")
+_ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
+_NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
+                                rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
@@ -169,6 +173,7 @@ class NameIndex:
         self._seen_mid: dict[str, bool] = {}
         self._multi: dict[str, list[tuple[int, str, tuple]]] | None = None
         self._roles: dict[tuple, list[tuple[int, str]]] = {}
+        self._lower: str | None = None
 
     # -- scanning, one sentence at a time -------------------------------------------------------------
     def sentence_of(self, position: int) -> int:
@@ -564,22 +569,36 @@ class NameIndex:
         return entity if self.typed(entity).kind in ("person", "unknown") else None
 
     def _find_role_holders(self, head: str, modifiers: set) -> list[tuple[int, str]]:
-        heads = _LEADER_ROLES if head in _LEADER_WORDS else [head]
-        role = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
+        if self._lower is None:
+            self._lower = self.masked.lower()
         demonyms = [m for m in modifiers if m in self.lex.demonyms_lower]
         found = []
-        for pattern in (rf"(?i:\b{role})[ \u00a0]+({_NAME_AFTER_ROLE})",
-                        rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
-                        rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0](?i:{role})\b",
-                        rf"(?i:\bthe(?:[ \u00a0][\w'’-]+){{0,3}}?[ \u00a0]{role}),[ \u00a0]+({_NAME_AFTER_ROLE}),"):
-            for match in re.finditer(pattern, self.masked):
-                context = self.masked[max(0, match.start() - 30):match.end()].lower()
-                if demonyms and not all(d in context for d in demonyms):
-                    continue
-                split = self.split_name(match.group(1).split())
-                if split is not None:
-                    found.append((match.start(1), " ".join(split[2])))
+        for role in _LEADER_ROLES if head in _LEADER_WORDS else [head]:
+            start = self._lower.find(role)
+            while start >= 0:
+                end = start + len(role)
+                context = self._lower[max(0, start - 40):end]
+                if (start == 0 or not self._lower[start - 1].isalnum()) and all(d in context for d in demonyms):
+                    found += self._holders_at(start, end)
+                start = self._lower.find(role, end)
         return sorted(found)
+
+    def _holders_at(self, start: int, end: int) -> list[tuple[int, str]]:
+        """Names introduced by the role at ``masked[start:end]``: after it, or in an apposition."""
+        text, out = self.masked, []
+        for match in (_ROLE_THEN_NAME_RE.match(text, end), _ROLE_COMMA_NAME_RE.match(text, end)
+                      if self._lower[max(0, start - 40):start].rfind("the") >= 0 else None):
+            if match:
+                out.append((match.start(1), match.group(1)))
+        before = _NAME_COMMA_THE_RE.search(text, max(0, start - 100), start)
+        if before:
+            out.append((before.start(1), before.group(1)))
+        names = []
+        for position, surface in out:
+            split = self.split_name(surface.split())
+            if split is not None:
+                names.append((position, " ".join(split[2])))
+        return names
 
     def _organisation(self, head: str, modifiers: set, position: int) -> Entity | None:
         before = [m for k in range(self.sentence_of(position) + 1) for m in self.mentions_in(k)

@@ -113,6 +113,8 @@ class Attribution:
         """The speaker of the first "X said" in ``text[start:end]`` that names someone (the outermost
         speaker of "X said the two sides had agreed to "…""); ``unknown`` when none does."""
         segment = self.masked[start:end]
+        if not _has_speech_verb(segment):
+            return None
         found = None
         for match in _patterns()["subject"].finditer(segment):
             if match.group("verb") in _REPORTING:
@@ -211,3 +213,16 @@ class Attribution:
                 entity = self.index.canonical(name, position)
                 return entity.canonical if entity else name
         return UNKNOWN
+
+
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset:
+    return frozenset(word for verb in speech_verbs() for word in verb.split()[:1])
+
+
+def _has_speech_verb(segment: str) -> bool:
+    """A cheap test before the attribution patterns: does any word of a speech verb occur?"""
+    return not _verb_words().isdisjoint(_LOWER_WORD_RE.findall(segment))
