@@ -171,7 +171,8 @@ class NameIndex:
         self._sentence_mentions: dict[int, list[Mention]] = {}
         self._descriptions: dict[int, list[Mention]] = {}
         self._seen_mid: dict[str, bool] = {}
-        self._multi: dict[str, list[tuple[int, str, tuple]]] | None = None
+        self._multi: dict[str, list[tuple[int, str]]] | None = None
+        self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
         self._roles: dict[tuple, list[tuple[int, str]]] = {}
         self._lower: str | None = None
 
@@ -358,18 +359,21 @@ class NameIndex:
         if self._multi is None:
             self._multi = {}
             for match in NAME_RE.finditer(self.masked):
-                if " " not in match.group(0):
-                    continue
-                split = self.split_name(match.group(0).split())
+                surface = match.group(0)
+                if " " in surface:
+                    for key in {_POSSESSIVE_RE.sub("", w) for w in surface.split()} | {_initials(surface)}:
+                        self._multi.setdefault(key, []).append((match.start(), surface))
+        if token not in self._fuller:
+            found = []
+            for start, surface in self._multi.get(token, []):
+                split = self.split_name(surface.split())
                 if split is None or len(split[2]) < 2:
                     continue
                 name = " ".join(split[2])
-                if name in self.lex.places:
-                    continue
-                entry = (match.start(), name, tuple(split[1]))
-                for key in set(split[2]) | {_initials(name)}:
-                    self._multi.setdefault(key, []).append(entry)
-        return self._multi.get(token, [])
+                if name not in self.lex.places and (token in split[2] or _initials(name) == token):
+                    found.append((start, name, tuple(split[1])))
+            self._fuller[token] = found
+        return self._fuller[token]
 
     def _gender_of(self, name: str) -> str | None:
         entity = self._by_core.get(name)

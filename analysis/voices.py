@@ -77,7 +77,9 @@ def _span_speakers(text, speech: list[Span], spans: list[Span], sentences, parag
     """The canonical speaker of each speech span (keyed by ``id(span)``); UNKNOWN where none is found."""
     attribution = Attribution(text, sentences, [(s.start, s.end) for s in spans])
     sentence_starts = [s for s, _ in sentences]
-    own = {id(span): _own_speaker(text, span, spans, sentences, sentence_starts, attribution) for span in speech}
+    position = {id(span): k for k, span in enumerate(spans)}
+    own = {id(span): _own_speaker(text, span, position[id(span)], spans, sentences, sentence_starts, attribution)
+           for span in speech}
     chains: dict[int, str] = {}
     for span in speech:
         if own[id(span)] and span.chain not in chains:
@@ -96,11 +98,11 @@ def _span_speakers(text, speech: list[Span], spans: list[Span], sentences, parag
     return out
 
 
-def _own_speaker(text, span: Span, spans, sentences, sentence_starts, attribution: Attribution) -> str | None:
+def _own_speaker(text, span: Span, k: int, spans, sentences, sentence_starts, attribution: Attribution
+                 ) -> str | None:
     """The attribution in the span's own sentence(s): after it, between two parts, before it, then weaker."""
     open_sentence = _containing(sentences, sentence_starts, span.start)
     close_sentence = _containing(sentences, sentence_starts, max(span.end - 1, span.start))
-    k = spans.index(span)
     previous_end = spans[k - 1].end + 1 if k > 0 else 0
     next_start = spans[k + 1].start - 1 if k + 1 < len(spans) else len(text)
     after = (min(span.end + 1, close_sentence[1]), min(close_sentence[1], next_start))
