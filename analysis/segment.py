@@ -51,8 +51,11 @@ def load_abbreviations(path: str | Path = ABBREVIATIONS_TXT) -> tuple[frozenset[
 def sentence_spans(text: str, *, abbreviations: tuple[frozenset[str], frozenset[str]] | None = None
                    ) -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph_no)`` for each sentence of ``text``; ``text[start:end]`` is the sentence."""
-    abbreviations = abbreviations or load_abbreviations()
-    for paragraph_no, (p_start, p_end) in enumerate(_paragraphs(text)):
+    yield from _sentence_spans(text, _paragraphs(text), abbreviations or load_abbreviations())
+
+
+def _sentence_spans(text: str, paragraphs, abbreviations) -> Iterator[tuple[int, int, int]]:
+    for paragraph_no, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
         for match in _CANDIDATE_RE.finditer(text, p_start, p_end):
             if _is_boundary(text, match, start, abbreviations):
@@ -86,8 +89,9 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
         article_id, text, extra = record[0], record[1], record[2:]
         if not isinstance(text, str):
             continue
-        spans = list(sentence_spans(text, abbreviations=abbreviations))
-        voices = sentence_voices(text, [(s, e) for s, e, _ in spans], list(_paragraphs(text)))
+        paragraphs = list(_paragraphs(text))
+        spans = list(_sentence_spans(text, paragraphs, abbreviations))
+        voices = sentence_voices(text, [(s, e) for s, e, _ in spans], paragraphs)
         for n, ((start, end, paragraph_no), voice) in enumerate(zip(spans, voices)):
             rows.append((article_id, *extra, n, paragraph_no, len(spans), text[start:end], start, end, *voice))
     columns = ["article_id", *carry, "sentence_no", "paragraph_no", "n_sentences", "text", "start", "end",

@@ -78,6 +78,7 @@ def _patterns() -> dict[str, re.Pattern]:
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
 _TRAILING_RE = re.compile(r"[\s.,;:]+$")
+_WEAK_CUE_RE = re.compile(r"cited|quoted|ccording|\bby\b")
 _PARTICIPLE_RE = re.compile(r",[ \u00a0]+(?:telling|saying|adding|insisting|warning|arguing|declaring|noting|"
                             r"stressing|explaining|calling|describing|urging|accusing|promising|vowing)\b")
 _PART_OF_GROUP_RE = re.compile(r"\b(?:and|of|with)[ \u00a0]+$")
@@ -102,6 +103,8 @@ class Attribution:
         """The speaker of an attribution that opens ``text[start:end]`` ("…," said X / X said). A
         reporting verb ("…, Xinhua reported") counts only with ``reporting=True``: it names a source."""
         segment = self.masked[start:end]
+        if not _has_speech_verb(segment):
+            return None
         patterns = _patterns()
         for name in ("after_subject", "after_inverted"):
             match = patterns[name].match(segment)
@@ -146,6 +149,8 @@ class Attribution:
     def weaker(self, before: tuple[int, int], after: tuple[int, int]) -> str | None:
         """``cited X as saying``, ``described as "…" by X``, ``according to X``, in that order."""
         patterns, text = _patterns(), self.masked
+        if not any(_WEAK_CUE_RE.search(text, start, end) for start, end in (before, after)):
+            return None
         for start, end in (before, after):
             match = patterns["cited"].search(text, start, end) or patterns["cited_passive"].search(text, start, end)
             if match:
