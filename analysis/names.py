@@ -70,6 +70,7 @@ _ROLE_THEN_NAME_RE = re.compile(rf"[ \u00a0]+({_NAME_AFTER_ROLE})")
 _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
+_PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|who|which|that)[ \u00a0]")
 _LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
@@ -247,7 +248,8 @@ class NameIndex:
         word, lex = tokens[0].lower(), self.lex
         if word in lex.not_names or word in lex.titles or tokens[0] in lex.demonyms or word in lex.person_nouns:
             return False
-        return not initial or self.seen_mid_sentence(tokens[0]) or tokens[0] in lex.given
+        return not initial or self.seen_mid_sentence(tokens[0]) or tokens[0] in lex.given or \
+            len(self.occurrences(tokens[0], limit=2)) > 1
 
     def seen_mid_sentence(self, token: str) -> bool:
         """Whether ``token`` occurs somewhere after another word of its sentence (then it is a name)."""
@@ -366,7 +368,7 @@ class NameIndex:
         if token not in self._fuller:
             found = []
             for start, surface in self._multi.get(token, []):
-                split = self.split_name(surface.split())
+                split = self.split_name(surface.split(), initial=True)
                 if split is None or len(split[2]) < 2:
                     continue
                 name = " ".join(split[2])
@@ -546,13 +548,16 @@ class NameIndex:
         (a demonym must match too). "the company", "the firm": the organisation mentioned most so far;
         "the health board": an organisation whose name or role has those words. Without a titled match,
         a person noun ("the teenager", "the 37-year-old") refers to the nearest person (``fallback``)."""
-        words = [w.lower() for w in re.findall(r"[\w'’-]+", description)]
+        phrase = _PREPOSITION_RE.split(description, maxsplit=1)[0]  # "people at the back" → "people"
+        words = [w.lower() for w in re.findall(r"[\w'’-]+", phrase)]
         words = [w for w in words if w not in _FUNCTION_CAPS]
         if not words:
             return None
         head, modifiers = words[-1], set(words[:-1])
         if head in self.lex.org_nouns and head not in _LEADER_WORDS:
             return self._organisation(head, modifiers, position)
+        if head not in self.lex.person_nouns and not re.fullmatch(r"\d+-year-old", head):
+            return None
         entity = self._role_holder(head, modifiers, position)
         if entity is None and fallback and (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
             gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
@@ -582,7 +587,8 @@ class NameIndex:
             while start >= 0:
                 end = start + len(role)
                 context = self._lower[max(0, start - 40):end]
-                if (start == 0 or not self._lower[start - 1].isalnum()) and all(d in context for d in demonyms):
+                bounded = (start == 0 or not self._lower[start - 1].isalnum()) and not self._lower[end:end + 1].isalnum()
+                if bounded and all(d in context for d in demonyms):
                     found += self._holders_at(start, end)
                 start = self._lower.find(role, end)
         return sorted(found)

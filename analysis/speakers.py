@@ -48,7 +48,8 @@ _NAME = (r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:(?!(?:He|She|It|They|We|His|Her|Its
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
 _DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
-_DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}})"
+_DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}})"  # greedy: after a verb ("said the club's coach")
+_DESC_LAZY = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}}?)"  # lazy: before a verb ("the company said")
 _PREFIX = r"(?:[\w'’.-]+[ \u00a0]){0,4}?"  # a role before a name: "Argentine negotiator Luis Ferreyra"
 _TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
 _REPORTING = frozenset({"report", "reported", "reports"})
@@ -59,25 +60,27 @@ _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|w
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     verb = "(?:" + "|".join(re.escape(v) for v in speech_verbs()) + ")"
-    who = rf"(?P<who>{_DESC}|{_NAME}|{_PRON})"
+    who = rf"(?P<who>{_DESC_LAZY}|{_NAME}|{_PRON})"
+    who_after = rf"(?P<who>{_DESC}|{_NAME}|{_PRON})"
     apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
     return {
         "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
                                     rf"(?P<verb>{verb})\b"),
-        "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who}"
+        "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who_after}"
                                      rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>{_NAME})(?=$|[\s,.;]))?"),
         "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
         "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
                                     rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
-        "by": re.compile(rf"^[\s,]*by[ \u00a0]+{who}"),
-        "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who}"),
+        "by": re.compile(rf"^[\s,]*by[ \u00a0]+{who_after}"),
+        "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who_after}"),
     }
 
 
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
 _TRAILING_RE = re.compile(r"[\s.,;:]+$")
+_PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:of|at|in|on|for|from|with|who|which)[ \u00a0]")
 _WEAK_CUE_RE = re.compile(r"cited|quoted|ccording|\bby\b")
 _PARTICIPLE_RE = re.compile(r",[ \u00a0]+(?:telling|saying|adding|insisting|warning|arguing|declaring|noting|"
                             r"stressing|explaining|calling|describing|urging|accusing|promising|vowing)\b")
@@ -188,6 +191,7 @@ class Attribution:
         return self._description(who, position)
 
     def _description(self, who: str, position: int) -> str:
+        who = _PREPOSITION_RE.split(who, maxsplit=1)[0]  # "the ministers of India and China": not China
         names = re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who)
         lex = self.index.lex
         names = [n for n in names if n.lower() not in ("the", "a", "an", "one", "another", "its", "their")
@@ -209,7 +213,7 @@ class Attribution:
             return entity.canonical if entity else organisation[-1]
         if re.search(r"['’]s\b", who):  # "the prime minister's spokesman": speaks for a person
             return UNKNOWN
-        earlier = re.findall(rf"spokes\w+[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?({_NAME})|({_NAME})[ \u00a0]+spokes\w+",
+        earlier = re.findall(rf"spokes\w+[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?({_NAME})|(?<![\w'’])(?!(?:A|An|The|Its|Their|His|Her)\b)({_NAME})[ \u00a0]+spokes\w+",
                              self.text[max(0, position - 3000):position])
         for found in reversed(earlier):
             name = _TRAILING_RE.sub("", found[0] or found[1])

@@ -108,7 +108,7 @@ def _own_speaker(text, span: Span, k: int, spans, sentences, sentence_starts, at
     after = (min(span.end + 1, close_sentence[1]), min(close_sentence[1], next_start))
     before = (open_sentence[0], max(span.start - 1, open_sentence[0]))
     found = attribution.tag_after(*after)
-    if found is None and after[1] - after[0] < 2 and close_sentence[1] <= span.end + 1:
+    if found is None and after[1] - after[0] < 2 and text[span.end - 1:span.end] in "?!":
         found = _next_sentence_tag(text, close_sentence, sentences, sentence_starts, attribution)
     if found is None and previous_end > open_sentence[0]:
         found = attribution.tag_after(previous_end, before[1])  # "…," she said, "…"
@@ -125,7 +125,8 @@ def _next_sentence_tag(text, sentence, sentences, sentence_starts, attribution: 
     start, end = sentences[k]
     if _words(text, start, end) > 8:
         return None
-    return attribution.tag_after(start, end)
+    found = attribution.tag_after(start, end)
+    return found if found != UNKNOWN else None
 
 
 def _floating(text, span: Span, sentences, sentence_starts, attribution: Attribution, previous,
