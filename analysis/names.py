@@ -54,7 +54,7 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh
 _AGE_RE = re.compile(r"^,\s*\d{1,3},")
 _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|their|[A-Z][\w'’.-]*['’]s?)\s+"
                             r"(?:[\w'’-]+\s+){0,5}?([a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|at|for|in|with|from|who)\b))")
-_ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+)|[Tt]he[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){0,3}[a-z][\w-]*),)"
+_ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+),?|[Tt]he[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){0,3}[a-z][\w-]*),)"
                              r"[ \u00a0]+$")  # "coach Gary Stead", "The education secretary, Charles Clarke"
 _CAPS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*[ \u00a0]+)*)$")
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
@@ -71,6 +71,7 @@ _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|who|which|that)[ \u00a0]")
+_QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
 _LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
@@ -457,6 +458,7 @@ class NameIndex:
         noun = words[-1] if words else word
         if noun in lex.org_nouns and noun not in _LEADER_WORDS:
             self._type(entity, "organisation", 2)
+            entity.roles.add(noun)
         elif noun not in _FUNCTION_CAPS and (noun in lex.person_nouns or _looks_like_role(noun)):
             self._type(entity, "person", 2)
             entity.roles.add(noun)
@@ -504,7 +506,9 @@ class NameIndex:
         for j in range(k, max(k - sentences, -1), -1):
             candidates = self.mentions_in(j) + (self.descriptions_in(j) if descriptions and k - 2 <= j < k else [])
             found = [m for m in sorted(candidates, key=lambda m: m.start) if m.start < position and
-                     not m.possessive and self._fits(m.entity, kind, gender, roles)]
+                     not m.possessive and (self._fits(m.entity, kind, gender, roles) or
+                                           (kind == "person" and not roles and m.entity.kind == "unknown"
+                                            and _speaks(self.text, m.end)))]
             if found:
                 speaking = [m for m in found if _speaks(self.text, m.end)]
                 attested = [m for m in found if m.entity.evidence > 0]
@@ -589,12 +593,16 @@ class NameIndex:
                 context = self._lower[max(0, start - 40):end]
                 bounded = (start == 0 or not self._lower[start - 1].isalnum()) and not self._lower[end:end + 1].isalnum()
                 if bounded and all(d in context for d in demonyms):
-                    found += self._holders_at(start, end)
+                    found += self._holders_at(start, end, modifiers)
                 start = self._lower.find(role, end)
         return sorted(found)
 
-    def _holders_at(self, start: int, end: int) -> list[tuple[int, str]]:
-        """Names introduced by the role at ``masked[start:end]``: after it, or in an apposition."""
+    def _holders_at(self, start: int, end: int, modifiers: set = frozenset()) -> list[tuple[int, str]]:
+        """Names introduced by the role at ``masked[start:end]``: after it, or in an apposition. A role
+        qualified otherwise ("shadow chancellor" for "the chancellor") introduces nobody."""
+        before_word = re.search(r"([a-z-]+)[ \u00a0]+$", self._lower[max(0, start - 20):start])
+        if before_word and before_word.group(1) in _QUALIFIERS and before_word.group(1) not in modifiers:
+            return []
         text, out = self.masked, []
         for match in (_ROLE_THEN_NAME_RE.match(text, end), _ROLE_COMMA_NAME_RE.match(text, end)
                       if self._lower[max(0, start - 40):start].rfind("the") >= 0 else None):
@@ -618,6 +626,13 @@ class NameIndex:
             return named[-1].entity
         if modifiers - self.lex.demonyms_lower:  # "the health board", with no board named: nobody
             return None
+        k = self.sentence_of(position)
+        for j in range(k, max(k - 3, -1), -1):  # "Real Sociedad said …. "…," the club said"
+            for mention in self.mentions_in(j):
+                entity = self.typed(mention.entity)
+                if mention.start < position and _speaks(self.text, mention.end) and entity.kind != "place" \
+                        and not (entity.kind == "person" and entity.evidence > 0):
+                    return entity
         counts: dict[str, int] = {}
         for mention in before:
             counts[mention.entity.canonical] = counts.get(mention.entity.canonical, 0) + 1

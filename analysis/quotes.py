@@ -56,6 +56,8 @@ _TITLE_CUE_RE = re.compile(
     r"campaign|slogan|motto|hashtag|operation|project|initiative|plan|strategy|policy|bill|act|brand|"
     r"titled|entitled|called|named|dubbed|nicknamed|code-?named|known as|billed as|headlined)\b)"
     r"[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,2}$")
+_SLOGAN_CUE_RE = re.compile(r"(?i:\b(?:reading|read|chanting|chanted|slogans?|mottos?|hashtags?|titled|entitled|"
+                            r"headlined|emblazoned with|bearing the words)[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,3}$)")
 _SCARE_CUE_RE = re.compile(r"(?i:\b(?:so-called|so called|self-styled|dubbed|nicknamed|known as|"
                            r"what (?:he|she|they|it|critics|some|many) (?:call|calls|called|term|termed))"
                            r"\s*$)")
@@ -272,6 +274,8 @@ def _is_title(inner: str, words: list[str], before: str) -> bool:
     if not words or not inner[:1].isupper():
         return False
     cued = _TITLE_CUE_RE.search(before) is not None
+    if _SLOGAN_CUE_RE.search(before):  # banners reading "No water, no food"
+        return True
     stripped = inner.rstrip(" ,")
     if re.search(r"[.!?;:…]\W*$", stripped) or len(words) > 10:
         return cued and len(words) <= 8

@@ -135,10 +135,10 @@ class Attribution:
                 return self._who(inverted, start)
             participle = _PARTICIPLE_RE.search(segment)
             if participle:  # "Tony Blair mounted a defence, telling teachers that …": the clause's subject
-                return self._subject_of(start, start + participle.start())
+                return self.subject_of(start, start + participle.start())
         return found
 
-    def _subject_of(self, start: int, end: int) -> str | None:
+    def subject_of(self, start: int, end: int) -> str | None:
         """The first person or organisation named in ``text[start:end]`` (a sentence's subject)."""
         index = self.index
         for mention in index.mentions_in(index.sentence_of(start)):

@@ -131,8 +131,13 @@ def _next_sentence_tag(text, sentence, sentences, sentence_starts, attribution: 
 
 def _floating(text, span: Span, sentences, sentence_starts, attribution: Attribution, previous,
               paragraph: int) -> str | None:
-    """A quote with no attribution: the sentence before reports someone's speech, or the last quote's."""
+    """A quote with no attribution: its sentence's subject ("Judge Ainsworth reminded the jury to decide
+    "…""), else the speaker the sentence before reports ("Raman added that …"), else the last quote's."""
     k = bisect_right(sentence_starts, span.start) - 1
+    subject = attribution.subject_of(sentences[k][0], span.start) if k >= 0 and sentences[k][0] < span.start - 1 \
+        else None
+    if subject:
+        return subject
     if k >= 1:
         start, end = sentences[k - 1]
         reported = attribution.tag_before(start, end)
