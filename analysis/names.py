@@ -47,7 +47,10 @@ _FUNCTION_CAPS = frozenset(
     "the a an this that these those it its he she they we i you his her their our my your in on at for from "
     "with by as but and or so yet if when while after before since although though what who how why where "
     "which there here then also not no yes all both each every some many most more other such one two "
-    "during under over into through against about between among without within despite amid".split())
+    "during under over into through against about between among without within despite amid like unlike "
+    "including according however meanwhile moreover nevertheless instead because whether although speaking "
+    "asked told said says earlier later now today yesterday tonight last next".split())
+_INNER_BREAKS = frozenset("and or but nor with like as than to from in on at by for".split())
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself)\b")
@@ -72,6 +75,7 @@ _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|it
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|who|which|that)[ \u00a0]")
 _QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
+_INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
 _LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
@@ -250,7 +254,15 @@ class NameIndex:
         if word in lex.not_names or word in lex.titles or tokens[0] in lex.demonyms or word in lex.person_nouns:
             return False
         return not initial or self.seen_mid_sentence(tokens[0]) or tokens[0] in lex.given or \
-            len(self.occurrences(tokens[0], limit=2)) > 1
+            self._introduced(tokens[0])
+
+    def _introduced(self, token: str) -> bool:
+        """A sentence's first word that is a name all the same: "Brightway, the supermarket chain, said"."""
+        text = self.masked
+        if token.endswith("s") and token.lower()[:-1] not in self.lex.org_words:  # "Economists said": a noun
+            return False
+        return any(_INTRODUCED_RE.match(text, start + len(token)) or _speaks(text, start + len(token))
+                   for start in self.occurrences(token, limit=4))
 
     def seen_mid_sentence(self, token: str) -> bool:
         """Whether ``token`` occurs somewhere after another word of its sentence (then it is a name)."""
@@ -289,6 +301,9 @@ class NameIndex:
         while tokens and not (tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0].lower() in _FUNCTION_CAPS:
             tokens.pop(0)
             skip += 1
+        cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS), None)
+        if cut_at is not None:  # "Ukraine And France" in spun text: two names
+            tokens = tokens[:cut_at]
         while len(tokens) > 1 and (tokens[-1].rstrip(".,") in _POSTNOMINALS or tokens[-1] in _PRONOUN_CAPS):
             tokens.pop()
         if len(tokens) > 1 and len(tokens[0]) > 2 and _POSSESSIVE_RE.search(tokens[0]) and \
