@@ -75,6 +75,7 @@ _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|it
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|who|which|that)[ \u00a0]")
 _QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 _INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
 _LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
@@ -379,7 +380,10 @@ class NameIndex:
             for match in NAME_RE.finditer(self.masked):
                 surface = match.group(0)
                 if " " in surface:
-                    for key in {_POSSESSIVE_RE.sub("", w) for w in surface.split()} | {_initials(surface)}:
+                    words = surface.split()
+                    while words and words[0].lower() in _FUNCTION_CAPS:
+                        words.pop(0)
+                    for key in {_POSSESSIVE_RE.sub("", w) for w in words} | {_initials(" ".join(words))}:
                         self._multi.setdefault(key, []).append((match.start(), surface))
         if token not in self._fuller:
             found = []
@@ -466,6 +470,8 @@ class NameIndex:
         role = _ROLE_BEFORE_RE.search(text, max(0, name_start - 40), name_start)
         if role:
             self._role_evidence(entity, role.group(1), role.group(2))
+        if _PLACE_BEFORE_RE.search(text, max(0, name_start - 12), name_start) and not head.group(1).strip():
+            self._type(entity, "place", 1)  # "in Denver", "near Talca"
 
     def _role_evidence(self, entity: Entity, word: str, apposition: str | None) -> None:
         lex = self.lex

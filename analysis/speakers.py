@@ -46,6 +46,8 @@ def speech_verbs() -> tuple[str, ...]:
 _NAME = (r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
          r"(?:de|da|van|von|al|bin|der|la|le|du|of|the)(?=[ \u00a0][A-Z]))){0,5})")
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
+_MEDIA = (r"(?:[A-Z][a-z]+[ \u00a0])?(?:state|official|local|national|government|foreign|international)[ \u00a0]"
+          r"(?:media|television|TV|news[ \u00a0]agency|press|radio|broadcaster)")  # a body, named as such
 _DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
 _DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}})"  # greedy: after a verb ("said the club's coach")
@@ -61,7 +63,7 @@ _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|w
 def _patterns() -> dict[str, re.Pattern]:
     verb = "(?:" + "|".join(re.escape(v) for v in speech_verbs()) + ")"
     who = rf"(?P<who>{_DESC_LAZY}|{_NAME}|{_PRON})"
-    who_after = rf"(?P<who>{_DESC}|{_NAME}|{_PRON})"
+    who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_NAME}|{_PRON})"
     apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
     return {
         "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
@@ -182,6 +184,8 @@ class Attribution:
 
     def resolve(self, who: str, position: int) -> str:
         """A speaker as written ("Mr Blair", "he", "the company", "a Treasury spokeswoman") → canonical."""
+        if re.fullmatch(_MEDIA, who):
+            return who
         if re.fullmatch(_PRON, who):
             entity = self.index.resolve_pronoun(who, position)
             return entity.canonical if entity else UNKNOWN

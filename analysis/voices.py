@@ -67,7 +67,7 @@ def _per_sentence(text, sentences, spans: list[Span], speakers: dict[int, str]) 
         share = min(sum(counts) / words, 1.0)
         main = speech[max(range(len(speech)), key=counts.__getitem__)]
         speaker = speakers.get(id(main)) or UNKNOWN
-        tagged = words - sum(counts) <= MAX_TAG_WORDS and speaker != UNKNOWN
+        tagged = words - sum(counts) <= MAX_TAG_WORDS
         voice = "quote" if share >= QUOTE_SHARE or tagged else "mixed"
         out.append((voice, quoted, round(share, 3), speaker))
     return out
