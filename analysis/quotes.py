@@ -56,6 +56,7 @@ _TITLE_CUE_RE = re.compile(
     r"campaign|slogan|motto|hashtag|operation|project|initiative|plan|strategy|policy|bill|act|brand|"
     r"titled|entitled|called|named|dubbed|nicknamed|code-?named|known as|billed as|headlined)\b)"
     r"[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,2}$")
+_COORDINATION_RE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 _SLOGAN_CUE_RE = re.compile(r"(?i:\b(?:reading|read|chanting|chanted|slogans?|mottos?|hashtags?|titled|entitled|"
                             r"headlined|emblazoned with|bearing the words)[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,3}$)")
 _SCARE_CUE_RE = re.compile(r"(?i:\b(?:so-called|so called|self-styled|dubbed|nicknamed|known as|"
@@ -110,6 +111,10 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
     if typed:
         for span in spans:
             span.kind = span_kind(text, span, sentences, sentence_starts)
+        for first, second in zip(spans, spans[1:]):  # banners reading "No water" and "Valencia lives"
+            if first.kind != "speech" and _COORDINATION_RE.fullmatch(text, first.end + 1, max(second.start - 1,
+                                                                                              first.end + 1)):
+                second.kind = first.kind
         speaking = {s.chain for s in spans if s.kind == "speech"}
         for span in spans:  # the paragraphs of one quote are all speech
             if span.chain in speaking:
@@ -252,12 +257,15 @@ def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
         return "scare"
     if _is_title(inner, words, before):
         return "title"
-    if len(words) >= MIN_SPEECH_WORDS or _INNER_PUNCT_RE.search(inner + " ") or not span.closed or \
-            _END_PUNCT_RE.search(inner):
+    if _INNER_PUNCT_RE.search(inner + " ") or not span.closed or _END_PUNCT_RE.search(inner):
         return "speech"
-    if _is_modifier(before, after):
-        return "scare"
-    return "speech" if _saying_before().search(before) else "scare"
+    if len(words) >= MIN_SPEECH_WORDS and not (_DETERMINER_BEFORE_RE.search(before) and len(words) <= 6
+                                                and not _saying_before().search(before)):
+        return "speech"
+    saying = _saying_before().search(before) is not None
+    if _is_modifier(before, after) or (not saying and _DETERMINER_BEFORE_RE.search(before) and len(words) <= 6):
+        return "scare"  # an "all-weather" partnership; its "food security agenda"
+    return "speech" if saying else "scare"
 
 
 @lru_cache(maxsize=1)

@@ -83,6 +83,9 @@ _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|lab
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
 _TRAILING_RE = re.compile(r"[\s.,;:]+$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:of|at|in|on|for|from|with|who|which)[ \u00a0]")
+_PARTY_STATE_RE = re.compile(r"\b[A-Z]-[A-Z]")  # "Sen. Rand Paul, R-Ky., said"
+_DETERMINERS = frozenset("the a an one another its their his her our several some many".split())
+_COORDINATED_RE = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z]")
 _WEAK_CUE_RE = re.compile(r"cited|quoted|ccording|\bby\b")
 _PARTICIPLE_RE = re.compile(r",[ \u00a0]+(?:telling|saying|adding|insisting|warning|arguing|declaring|noting|"
                             r"stressing|explaining|calling|describing|urging|accusing|promising|vowing)\b")
@@ -145,6 +148,8 @@ class Attribution:
         index = self.index
         for mention in index.mentions_in(index.sentence_of(start)):
             if start <= mention.start < end and index.typed(mention.entity).kind in ("person", "organisation"):
+                if _COORDINATED_RE.match(self.masked, mention.end):
+                    return None  # "Xi and Lukashenko both expressed …": a group
                 return mention.entity.canonical
         return None
 
@@ -177,9 +182,12 @@ class Attribution:
                 self.text.startswith(" and ", offset + match.end("who")):
             return None  # "the ministers of India and China said": a group, not China
         app = match.groupdict().get("app")
-        app_name = _TRAILING_RE.sub("", app.strip(", ")) if app else None
-        if app_name and re.fullmatch(_NAME, app_name) and not re.fullmatch(_NAME, who):
-            who, position = app_name, offset + match.start("app") + app.index(app_name[0])
+        inverted = match.re is _patterns()["after_inverted"]
+        app_name = _TRAILING_RE.sub("", app.strip(", ").split(",")[-1].strip()) if app else None
+        if app_name and re.fullmatch(_NAME, app_name) and not re.fullmatch(_PRON, app_name) and \
+                not _PARTY_STATE_RE.search(app_name) and not (inverted and re.fullmatch(_NAME, who)):
+            # "the US Secretary of State, Antony Blinken, said": the name in the apposition
+            who, position = app_name, offset + match.start("app") + app.rindex(app_name)
         return self.resolve(who, position)
 
     def resolve(self, who: str, position: int) -> str:
@@ -196,10 +204,15 @@ class Attribution:
 
     def _description(self, who: str, position: int) -> str:
         who = _PREPOSITION_RE.split(who, maxsplit=1)[0]  # "the ministers of India and China": not China
-        names = re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who)
         lex = self.index.lex
-        names = [n for n in names if n.lower() not in ("the", "a", "an", "one", "another", "its", "their")
-                 and n.lower() not in lex.person_nouns and n not in lex.demonyms]
+        names = []
+        for run in re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who):
+            words = run.split()
+            while words and (words[0].lower() in _DETERMINERS or words[0] in lex.demonyms or
+                             words[0].lower() in lex.person_nouns):
+                words.pop(0)
+            if words and not (len(words) == 1 and words[0].lower() in lex.person_nouns):
+                names.append(" ".join(words))
         if _SPOKES_RE.search(who):
             return self._spokesperson(who, names, position)
         if names and not re.search(r"['’]s$", names[-1]):
