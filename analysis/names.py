@@ -383,7 +383,8 @@ class NameIndex:
                     words = surface.split()
                     while words and words[0].lower() in _FUNCTION_CAPS:
                         words.pop(0)
-                    for key in {_POSSESSIVE_RE.sub("", w) for w in words} | {_initials(" ".join(words))}:
+                    for key in {w.rstrip("'’") if w[-2:] not in ("'s", "’s") else w[:-2] for w in words} | \
+                            {_initials(" ".join(words))}:
                         self._multi.setdefault(key, []).append((match.start(), surface))
         if token not in self._fuller:
             found = []

@@ -248,22 +248,24 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
     """``speech``, ``scare`` or ``title`` for a quoted span (see the module's docstring)."""
     inner = text[span.start:span.end]
+    if not span.closed and not inner.isupper():
+        return "speech"  # a quote running to its paragraph's end
     words = _WORD_RE.findall(inner)
     sentence = _containing(sentences, sentence_starts, max(span.start - 1, 0))
     s_start = sentence[0] if sentence else max(0, span.start - 200)
     before = text[max(s_start, span.start - 120):max(span.start - 1, s_start)]
-    after = text[span.end + 1:span.end + 40]
-    if _SCARE_CUE_RE.search(before):
+    near = before[-60:]  # cues stand within a few words of the quote
+    if _SCARE_CUE_RE.search(near):
         return "scare"
-    if _is_title(inner, words, before):
+    if inner[:1].isupper() and _is_title(inner, words, near):
         return "title"
-    if _INNER_PUNCT_RE.search(inner + " ") or not span.closed or _END_PUNCT_RE.search(inner):
-        return "speech"
-    if len(words) >= MIN_SPEECH_WORDS and not (_DETERMINER_BEFORE_RE.search(before) and len(words) <= 6
-                                                and not _saying_before().search(before)):
+    if _INNER_PUNCT_RE.search(inner + " ") or _END_PUNCT_RE.search(inner):
         return "speech"
     saying = _saying_before().search(before) is not None
-    if _is_modifier(before, after) or (not saying and _DETERMINER_BEFORE_RE.search(before) and len(words) <= 6):
+    determiner = _DETERMINER_BEFORE_RE.search(near) is not None
+    if len(words) >= MIN_SPEECH_WORDS and (saying or not determiner or len(words) > 6):
+        return "speech"
+    if determiner and (not saying or _is_modifier(near, text[span.end + 1:span.end + 40])):
         return "scare"  # an "all-weather" partnership; its "food security agenda"
     return "speech" if saying else "scare"
 

@@ -99,6 +99,7 @@ class Attribution:
         self.text, self.sentences, self.quotes = text, sentences, quotes
         self.masked = mask_quotes(text, quotes)  # quoted words blanked: attributions are looked for outside quotes
         self._index: NameIndex | None = None
+        self._names: dict[str, str] = {}
 
     @property
     def index(self) -> NameIndex:
@@ -198,8 +199,10 @@ class Attribution:
             entity = self.index.resolve_pronoun(who, position)
             return entity.canonical if entity else UNKNOWN
         if re.fullmatch(_NAME, who) and not re.search(r"['’]s(?:[ \u00a0]+[a-z]|$)", who):
-            entity = self.index.canonical(who, position)
-            return entity.canonical if entity else UNKNOWN
+            if who not in self._names:  # a name resolves the same way throughout an article
+                entity = self.index.canonical(who, position)
+                self._names[who] = entity.canonical if entity else UNKNOWN
+            return self._names[who]
         return self._description(who, position)
 
     def _description(self, who: str, position: int) -> str:
