@@ -55,6 +55,8 @@ _DESC_LAZY = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}}?)"  # lazy: befo
 _PREFIX = r"(?:[\w'’.-]+[ \u00a0]){0,4}?"  # a role before a name: "Argentine negotiator Luis Ferreyra"
 _TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
 _REPORTING = frozenset({"report", "reported", "reports"})
+_NAME_RE, _PRON_RE, _MEDIA_RE = re.compile(_NAME), re.compile(_PRON), re.compile(_MEDIA)
+_POSSESSOR_RE = re.compile(r"['’]s(?:[ \u00a0]+[a-z]|$)")
 _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|would|will|previously|earlier|"
         r"yesterday|today|tonight|on[ \u00a0]+[A-Z]\w+day|last[ \u00a0]+\w+|this[ \u00a0]+\w+|in[ \u00a0]+a[ \u00a0]+statement)")
 
@@ -185,20 +187,20 @@ class Attribution:
         app = match.groupdict().get("app")
         inverted = match.re is _patterns()["after_inverted"]
         app_name = _TRAILING_RE.sub("", app.strip(", ").split(",")[-1].strip()) if app else None
-        if app_name and re.fullmatch(_NAME, app_name) and not re.fullmatch(_PRON, app_name) and \
-                not _PARTY_STATE_RE.search(app_name) and not (inverted and re.fullmatch(_NAME, who)):
+        if app_name and _NAME_RE.fullmatch(app_name) and not _PRON_RE.fullmatch(app_name) and \
+                not _PARTY_STATE_RE.search(app_name) and not (inverted and _NAME_RE.fullmatch(who)):
             # "the US Secretary of State, Antony Blinken, said": the name in the apposition
             who, position = app_name, offset + match.start("app") + app.rindex(app_name)
         return self.resolve(who, position)
 
     def resolve(self, who: str, position: int) -> str:
         """A speaker as written ("Mr Blair", "he", "the company", "a Treasury spokeswoman") → canonical."""
-        if re.fullmatch(_MEDIA, who):
+        if _MEDIA_RE.fullmatch(who):
             return who
-        if re.fullmatch(_PRON, who):
+        if _PRON_RE.fullmatch(who):
             entity = self.index.resolve_pronoun(who, position)
             return entity.canonical if entity else UNKNOWN
-        if re.fullmatch(_NAME, who) and not re.search(r"['’]s(?:[ \u00a0]+[a-z]|$)", who):
+        if _NAME_RE.fullmatch(who) and not _POSSESSOR_RE.search(who):
             if who not in self._names:  # a name resolves the same way throughout an article
                 entity = self.index.canonical(who, position)
                 self._names[who] = entity.canonical if entity else UNKNOWN
