@@ -721,10 +721,10 @@ def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
 
 @lru_cache(maxsize=1)
 def _speaks_re() -> re.Pattern:
-    from analysis.speakers import speech_verbs
+    from analysis.speakers import alternation, speech_verbs
 
-    verbs = "|".join(re.escape(v) for v in speech_verbs())
-    return re.compile(rf"^(?:,[^,]{{1,90}},)?[ \u00a0]+(?:\w+[ \u00a0]+){{0,2}}?(?:{verbs})\b")
+    verbs = alternation(speech_verbs())
+    return re.compile(rf"^(?:,[^,]{{1,90}},)?[ \u00a0]+(?:\w+[ \u00a0]+){{0,2}}?{verbs}\b")
 
 
 def _speaks(text: str, end: int) -> bool:

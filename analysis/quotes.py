@@ -274,10 +274,10 @@ def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
 def _saying_before() -> re.Pattern:
     """Verbs that make a short quote speech ("told reporters the border was "not normal""): the speech
     verbs, less the present of "call" ("economists call them "strategic defaulters"" names a thing)."""
-    from analysis.speakers import speech_verbs
+    from analysis.speakers import alternation, speech_verbs
 
     verbs = set(speech_verbs()) - {"call", "calls"} | _FRAGMENT_CUES
-    return re.compile(r"\b(?:" + "|".join(sorted(verbs, key=len, reverse=True)) + r")\b")
+    return re.compile(r"\b" + alternation(verbs) + r"\b")
 
 
 def _is_title(inner: str, words: list[str], before: str) -> bool:

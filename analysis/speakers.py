@@ -43,6 +43,33 @@ def speech_verbs() -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def alternation(words) -> str:
+    """One regular expression for a set of words, as a trie (``s(?:aid|ays)``): far faster to try than a
+    flat ``said|says|…`` of a hundred words, which is tried word by word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        branches.append(re.escape(char) + _trie_pattern(node[char]))
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if optional else body
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for child in node.values()), default=0)
+
+
 _NAME = (r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
          r"(?:de|da|van|von|al|bin|der|la|le|du|of|the)(?=[ \u00a0][A-Z]))){0,5})")
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
@@ -63,7 +90,7 @@ _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|w
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
-    verb = "(?:" + "|".join(re.escape(v) for v in speech_verbs()) + ")"
+    verb = alternation(speech_verbs())
     who = rf"(?P<who>{_DESC_LAZY}|{_NAME}|{_PRON})"
     who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_NAME}|{_PRON})"
     apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
