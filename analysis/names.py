@@ -59,6 +59,9 @@ _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|thei
                             r"(?:[\w'’-]+\s+){0,5}?([a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|at|for|in|with|from|who)\b))")
 _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+),?|[Tt]he[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){0,3}[a-z][\w-]*),)"
                              r"[ \u00a0]+$")  # "coach Gary Stead", "The education secretary, Charles Clarke"
+_MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
+_MULTI_RE = re.compile(rf"(?<![\w'’]){_MULTI_TOKEN}(?:[ \u00a0]+(?:(?:de|da|van|von|der|bin|al)[ \u00a0]+)?"
+                       rf"{_MULTI_TOKEN})+")
 _CAPS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*[ \u00a0]+)*)$")
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
 _LEADING = " \"“‘'«„「『([—–-\0"
@@ -376,16 +379,16 @@ class NameIndex:
         """``(position, name, titles)`` of every name of two words or more that holds ``token`` (or whose
         initials it is, for an acronym)."""
         if self._multi is None:
-            self._multi = {}
-            for match in NAME_RE.finditer(self.masked):
-                surface = match.group(0)
-                if " " in surface:
-                    words = surface.split()
-                    while words and words[0].lower() in _FUNCTION_CAPS:
-                        words.pop(0)
-                    for key in {w.rstrip("'’") if w[-2:] not in ("'s", "’s") else w[:-2] for w in words} | \
-                            {_initials(" ".join(words))}:
-                        self._multi.setdefault(key, []).append((match.start(), surface))
+            multi: dict[str, list[tuple[int, str]]] = {}
+            for match in _MULTI_RE.finditer(self.masked):
+                entry = (match.start(), match.group(0))
+                words = entry[1].split()
+                for word in words:
+                    multi.setdefault(word, []).append(entry)
+                    if word[-2:] in ("'s", "’s"):
+                        multi.setdefault(word[:-2], []).append(entry)
+                multi.setdefault("".join(w[0] for w in words if w.lower() not in _FUNCTION_CAPS), []).append(entry)
+            self._multi = multi
         if token not in self._fuller:
             found = []
             for start, surface in self._multi.get(token, []):

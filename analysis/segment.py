@@ -21,6 +21,8 @@ from analysis.paths import ABBREVIATIONS_TXT
 from analysis.voices import sentence_voices
 
 _CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»」』“)\]]*)(?:\s+(?=[\"“‘«„「『(\[]*\S)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]+\s))")
+_NEXT_WORD_RE = re.compile(r"[\w’']+")
+_DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _OPENING_MARKS = "\"“‘«„「『(["
 _END_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
@@ -128,9 +130,9 @@ def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations)
         return True
     word = token.group(1).lstrip(_OPENING_MARKS).lower()
     plain, final = abbreviations
-    next_word = re.match(r"[\w’']+", after.lstrip(_OPENING_MARKS))
+    next_word = _NEXT_WORD_RE.match(after.lstrip(_OPENING_MARKS))
     opens = next_word is not None and next_word.group(0).lower() in _OPENERS
-    if word in final or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None):
+    if word in final or (_DOTTED_RE.fullmatch(word) is not None):
         return opens
     if word in plain:
         return False
