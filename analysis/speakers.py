@@ -79,7 +79,8 @@ _DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]hei
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
 _DESC = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}})"  # greedy: after a verb ("said the club's coach")
 _DESC_LAZY = rf"(?:{_DESC_START}(?:[ \u00a0][\w'’.-]+){{1,6}}?)"  # lazy: before a verb ("the company said")
-_PREFIX = r"(?:[\w'’.-]+[ \u00a0]){0,4}?"  # a role before a name: "Argentine negotiator Luis Ferreyra"
+_PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
+# a role before a name: "Argentine negotiator Luis Ferreyra"
 _TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
 _REPORTING = frozenset({"report", "reported", "reports"})
 _NAME_RE, _PRON_RE, _MEDIA_RE = re.compile(_NAME), re.compile(_PRON), re.compile(_MEDIA)
