@@ -305,6 +305,15 @@ class NameIndex:
         while tokens and not (tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0].lower() in _FUNCTION_CAPS:
             tokens.pop(0)
             skip += 1
+        while len(tokens) > 1 and tokens[0].lower() in lex.not_names:  # "On Tuesday Trump said"
+            tokens.pop(0)
+            skip += 1
+        for size in (3, 2, 1):  # "In New Jersey Trump said": a place before a name, with no comma
+            if len(tokens) > size and " ".join(tokens[:size]) in lex.places and tokens[0] not in lex.given and \
+                    tokens[-1].lower() not in lex.org_words and tokens[-1].lower() not in lex.place_words:
+                del tokens[:size]
+                skip += size
+                break
         cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS), None)
         if cut_at is not None:  # "Ukraine And France" in spun text: two names
             tokens = tokens[:cut_at]
@@ -588,7 +597,9 @@ class NameIndex:
         if head not in self.lex.person_nouns and not re.fullmatch(r"\d+-year-old", head):
             return None
         entity = self._role_holder(head, modifiers, position)
-        if entity is None and fallback and (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
+        possessed = re.match(r"(?i:his|her|their|its|our|my)\b|\S+['’]s\b", description.strip()) is not None
+        if entity is None and fallback and not possessed and \
+                (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
             gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
             entity = self.nearest(position, gender=gender, descriptions=descriptions)
         return entity

@@ -240,6 +240,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalpha() and after.isalpha():  # don't, Xi'an
         return True
+    if after in "sS" and not text[i + 2:i + 3].isalnum():  # "Weinstein 's" in tokenised exports
+        return True
     if re.match(r"\d0s\b|n['’]\s|em\b|cause\b|til\b", text[i + 1:i + 6]):  # '80s, rock 'n' roll, 'em
         return True
     return before in "nN" and text[i - 2:i - 1] in (" ", "'", "’") and after in " "  # the second mark of 'n'

@@ -3,8 +3,8 @@
 On the PerSenT articles (``/work/shared/data/persent/*.csv``, read from there), counts per version:
 
 - sentences that open with a quotation mark but are labelled ``narration`` (a quote read as narration);
-- sentences with no quotation mark at all labelled ``quote`` or ``mixed`` (narration read as a quote: marks
-  paired across sentences the wrong way);
+- sentences of a paragraph with no quotation mark at all labelled ``quote`` or ``mixed`` (narration read as a
+  quote: marks paired across paragraphs the wrong way);
 - of the speech sentences: the share with a named speaker, ``unknown`` or none, and how many speakers are a
   bare pronoun ("He") or a fragment that is no name (starting with a lower-case word or "The").
 
@@ -32,14 +32,15 @@ from analysis import load_corpus, split_sentences
 s = split_sentences(load_corpus(sys.argv[1], progress=False).articles)
 opens = s["text"].str.match(r"^\s*[\"“«„「‘]")
 marks = s["text"].str.contains(r"[\"“”«»„「」‘’]")
+paragraph_marks = marks.groupby([s["article_id"], s["paragraph_no"]]).transform("any")
 speech = s["voice"].isin(["quote", "mixed"])
 speaker = s.loc[speech, "speaker"]
 named = speaker.notna() & (speaker != "unknown")
 pronoun = speaker.isin(["he", "she", "they", "He", "She", "They", "it", "It"])
-fragment = speaker.fillna("").str.match(r"^(?:[a-z]|The\b|A\b|An\b)") & ~pronoun
+fragment = speaker.fillna("").str.match(r"^(?:[a-z]|The\b|A\b|An\b|of\b)") & ~pronoun & (speaker != "unknown")
 print(json.dumps({"sentences": len(s), "speech sentences": int(speech.sum()),
                   "open with a mark, labelled narration": int((opens & ~speech).sum()),
-                  "no mark, labelled quote or mixed": int((~marks & speech).sum()),
+                  "no mark in the whole paragraph, labelled quote or mixed": int((~paragraph_marks & speech).sum()),
                   "speech with a named speaker": round(float(named.mean()), 3),
                   "speech with speaker unknown or none": round(float((~named).mean()), 3),
                   "pronoun speakers": int(pronoun.sum()), "fragment speakers": int(fragment.sum())}))
