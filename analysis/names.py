@@ -314,6 +314,11 @@ class NameIndex:
                 del tokens[:size]
                 skip += size
                 break
+        if "of" in tokens[1:] and tokens[tokens.index("of", 1) - 1].lower() not in lex.org_words:
+            head = tokens[:tokens.index("of", 1)]  # "Joe Musselman of The Honor Foundation": Joe Musselman
+            if all(w.lower() in lex.titles for w in head):
+                return None  # "Director of Public Policy Polling", "Secretary of State": a post, no name
+            tokens = head
         cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS), None)
         if cut_at is not None:  # "Ukraine And France" in spun text: two names
             tokens = tokens[:cut_at]

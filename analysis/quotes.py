@@ -263,7 +263,7 @@ def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
         return "title"
     if _INNER_PUNCT_RE.search(inner + " ") or _END_PUNCT_RE.search(inner):
         return "speech"
-    saying = _saying_before().search(before) is not None
+    saying = _saying_before().search(before) is not None or _said_after().match(text, span.end + 1) is not None
     determiner = _DETERMINER_BEFORE_RE.search(near) is not None
     if len(words) >= MIN_SPEECH_WORDS and (saying or not determiner or len(words) > 6):
         return "speech"
@@ -303,3 +303,12 @@ def _is_modifier(before: str, after: str) -> bool:
     following = re.match(r"\s+([a-z][\w-]*)", after)
     return bool(_DETERMINER_BEFORE_RE.search(before)) and following is not None and \
         following.group(1) not in _FUNCTION_WORDS
+
+
+@lru_cache(maxsize=1)
+def _said_after() -> re.Pattern:
+    """An attribution right after a short quote: ``"We're out" he said``, ``"That one" says Comisky``."""
+    from analysis.speakers import alternation, speech_verbs
+
+    verbs = alternation(set(speech_verbs()) - {"call", "calls", "called"})
+    return re.compile(rf"[\s,]*(?:[\w'’.-]+[ \u00a0]){{0,4}}?{verbs}\b")
