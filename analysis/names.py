@@ -80,6 +80,8 @@ _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|who|which|
 _QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 _INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
+_DOCUMENTS = frozenset("report statement study paper letter survey document readout filing complaint lawsuit "
+                       "analysis poll memo ruling judgment judgement release email post article book order".split())
 _LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 _LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
 
@@ -599,12 +601,12 @@ class NameIndex:
         head, modifiers = words[-1], set(words[:-1])
         if head in self.lex.org_nouns and head not in _LEADER_WORDS:
             return self._organisation(head, modifiers, position)
-        if head not in self.lex.person_nouns and not re.fullmatch(r"\d+-year-old", head):
+        if not _person_noun(head, self.lex):
             return None
         entity = self._role_holder(head, modifiers, position)
         possessed = re.match(r"(?i:his|her|their|its|our|my)\b|\S+['’]s\b", description.strip()) is not None
         if entity is None and fallback and not possessed and \
-                (head in self.lex.person_nouns or re.fullmatch(r"\d+-year-old", head)):
+                _person_noun(head, self.lex):
             gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
             entity = self.nearest(position, gender=gender, descriptions=descriptions)
         return entity
@@ -682,6 +684,13 @@ class NameIndex:
         best = max(counts, key=lambda name: (counts[name], -next(i for i, m in enumerate(before)
                                                                  if m.entity.canonical == name)))
         return self._by_core[best]
+
+
+def _person_noun(word: str, lex: Lexicon) -> bool:
+    """"teenager", "37-year-old", "fly-half", "left-armer": a noun for a person (not "report", "statement")."""
+    if word in lex.person_nouns or re.fullmatch(r"\d+-year-old", word):
+        return True
+    return word not in lex.org_nouns and word not in _DOCUMENTS and ("-" in word or _looks_like_role(word))
 
 
 def _initials(name: str) -> str:

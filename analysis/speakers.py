@@ -112,6 +112,7 @@ def _patterns() -> dict[str, re.Pattern]:
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
 _TRAILING_RE = re.compile(r"[\s.,;:]+$")
+_SPOKES_FOR_RE = re.compile(r"\bspokes\w+[ \u00a0]+for[ \u00a0]+((?:the[ \u00a0]+)?[\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]*)*)")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:of|at|in|on|for|from|with|who|which)[ \u00a0]")
 _PARTY_STATE_RE = re.compile(r"\b[A-Z]-[A-Z]")  # "Sen. Rand Paul, R-Ky., said"
 _DETERMINERS = frozenset("the a an one another its their his her our several some many".split())
@@ -236,6 +237,9 @@ class Attribution:
         return self._description(who, position)
 
     def _description(self, who: str, position: int) -> str:
+        spokes_for = _SPOKES_FOR_RE.search(who)
+        if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
+            return self.resolve(spokes_for.group(1), position)
         who = _PREPOSITION_RE.split(who, maxsplit=1)[0]  # "the ministers of India and China": not China
         lex = self.index.lex
         names = []
