@@ -3,9 +3,12 @@
 TextBlob's ``.sentences`` needs NLTK's punkt data, which a fresh offline
 machine cannot fetch. This splitter is rule based: paragraphs first (each line
 of scraped text is a block, and hard-wrapped lines are joined back), then
-sentence-final punctuation followed by a capital, minus the periods of known
+sentence-final punctuation (with any closing quotation marks, including
+``」`` and the German closing ``“``) followed by a capital, whether or not an
+opening mark (``„``, ``«``, ``「``) stands before it, minus the periods of known
 abbreviations (``data/abbreviations.txt``), initials ("J. Smith"), and dotted
-acronyms ("U.S.") when the next word does not open a sentence.
+acronyms ("U.S.") when the next word does not open a sentence. In scraped text
+a sentence glued to the next ("palace.Observers said") is split too.
 See ``docs/sentence-splitting.md`` for how it compares with other splitters.
 """
 from __future__ import annotations
@@ -74,9 +77,10 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
     ``paragraph_no``, ``n_sentences`` (in the article), ``text``, ``start``/``end``
     (character offsets into the article's text), ``voice`` (``narration``,
     ``quote`` or ``mixed``), ``quoted`` (the quoted spans, joined by " / "),
-    ``quoted_share`` (quoted words / words, 0–1) and ``speaker`` (the person or
-    body the sentence attributes speech to, or None); see
-    :mod:`analysis.voices`. Article columns named in ``carry`` (by default those
+    ``quoted_share`` (quoted words / words, 0–1) and ``speaker`` (the canonical
+    name of whoever speaks the sentence's quoted speech, the fullest form the
+    article gives, e.g. "Tony Blair" for "Mr Blair" or "he"; ``unknown`` when
+    the article names nobody; None for narration); see :mod:`analysis.voices`. Article columns named in ``carry`` (by default those
     of ``DEFAULT_CARRY`` that exist, starting with ``source``) are repeated on
     every sentence. Works on any frame with ``article_id`` and ``text_col``;
     empty or missing text gives no rows.
