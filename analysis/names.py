@@ -60,9 +60,8 @@ _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|thei
 _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+),?|[Tt]he[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){0,3}[a-z][\w-]*),)"
                              r"[ \u00a0]+$")  # "coach Gary Stead", "The education secretary, Charles Clarke"
 _MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
-_MULTI_RE = re.compile(rf"(?<![\w'’]){_MULTI_TOKEN}(?:[ \u00a0]+(?:(?:de|da|van|von|der|bin|al)[ \u00a0]+)?"
-                       rf"{_MULTI_TOKEN})+")
-_CAPS_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’.-]*[ \u00a0]+)*)$")
+_CAPS_AFTER_RE = re.compile(r"(?:[ \u00a0]+(?:(?:de|da|van|von|der|bin|al)[ \u00a0]+)?[A-Z][\w'’-]*)*")
+_CAPS_BEFORE_RE = re.compile(rf"((?:{_MULTI_TOKEN}[ \u00a0]+)*)$")
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
 _LEADING = " \"“‘'«„「『([—–-\0"
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
@@ -183,7 +182,6 @@ class NameIndex:
         self._sentence_mentions: dict[int, list[Mention]] = {}
         self._descriptions: dict[int, list[Mention]] = {}
         self._seen_mid: dict[str, bool] = {}
-        self._multi: dict[str, list[tuple[int, str]]] | None = None
         self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
         self._roles: dict[tuple, list[tuple[int, str]]] = {}
         self._lower: str | None = None
@@ -394,28 +392,34 @@ class NameIndex:
     def _fuller_names(self, token: str) -> list[tuple[int, str, tuple]]:
         """``(position, name, titles)`` of every name of two words or more that holds ``token`` (or whose
         initials it is, for an acronym)."""
-        if self._multi is None:
-            multi: dict[str, list[tuple[int, str]]] = {}
-            for match in _MULTI_RE.finditer(self.masked):
-                entry = (match.start(), match.group(0))
-                words = entry[1].split()
-                for word in words:
-                    multi.setdefault(word, []).append(entry)
-                    if word[-2:] in ("'s", "’s"):
-                        multi.setdefault(word[:-2], []).append(entry)
-                multi.setdefault("".join(w[0] for w in words if w.lower() not in _FUNCTION_CAPS), []).append(entry)
-            self._multi = multi
-        if token not in self._fuller:
-            found = []
-            for start, surface in self._multi.get(token, []):
-                split = self.split_name(surface.split(), initial=True)
-                if split is None or len(split[2]) < 2:
-                    continue
-                name = " ".join(split[2])
-                if name not in self.lex.places and (token in split[2] or _initials(name) == token):
-                    found.append((start, name, tuple(split[1])))
-            self._fuller[token] = found
+        if token not in self._fuller and not (token.isupper() and len(token) > 1):
+            entries = []
+            for start in self.occurrences(token, limit=40):  # read around each place the word occurs
+                head = _CAPS_BEFORE_RE.search(self.masked, max(0, start - 80), start)
+                tail = _CAPS_AFTER_RE.match(self.masked, start + len(token))
+                before, after = (head.group(1) if head else ""), (tail.group(0) if tail else "")
+                if before or after:
+                    entries.append((start - len(before), before + token + after))
+            self._fuller[token] = self._longer_names(token, entries)
+        if token not in self._fuller:  # an acronym: the names whose initials it is
+            self._fuller[token] = self._longer_names(token, self._initial_matches(token))
         return self._fuller[token]
+
+    def _initial_matches(self, acronym: str) -> list[tuple[int, str]]:
+        pattern = r"[ \u00a0]+(?:(?:of|the|and|for|on)[ \u00a0]+)*".join(
+            (r"(?<![\w'’])" if i == 0 else "") + rf"{letter}[\w'’-]+" for i, letter in enumerate(acronym))
+        return [(m.start(), m.group(0)) for m in re.finditer(pattern, self.masked)]
+
+    def _longer_names(self, token: str, entries: list[tuple[int, str]]) -> list[tuple[int, str, tuple]]:
+        found = []
+        for start, surface in entries:
+            split = self.split_name(surface.split(), initial=True)
+            if split is None or len(split[2]) < 2:
+                continue
+            name = " ".join(split[2])
+            if name not in self.lex.places and (token in split[2] or _initials(name) == token):
+                found.append((start, name, tuple(split[1])))
+        return found
 
     def _gender_of(self, name: str) -> str | None:
         entity = self._by_core.get(name)
