@@ -75,7 +75,7 @@ _ROLE_THEN_NAME_RE = re.compile(rf"[ \u00a0]+({_NAME_AFTER_ROLE})")
 _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
-_PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|who|which|that)[ \u00a0]")
+_PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)[ \u00a0]")
 _QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 _INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
@@ -347,7 +347,8 @@ class NameIndex:
         lex = self.lex
         cut = 0
         for i, token in enumerate(tokens[:-1]):
-            if token.lower() in lex.titles:
+            word = token.lower()
+            if word in lex.titles or (word.endswith("-elect") and word[:-6] in lex.titles):
                 cut = i + 1
         while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
             cut = 1  # "Spanish Carla Ruiz"
