@@ -49,7 +49,7 @@ _FUNCTION_CAPS = frozenset(
     "which there here then also not no yes all both each every some many most more other such one two "
     "during under over into through against about between among without within despite amid like unlike "
     "including according however meanwhile moreover nevertheless instead because whether although speaking "
-    "asked told said says earlier later now today yesterday tonight last next".split())
+    "asked told said says earlier later now today yesterday tonight last next either neither whether".split())
 _INNER_BREAKS = frozenset("and or but nor with like as than to from in on at by for".split())
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})

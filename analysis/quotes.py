@@ -279,7 +279,7 @@ def _saying_before() -> re.Pattern:
     from analysis.speakers import alternation, speech_verbs
 
     verbs = set(speech_verbs()) - {"call", "calls"} | _FRAGMENT_CUES
-    return re.compile(r"\b" + alternation(verbs) + r"\b")
+    return re.compile(r"(?<!been )(?<!being )(?<!\bbe )\b" + alternation(verbs) + r"\b")  # not "has been said"
 
 
 def _is_title(inner: str, words: list[str], before: str) -> bool:
