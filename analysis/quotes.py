@@ -44,6 +44,7 @@ _CJK = frozenset("「『」』")
 _WORD_RE = re.compile(r"\w+")
 _FINAL_PUNCT_RE = re.compile(r"[.!?…,;:]\W*$")
 _INNER_PUNCT_RE = re.compile(r"[.!?…]\s")
+_SPEECH_ENDINGS = frozenset(",.!?…")
 _END_PUNCT_RE = re.compile(r"[,.!?…]\W*$")  # "He smiled," she said: speech ends with its punctuation
 _FRAGMENT_CUES = frozenset("termed branded labelled labeled dismissed hailed praised criticised criticized "
                            "condemned accused expressed as saying quoted according".split())
@@ -257,13 +258,16 @@ def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
     s_start = sentence[0] if sentence else max(0, span.start - 200)
     before = text[max(s_start, span.start - 120):max(span.start - 1, s_start)]
     near = before[-60:]  # cues stand within a few words of the quote
+    punctuated = inner[-1:] in _SPEECH_ENDINGS or _END_PUNCT_RE.search(inner) or _INNER_PUNCT_RE.search(inner + " ")
+    if punctuated and (len(words) > 8 or not inner[:1].isupper()):
+        return "speech"  # "We came close, but …," — no title or scare quote reads like that
     if _SCARE_CUE_RE.search(near):
         return "scare"
     if inner[:1].isupper() and _is_title(inner, words, near):
         return "title"
-    if _INNER_PUNCT_RE.search(inner + " ") or _END_PUNCT_RE.search(inner):
+    if punctuated:
         return "speech"
-    saying = _saying_before().search(before) is not None or _said_after().match(text, span.end + 1) is not None
+    saying = _saying_in(before) or _said_after().match(text, span.end + 1) is not None
     determiner = _DETERMINER_BEFORE_RE.search(near) is not None
     if len(words) >= MIN_SPEECH_WORDS and (saying or not determiner or len(words) > 6):
         return "speech"
@@ -279,7 +283,13 @@ def _saying_before() -> re.Pattern:
     from analysis.speakers import alternation, speech_verbs
 
     verbs = set(speech_verbs()) - {"call", "calls"} | _FRAGMENT_CUES
-    return re.compile(r"(?<!been )(?<!being )(?<!\bbe )\b" + alternation(verbs) + r"\b")  # not "has been said"
+    return re.compile(r"\b" + alternation(verbs) + r"\b")
+
+
+def _saying_in(before: str) -> bool:
+    """A verb of saying in the text before a quote, not a passive one ("much has been said of the …")."""
+    return any(not before[max(0, m.start() - 6):m.start()].endswith(("been ", "being ", " be "))
+               for m in _saying_before().finditer(before))
 
 
 def _is_title(inner: str, words: list[str], before: str) -> bool:

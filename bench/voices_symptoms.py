@@ -11,6 +11,7 @@ On the PerSenT articles (``/work/shared/data/persent/*.csv``, read from there), 
 No labels are involved: these are consistency counts, not accuracy. Accuracy is ``bench/voices_eval.py``.
 
     .venv/bin/python bench/voices_symptoms.py [--before REF]
+    .venv/bin/python bench/voices_symptoms.py --sample 40   # print attributed sentences to read by hand
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from voices_speed import checkout, make_corpora  # noqa: E402
+from voices_speed import PERSENT, checkout, make_corpora  # noqa: E402
 
 _SNIPPET = r"""
 import json, re, sys
@@ -53,10 +54,29 @@ def symptoms(tree: Path, corpus: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def print_sample(n: int, *, seed: int = 11) -> int:
+    """``n`` attributed speech sentences of 40 PerSenT articles (at most two per article), to judge by eye."""
+    import pandas as pd
+
+    from analysis import split_sentences
+
+    texts = pd.concat([pd.read_csv(p)["DOCUMENT"] for p in sorted(PERSENT.glob("*.csv"))]).dropna()
+    articles = pd.DataFrame({"article_id": [f"{k:05d}" for k in range(len(texts))], "text": list(texts)})
+    sentences = split_sentences(articles.sample(40, random_state=seed))
+    named = sentences[sentences["voice"].isin(["quote", "mixed"]) & sentences["speaker"].notna()
+                      & (sentences["speaker"] != "unknown")].groupby("article_id").head(2)
+    for row in named.sample(min(n, len(named)), random_state=3).sort_values(["article_id", "sentence_no"]).itertuples():
+        print(f"{row.article_id} {row.sentence_no} | {row.speaker} | {row.text[:160]}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", default=None, help="git ref of the 'before' code (default: merge-base with main)")
+    parser.add_argument("--sample", type=int, default=0, help="print this many attributed sentences and stop")
     args = parser.parse_args(argv)
+    if args.sample:
+        return print_sample(args.sample)
     work = Path(tempfile.mkdtemp(prefix="presslens-voices-symptoms-"))
     ref = args.before or subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True,
                                         capture_output=True, text=True).stdout.strip()
