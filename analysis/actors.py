@@ -18,10 +18,8 @@ from analysis.datafiles import read_section
 from analysis.errors import DataFileError
 from analysis.paths import ACTORS_YML
 
-_CAPITALISED_RE = re.compile(r"(?<![\w’'])(?:[A-Z][a-z’'\-]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z’'\-]+|[A-Z]{2,}))*")
-_COMMON_OPENERS = frozenset(
-    "The A An This That These Those It He She They We I In On At For From With By As But And Or So If When "
-    "While After Before Since Although Though What Who How Why Its His Her Their Our Mr Mrs Ms Dr".split())
+SUGGEST_SAMPLE = 2000  # articles read to find the names; mentions are then counted on every sentence
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 
 
 def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
@@ -116,27 +114,104 @@ def actor_tone(scored: pd.DataFrame, actors: dict[str, dict], *, by: str = "sour
     return tone_by_source(mentions, by=[by, "actor"], **options)
 
 
-def suggest_actors(sentences: pd.DataFrame, *, top: int = 30, text_col: str = "text") -> pd.DataFrame:
-    """Frequent proper names, to start an actors file for a new corpus.
+def suggest_actors(sentences: pd.DataFrame, *, top: int = 30, text_col: str = "text",
+                   sample: int = SUGGEST_SAMPLE, max_places: float = 1 / 3) -> pd.DataFrame:
+    """Stand-in actors for a corpus with no actors file: its most mentioned people, organisations and places.
 
-    Counts runs of capitalised words that do not open a sentence ("Vladimir
-    Putin", "Shanghai Cooperation Organization"). Columns: ``name``,
-    ``sentences`` (how many mention it), ``articles``.
+    Names are found per article with :class:`analysis.names.NameIndex` (titles, honorifics and possessives
+    set apart; a sentence's first word only when the article uses it as a name elsewhere; weekdays, months,
+    contractions and demonyms never) in up to ``sample`` articles (the first ones, in order). Aliases are
+    merged: "Xi", "President Xi" and "Xi Jinping" are one actor under its fullest name, within an article
+    and across articles (a one-word name joins the only longer name of the corpus that holds it). Each
+    actor is typed by the evidence of all its articles (``person``, ``organisation``, ``place`` or
+    ``unknown``). Mentions are then counted on every sentence, aliases matched as :func:`match_actors` does.
+
+    Columns: ``name``, ``type``, ``aliases`` (list of the forms seen, the name first), ``sentences`` (how
+    many mention it), ``articles``. The ``top`` most mentioned, of which at most ``max_places`` (a share)
+    are places, so that people and organisations are not crowded out by countries and cities.
     """
-    counts: Counter[str] = Counter()
-    articles: dict[str, set] = {}
-    for article_id, text in zip(sentences["article_id"], sentences[text_col]):
-        if not isinstance(text, str):
+    found = _discover_names(sentences, text_col=text_col, sample=sample)
+    actors = {name: {"type": info["type"], "aliases": sorted(info["aliases"] - {name}, key=len, reverse=True)}
+              for name, info in found.items() if info["type"] != "unknown" or " " in name}
+    if not actors:
+        return pd.DataFrame(columns=["name", "type", "aliases", "sentences", "articles"])
+    counts = match_actors(sentences, {n: {"type": a["type"], "aliases": a["aliases"] or [n]} for n, a in
+                                      actors.items()}, text_col=text_col)
+    per_actor = counts.groupby("actor").agg(sentences=("actor", "size"), articles=("article_id", "nunique"))
+    per_actor = per_actor.sort_values(["sentences", "articles"], ascending=False)
+    rows, places = [], 0
+    for name, row in per_actor.iterrows():
+        kind = actors[name]["type"]
+        if kind == "place" and places >= max(1, int(top * max_places)):
             continue
-        seen = set()
-        for match in _CAPITALISED_RE.finditer(text):
-            name = match.group(0)
-            first = name.split()[0]
-            if match.start() == 0 and " " not in name or first in _COMMON_OPENERS:
-                continue
-            seen.add(name)
-        counts.update(seen)
-        for name in seen:
-            articles.setdefault(name, set()).add(article_id)
-    rows = [(name, n, len(articles[name])) for name, n in counts.most_common(top)]
-    return pd.DataFrame(rows, columns=["name", "sentences", "articles"])
+        places += kind == "place"
+        rows.append((name, kind, [name, *actors[name]["aliases"]], int(row["sentences"]), int(row["articles"])))
+        if len(rows) == top:
+            break
+    return pd.DataFrame(rows, columns=["name", "type", "aliases", "sentences", "articles"])
+
+
+def _discover_names(sentences: pd.DataFrame, *, text_col: str, sample: int) -> dict[str, dict]:
+    """``{canonical name: {"type", "aliases" (set), "evidence" (per type)}}`` over the sampled articles."""
+    from analysis.names import NameIndex
+
+    found: dict[str, dict] = {}
+    frame = sentences[["article_id", text_col]].dropna()
+    for k, (_, group) in enumerate(frame.groupby("article_id", sort=False)):
+        if k >= sample:
+            break
+        texts = [t for t in group[text_col] if isinstance(t, str)]
+        text, spans = _joined(texts)
+        index = NameIndex(text, spans)
+        for j in range(len(spans)):
+            for mention in index.mentions_in(j):
+                entity = index.typed(mention.entity)
+                entry = found.setdefault(entity.canonical, {"aliases": set(), "evidence": Counter()})
+                entry["aliases"].update({mention.core, mention.surface})
+                entry["evidence"][entity.kind] += 1 + entity.evidence
+    _merge_one_word_names(found)
+    for name, entry in found.items():
+        votes = {kind: n for kind, n in entry["evidence"].items() if kind != "unknown"}
+        entry["type"] = max(votes, key=votes.get) if votes else "unknown"
+        entry["aliases"] = {a for a in entry["aliases"] if _good_alias(a, name, entry["type"])}
+    return found
+
+
+def _good_alias(alias: str, name: str, kind: str) -> bool:
+    """Forms that name the actor alone: longer forms, a person's surname ("Blair") or a leading family name
+    that is no given name ("Xi"), an acronym; not a lone first word of an organisation ("Port")."""
+    from analysis.names import lexicon
+
+    if not alias or _POSSESSIVE_END_RE.search(alias):
+        return False
+    if " " in alias or alias == name or (alias.isupper() and len(alias) > 1):
+        return True
+    words = name.split()
+    if kind == "person":
+        return alias == words[-1] or (alias == words[0] and alias not in lexicon().given)
+    return False
+
+
+def _joined(texts: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans, cursor = [], 0
+    for text in texts:
+        spans.append((cursor, cursor + len(text)))
+        cursor += len(text) + 1
+    return "\n".join(texts), spans
+
+
+def _merge_one_word_names(found: dict[str, dict]) -> None:
+    """"Lukashenko" (an article that never gave his first name) joins "Alexander Lukashenko" when that is
+    the only longer name of the corpus ending (or, for "Xi Jinping", starting) with the word."""
+    longer: dict[str, list[str]] = {}
+    for name in found:
+        words = name.split()
+        if len(words) > 1:
+            for word in {words[0], words[-1]}:
+                longer.setdefault(word, []).append(name)
+    for name in [n for n in found if " " not in n]:
+        owners = longer.get(name, [])
+        if len(owners) == 1:
+            target = found[owners[0]]
+            target["aliases"] |= found[name]["aliases"] | {name}
+            target["evidence"].update(found.pop(name)["evidence"])

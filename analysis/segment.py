@@ -3,9 +3,12 @@
 TextBlob's ``.sentences`` needs NLTK's punkt data, which a fresh offline
 machine cannot fetch. This splitter is rule based: paragraphs first (each line
 of scraped text is a block, and hard-wrapped lines are joined back), then
-sentence-final punctuation followed by a capital, minus the periods of known
+sentence-final punctuation (with any closing quotation marks, including
+``」`` and the German closing ``“``) followed by a capital, whether or not an
+opening mark (``„``, ``«``, ``「``) stands before it, minus the periods of known
 abbreviations (``data/abbreviations.txt``), initials ("J. Smith"), and dotted
-acronyms ("U.S.") when the next word does not open a sentence.
+acronyms ("U.S.") when the next word does not open a sentence. In scraped text
+a sentence glued to the next ("palace.Observers said") is split too.
 See ``docs/sentence-splitting.md`` for how it compares with other splitters.
 """
 from __future__ import annotations
@@ -21,7 +24,10 @@ from analysis.lines import logical_lines
 from analysis.paths import ABBREVIATIONS_TXT
 from analysis.voices import sentence_voices
 
-_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)\s+(?=[\"“‘«(\[]*\S)")
+_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»」』“)\]]*)(?:\s+(?=[\"“‘«„「『(\[]*\S)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]+\s))")
+_NEXT_WORD_RE = re.compile(r"[\w’']+")
+_DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+_OPENING_MARKS = "\"“‘«„「『(["
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
 _OPENERS = frozenset(
     "a an the this that these those he she it they we i you his her its their our there here "
@@ -50,8 +56,11 @@ def load_abbreviations(path: str | Path = ABBREVIATIONS_TXT) -> tuple[frozenset[
 def sentence_spans(text: str, *, abbreviations: tuple[frozenset[str], frozenset[str]] | None = None
                    ) -> Iterator[tuple[int, int, int]]:
     """Yield ``(start, end, paragraph_no)`` for each sentence of ``text``; ``text[start:end]`` is the sentence."""
-    abbreviations = abbreviations or load_abbreviations()
-    for paragraph_no, (p_start, p_end) in enumerate(_paragraphs(text)):
+    yield from _sentence_spans(text, _paragraphs(text), abbreviations or load_abbreviations())
+
+
+def _sentence_spans(text: str, paragraphs, abbreviations) -> Iterator[tuple[int, int, int]]:
+    for paragraph_no, (p_start, p_end) in enumerate(paragraphs):
         start = p_start
         for match in _CANDIDATE_RE.finditer(text, p_start, p_end):
             if _is_boundary(text, match, start, abbreviations):
@@ -68,9 +77,10 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
     ``paragraph_no``, ``article_sentences`` (sentences in the article), ``text``, ``start``/``end``
     (character offsets into the article's text), ``voice`` (``narration``,
     ``quote`` or ``mixed``), ``quoted`` (the quoted spans, joined by " / "),
-    ``quoted_share`` (quoted words / words, 0–1) and ``speaker`` (the person or
-    body the sentence attributes speech to, or None); see
-    :mod:`analysis.voices`. Article columns named in ``carry`` (by default those
+    ``quoted_share`` (quoted words / words, 0–1) and ``speaker`` (the canonical
+    name of whoever speaks the sentence's quoted speech, the fullest form the
+    article gives, e.g. "Tony Blair" for "Mr Blair" or "he"; ``unknown`` when
+    the article names nobody; None for narration); see :mod:`analysis.voices`. Article columns named in ``carry`` (by default those
     of ``DEFAULT_CARRY`` that exist, starting with ``source``) are repeated on
     every sentence. Works on any frame with ``article_id`` and ``text_col``;
     empty or missing text gives no rows.
@@ -85,8 +95,9 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
         article_id, text, extra = record[0], record[1], record[2:]
         if not isinstance(text, str):
             continue
-        spans = list(sentence_spans(text, abbreviations=abbreviations))
-        voices = sentence_voices(text, [(s, e) for s, e, _ in spans], list(_paragraphs(text)))
+        paragraphs = list(_paragraphs(text))
+        spans = list(_sentence_spans(text, paragraphs, abbreviations))
+        voices = sentence_voices(text, [(s, e) for s, e, _ in spans], paragraphs)
         for n, ((start, end, paragraph_no), voice) in enumerate(zip(spans, voices)):
             rows.append((article_id, *extra, n, paragraph_no, len(spans), text[start:end], start, end, *voice))
     columns = ["article_id", *carry, "sentence_no", "paragraph_no", "article_sentences", "text", "start", "end",
@@ -105,7 +116,7 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations) -> bool:
     after = text[match.end():match.end() + 40]
-    first = after.lstrip("\"“‘«([")[:1]
+    first = after.lstrip(_OPENING_MARKS)[:1]
     if not first or not (first.isupper() or first.isdigit()):
         return False
     if match.group(1) != ".":
@@ -113,11 +124,11 @@ def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations)
     token = _TOKEN_BEFORE_RE.search(text, max(sentence_start, match.start() - 60), match.start())
     if token is None:
         return True
-    word = token.group(1).lstrip("\"“‘«([").lower()
+    word = token.group(1).lstrip(_OPENING_MARKS).lower()
     plain, final = abbreviations
-    next_word = re.match(r"[\w’']+", after.lstrip("\"“‘«(["))
+    next_word = _NEXT_WORD_RE.match(after.lstrip(_OPENING_MARKS))
     opens = next_word is not None and next_word.group(0).lower() in _OPENERS
-    if word in final or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) is not None):
+    if word in final or (_DOTTED_RE.fullmatch(word) is not None):
         return opens
     if word in plain:
         return False

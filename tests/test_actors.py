@@ -68,6 +68,31 @@ def test_suggest_actors_counts_proper_names_not_sentence_openers():
     assert "The" not in out.index and "Officials" not in out.index
 
 
+def test_suggested_actors_merge_aliases_keep_titled_names_and_are_typed():
+    frame = pd.DataFrame({"article_id": ["a"] * 4 + ["b"] * 2, "text": [
+        "Chinese President Xi Jinping met Mr Blair in Beijing on Monday.",
+        "Prime Minister Tony Blair said it's a good day, and I'm glad.",
+        "Xi spoke of December, and the Port Authority disagreed.",
+        "Mr Blair left for London on Tuesday.",
+        "President Xi arrived in London.",
+        "Later, Xi and the Port Authority met in London."]})
+    out = suggest_actors(frame).set_index("name")
+    assert list(out.columns) == ["type", "aliases", "sentences", "articles"]
+    assert {"Xi", "President Xi", "Xi Jinping"} <= set(out.loc["Xi Jinping", "aliases"])
+    assert out.loc["Xi Jinping", ["type", "sentences", "articles"]].tolist() == ["person", 4, 2]
+    assert out.loc["Tony Blair", "sentences"] == 3 and out.loc["Tony Blair", "type"] == "person"
+    assert out.loc["Port Authority", "type"] == "organisation" and out.loc["London", "type"] == "place"
+    assert not {"Monday", "Tuesday", "December", "It's", "I'm", "Later", "Chinese"} & set(out.index)
+
+
+def test_places_do_not_crowd_out_people():
+    frame = pd.DataFrame({"article_id": ["a"] * 4, "text": [
+        "Paris, London, Berlin and Madrid met.", "Paris and London and Berlin and Madrid again.",
+        "Ana Ruiz spoke in Paris.", "Paris, London, Rome."]})
+    out = suggest_actors(frame, top=3)
+    assert "Ana Ruiz" in set(out["name"]) and (out["type"] == "place").sum() == 1
+
+
 def test_bundled_actors_file_loads_and_bad_files_are_clear(tmp_path):
     assert "Xi Jinping" in load_actors()
     bad = tmp_path / "a.yml"

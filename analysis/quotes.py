@@ -1,0 +1,324 @@
+"""Quotation marks and the spans they enclose, and whether a span is speech, a scare quote or a title.
+
+Marks are read per paragraph. A mark's role comes from its neighbours more than from its glyph, because
+scraped and spun text often curls the wrong way (``Xinhua,” China is…``) and German closes with ``“``:
+
+- a mark with a space (or the paragraph start, a bracket or a dash) before it and a letter after it *opens*;
+- a mark with a letter or punctuation before it and a space, punctuation or the end after it *closes*;
+- anything else (`` " `` between spaces, as in exports whose commas were removed) is *either*.
+
+Pairing walks the marks in order. An opening mark inside an open quote is the news convention for a
+quote that runs over several paragraphs (each paragraph opens with a mark, only the last closes), in text
+whose paragraph breaks were lost: the running quote ends with the sentence before the new mark and the new
+one continues it (same ``chain``). A closing mark with nothing open opens instead when another mark follows
+(a mis-curled opener); the last one of a paragraph closes a quote that started with its sentence. A quote
+left open runs to the end of its paragraph, and continues into the next paragraph when that one opens
+with a mark; in a paragraph so long that its breaks were probably lost, it ends with its sentence.
+
+Inch and foot marks (``30" of snow``, ``6' 4"``), apostrophes (``don't``, ``Fans’ anger``, ``'80s``,
+``rock 'n' roll``) never open a quote. Single marks count only as pairs (``‘…’``), not as apostrophes.
+
+Each span is then typed (:func:`span_kind`): ``title`` (a Title-Case name: films, songs, reports,
+slogans, or after a cue such as "film" or "titled"), ``scare`` (a short phrase with no sign of speech:
+"so-called", a modifier as in ``an "all-weather" partnership``, no verb of saying before it), or
+``speech`` (four words or more, sentence punctuation inside, or a verb of saying before it).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+OPEN_DOUBLE = "“„‟«「『"
+CLOSE_DOUBLE = "”»」』"
+EITHER_DOUBLE = '"″'
+OPEN_SINGLE = "‘‚‹"
+CLOSE_SINGLE = "’›"
+EITHER_SINGLE = "'"
+_DOUBLE_RE = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{EITHER_DOUBLE}]")
+_SINGLE_RE = re.compile(f"[{OPEN_SINGLE}{CLOSE_SINGLE}{EITHER_SINGLE}]")
+_ANY_MARK_RE = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{EITHER_DOUBLE}{OPEN_SINGLE}{CLOSE_SINGLE}{EITHER_SINGLE}]")
+_OPENERS_BEFORE = frozenset(" \t\n([{–—-/:" + OPEN_DOUBLE + OPEN_SINGLE + EITHER_DOUBLE)
+_CJK = frozenset("「『」』")
+_WORD_RE = re.compile(r"\w+")
+_FINAL_PUNCT_RE = re.compile(r"[.!?…,;:]\W*$")
+_INNER_PUNCT_RE = re.compile(r"[.!?…]\s")
+_SPEECH_ENDINGS = frozenset(",.!?…")
+_END_PUNCT_RE = re.compile(r"[,.!?…]\W*$")  # "He smiled," she said: speech ends with its punctuation
+_FRAGMENT_CUES = frozenset("termed branded labelled labeled dismissed hailed praised criticised criticized "
+                           "condemned accused expressed as saying quoted according".split())
+LONG_PARAGRAPH_SENTENCES = 8  # a "paragraph" of more sentences probably lost its breaks
+MIN_SPEECH_WORDS = 4
+
+_TITLE_CUE_RE = re.compile(
+    r"(?i:\b(?:film|movie|documentary|album|song|single|track|hit|book|novel|memoir|biography|play|musical|"
+    r"opera|show|series|sitcom|programme|program|podcast|poem|painting|exhibition|report|paper|study|"
+    r"campaign|slogan|motto|hashtag|operation|project|initiative|plan|strategy|policy|bill|act|brand|"
+    r"titled|entitled|called|named|dubbed|nicknamed|code-?named|known as|billed as|headlined)\b)"
+    r"[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,2}$")
+_COORDINATION_RE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
+_SLOGAN_CUE_RE = re.compile(r"(?i:\b(?:reading|read|chanting|chanted|slogans?|mottos?|hashtags?|titled|entitled|"
+                            r"headlined|emblazoned with|bearing the words)[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,3}$)")
+_SCARE_CUE_RE = re.compile(r"(?i:\b(?:so-called|so called|self-styled|dubbed|nicknamed|known as|"
+                           r"what (?:he|she|they|it|critics|some|many) (?:call|calls|called|term|termed))"
+                           r"\s*$)")
+_DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$)|[’']s\s*$")
+_FUNCTION_WORDS = frozenset(
+    "of on in to for with by at from into over about against as and or but nor that which who whom whose "
+    "is was are were be been being has have had will would can could should may might must do does did "
+    "not than then when while after before because since if unless until so yet".split())
+_SMALL_TITLE_WORDS = frozenset("a an the of on in to for and or but at by with from as vs".split())
+
+
+@dataclass
+class Span:
+    """A quoted stretch: ``text[start:end]`` is inside the marks; ``chain`` links the paragraphs of one quote."""
+
+    start: int
+    end: int
+    chain: int
+    kind: str = "speech"
+    closed: bool = True
+
+
+def has_marks(text: str) -> bool:
+    """Whether the text holds any quotation mark at all (a cheap test before the real work)."""
+    return _ANY_MARK_RE.search(text) is not None
+
+
+def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]] | None = None,
+                *, typed: bool = True) -> list[Span]:
+    """The quoted spans of ``text``, in order, typed as ``speech``, ``scare`` or ``title``.
+
+    ``paragraphs`` and ``sentences`` are ``(start, end)`` character spans (sentences are used to end a
+    quote whose paragraph breaks were lost, and to type spans); without sentences each paragraph is one.
+    """
+    sentences = sentences if sentences is not None else list(paragraphs)
+    sentence_starts = [s for s, _ in sentences]
+    spans: list[Span] = []
+    chain = 0
+    for p_start, p_end in paragraphs:
+        long = _sentences_in(sentence_starts, p_start, p_end) > LONG_PARAGRAPH_SENTENCES
+        continues = bool(spans) and not spans[-1].closed and _opens_paragraph(text, p_start)
+        if not continues:
+            chain += 1
+        found, chain = _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long)
+        spans.extend(found)
+        singles = _pair_single(text, p_start, p_end, found, chain + 1)
+        chain += len(singles)
+        spans.extend(singles)
+    spans.sort(key=lambda s: s.start)
+    if typed:
+        for span in spans:
+            span.kind = span_kind(text, span, sentences, sentence_starts)
+        for first, second in zip(spans, spans[1:]):  # banners reading "No water" and "Valencia lives"
+            if first.kind != "speech" and _COORDINATION_RE.fullmatch(text, first.end + 1, max(second.start - 1,
+                                                                                              first.end + 1)):
+                second.kind = first.kind
+        speaking = {s.chain for s in spans if s.kind == "speech"}
+        for span in spans:  # the paragraphs of one quote are all speech
+            if span.chain in speaking:
+                span.kind = "speech"
+    return spans
+
+
+def _sentences_in(starts: list[int], p_start: int, p_end: int) -> int:
+    return bisect_right(starts, p_end - 1) - bisect_right(starts, p_start - 1)
+
+
+def _opens_paragraph(text: str, p_start: int) -> bool:
+    head = text[p_start:p_start + 3].lstrip()
+    return bool(head) and (head[0] in OPEN_DOUBLE or head[0] in EITHER_DOUBLE or head[0] in OPEN_SINGLE)
+
+
+def mark_role(text: str, i: int) -> str:
+    """``open``, ``close`` or ``either`` for the quotation mark at ``text[i]``, from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in _OPENERS_BEFORE and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    if text[i] in _CJK:
+        return "open" if text[i] in OPEN_DOUBLE else "close"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if opens and closes:  # `("` or `—"…`: the glyph decides
+        return "close" if text[i] in CLOSE_DOUBLE else "open"
+    return "close" if text[i] in CLOSE_DOUBLE else "open" if text[i] in OPEN_DOUBLE and before.isspace() else "either"
+
+
+def is_measurement(text: str, i: int) -> bool:
+    """An inch or foot mark: ``30" of snow``, ``6' 4"``, ``a 12' blade`` (straight marks after a digit)."""
+    if i == 0 or not text[i - 1].isdigit() or text[i] not in "\"'″′":
+        return False
+    after = text[i + 1:i + 4]
+    return re.match(r"\s+[a-z\d(]|[-x×]", after) is not None or \
+        re.search(r"\d['′]\s?\d+$", text[max(0, i - 8):i]) is not None
+
+
+def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) -> tuple[list[Span], int]:
+    marks = [m.start() for m in _DOUBLE_RE.finditer(text, p_start, p_end) if not is_measurement(text, m.start())]
+    spans: list[Span] = []
+    open_at = None
+    for k, i in enumerate(marks):
+        role = mark_role(text, i)
+        if open_at is None:
+            if role != "close" or k + 1 < len(marks):
+                open_at = i + 1
+            else:  # a last closing mark with nothing open: a quote from its sentence's start, if alone there
+                start = _sentence_start(sentences, sentence_starts, i, p_start)
+                alone = not spans or spans[-1].end < start
+                if alone and i - start > 1 and _FINAL_PUNCT_RE.search(text, start, i):
+                    spans.append(Span(start, i, chain))
+        elif role == "open" and _sentence_start(sentences, sentence_starts, i, p_start) > open_at:
+            cut = _sentence_start(sentences, sentence_starts, i, p_start)
+            spans.append(Span(open_at, _trim_end(text, open_at, cut), chain, closed=False))
+            open_at = i + 1
+        else:
+            if i > open_at:
+                spans.append(Span(open_at, i, chain))
+            open_at = None
+            chain += 1
+    if open_at is not None and p_end > open_at:
+        end = p_end
+        if long:
+            sentence = _containing(sentences, sentence_starts, open_at)
+            end = sentence[1] if sentence else p_end
+        spans.append(Span(open_at, _trim_end(text, open_at, end), chain, closed=False))
+    return spans, chain
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _sentence_start(sentences, starts, position: int, floor: int) -> int:
+    k = bisect_right(starts, position) - 1
+    return max(sentences[k][0], floor) if k >= 0 else floor
+
+
+def _containing(sentences, starts, position: int):
+    k = bisect_right(starts, position) - 1
+    if k >= 0 and sentences[k][0] <= position <= sentences[k][1]:
+        return sentences[k]
+    return None
+
+
+def _pair_single(text: str, p_start: int, p_end: int, doubles: list[Span], chain: int) -> list[Span]:
+    """``‘…’`` and ``'…'`` pairs outside double quotes; apostrophes and measurements are skipped."""
+    openers, closers = [], []
+    for match in _SINGLE_RE.finditer(text, p_start, p_end):
+        i = match.start()
+        if any(s.start <= i < s.end for s in doubles) or _is_apostrophe(text, i) or is_measurement(text, i):
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before in _OPENERS_BEFORE and after.isalnum() and text[i] not in CLOSE_SINGLE:
+            openers.append(i)
+        elif not before.isspace() and not after.isalnum():
+            closers.append((i, before in ".,!?;:…-—"))
+    spans, cursor = [], p_start
+    for i in openers:
+        if i < cursor:
+            continue
+        later = [c for c in closers if c[0] > i]
+        nxt = next((o for o in openers if o > i), p_end)
+        strong = [c for c, punct in later if punct and c < p_end]
+        weak = [c for c, punct in later if not punct and c < nxt]
+        close = strong[0] if strong and (not weak or strong[0] < nxt) else weak[0] if weak else None
+        if close is not None and close > i + 1:
+            spans.append(Span(i + 1, close, chain + len(spans)))
+            cursor = close + 1
+    return spans
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalpha() and after.isalpha():  # don't, Xi'an
+        return True
+    if after in "sS" and not text[i + 2:i + 3].isalnum():  # "Weinstein 's" in tokenised exports
+        return True
+    if re.match(r"\d0s\b|n['’]\s|em\b|cause\b|til\b", text[i + 1:i + 6]):  # '80s, rock 'n' roll, 'em
+        return True
+    return before in "nN" and text[i - 2:i - 1] in (" ", "'", "’") and after in " "  # the second mark of 'n'
+
+
+def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
+    """``speech``, ``scare`` or ``title`` for a quoted span (see the module's docstring)."""
+    inner = text[span.start:span.end]
+    if not span.closed and not inner.isupper():
+        return "speech"  # a quote running to its paragraph's end
+    words = _WORD_RE.findall(inner)
+    sentence = _containing(sentences, sentence_starts, max(span.start - 1, 0))
+    s_start = sentence[0] if sentence else max(0, span.start - 200)
+    before = text[max(s_start, span.start - 120):max(span.start - 1, s_start)]
+    near = before[-60:]  # cues stand within a few words of the quote
+    punctuated = inner[-1:] in _SPEECH_ENDINGS or _END_PUNCT_RE.search(inner) or _INNER_PUNCT_RE.search(inner + " ")
+    if punctuated and (len(words) > 8 or not inner[:1].isupper()):
+        return "speech"  # "We came close, but …," — no title or scare quote reads like that
+    if _SCARE_CUE_RE.search(near):
+        return "scare"
+    if inner[:1].isupper() and _is_title(inner, words, near):
+        return "title"
+    if punctuated:
+        return "speech"
+    saying = _saying_in(before) or _said_after().match(text, span.end + 1) is not None
+    determiner = _DETERMINER_BEFORE_RE.search(near) is not None
+    if len(words) >= MIN_SPEECH_WORDS and (saying or not determiner or len(words) > 6):
+        return "speech"
+    if determiner and (not saying or _is_modifier(near, text[span.end + 1:span.end + 40])):
+        return "scare"  # an "all-weather" partnership; its "food security agenda"
+    return "speech" if saying else "scare"
+
+
+@lru_cache(maxsize=1)
+def _saying_before() -> re.Pattern:
+    """Verbs that make a short quote speech ("told reporters the border was "not normal""): the speech
+    verbs, less the present of "call" ("economists call them "strategic defaulters"" names a thing)."""
+    from analysis.speakers import alternation, speech_verbs
+
+    verbs = set(speech_verbs()) - {"call", "calls"} | _FRAGMENT_CUES
+    return re.compile(r"\b" + alternation(verbs) + r"\b")
+
+
+def _saying_in(before: str) -> bool:
+    """A verb of saying in the text before a quote, not a passive one ("much has been said of the …")."""
+    return any(not before[max(0, m.start() - 6):m.start()].endswith(("been ", "being ", " be "))
+               for m in _saying_before().finditer(before))
+
+
+def _is_title(inner: str, words: list[str], before: str) -> bool:
+    if not words or not inner[:1].isupper():
+        return False
+    cued = _TITLE_CUE_RE.search(before) is not None
+    if _SLOGAN_CUE_RE.search(before):  # banners reading "No water, no food"
+        return True
+    stripped = inner.rstrip(" ,")
+    if re.search(r"[.!?;:…]\W*$", stripped) or len(words) > 10:
+        return cued and len(words) <= 8
+    significant = [w for w in words[1:] if w.lower() not in _SMALL_TITLE_WORDS]
+    title_case = all(w[0].isupper() or w[0].isdigit() for w in significant)
+    if title_case and (significant or cued or _DETERMINER_BEFORE_RE.search(before) or before.rstrip().endswith(",")):
+        return stripped == inner or cued or bool(_DETERMINER_BEFORE_RE.search(before))
+    return False
+
+
+def _is_modifier(before: str, after: str) -> bool:
+    """``an "all-weather" partnership``: a determiner before, a lower-case content word after."""
+    following = re.match(r"\s+([a-z][\w-]*)", after)
+    return bool(_DETERMINER_BEFORE_RE.search(before)) and following is not None and \
+        following.group(1) not in _FUNCTION_WORDS
+
+
+@lru_cache(maxsize=1)
+def _said_after() -> re.Pattern:
+    """An attribution right after a short quote: ``"We're out" he said``, ``"That one" says Comisky``."""
+    from analysis.speakers import alternation, speech_verbs
+
+    verbs = alternation(set(speech_verbs()) - {"call", "calls", "called"})
+    return re.compile(rf"[\s,]*(?:[\w'’.-]+[ \u00a0]){{0,4}}?{verbs}\b")

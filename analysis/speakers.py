@@ -1,0 +1,292 @@
+"""Who is speaking: the attribution next to a quote, resolved to a canonical name within the article.
+
+The attribution is looked for in the text outside quotes of the quote's own sentence(s), in this order:
+
+1. a tag after the quote: ``…," Lukashenko said``, ``…," said Amara Okafor, Nigeria's trade minister``,
+   ``…," Ellison, who joined last year, said``, ``…," the prime minister told reporters``, and the same
+   tag between two parts of one quote (``"…," she said, "…"``);
+2. a tag before it: ``Mr Blair said: "…``, ``Xi said the two sides should "…"``;
+3. ``cited X as saying``, ``described as "…" by X``, then ``according to X`` (which names a source of
+   the report, so it yields to any other attribution in the sentence).
+
+Speech verbs come from ``data/speech_verbs.txt`` (built from evidence: see its header). The speaker
+found is resolved with :class:`analysis.names.NameIndex`: names to their fullest form, "he"/"she" to the
+nearest earlier person of that gender, "it" and "the company" to the nearest organisation, "the prime
+minister" to the person the article gave that title, "a Treasury spokeswoman" to the Treasury. Where an
+attribution names nobody ("one fan wrote", "officials said") the speaker is ``unknown``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.names import NameIndex, mask_quotes
+from analysis.paths import DATA_DIR
+
+SPEECH_VERBS_TXT = DATA_DIR / "speech_verbs.txt"
+UNKNOWN = "unknown"
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> tuple[str, ...]:
+    """Every form of every speech verb of ``data/speech_verbs.txt``, longest first."""
+    forms: set[str] = set()
+    for line in SPEECH_VERBS_TXT.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        words = line.split()
+        if len(words) >= 2 and words[1] in ("out", "on", "in"):  # two-word verbs: "point out pointed out …"
+            forms.update(" ".join(words[i:i + 2]) for i in range(0, len(words) - 1, 2))
+        else:
+            forms.update(words)
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def alternation(words) -> str:
+    """One regular expression for a set of words, as a trie (``s(?:aid|ays)``): far faster to try than a
+    flat ``said|says|…`` of a hundred words, which is tried word by word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        branches.append(re.escape(char) + _trie_pattern(node[char]))
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if optional else body
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(child) for child in node.values()), default=0)
+
+
+_NAME = (r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
+         r"(?:de|da|van|von|al|bin|der|la|le|du|of|the)(?=[ \u00a0][A-Z]))){0,5})")
+_PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
+_MEDIA = (r"(?:[A-Z][a-z]+[ \u00a0])?(?:state|official|local|national|government|foreign|international)[ \u00a0]"
+          r"(?:media|television|TV|news[ \u00a0]agency|press|radio|broadcaster)")  # a body, named as such
+_DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
+               r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
+_DESC_WORD = r"[ \u00a0](?!(?:he|she|it|they|we|I)\b)[\w'’.-]+"  # "the Financial Times he insisted": not one
+_DESC = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}})"  # greedy: after a verb ("said the club's coach")
+_DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}}?)"  # lazy: before a verb ("the company said")
+_PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
+# a role before a name: "Argentine negotiator Luis Ferreyra"
+_TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
+_REPORTING = frozenset({"report", "reported", "reports"})
+_NAME_RE, _PRON_RE, _MEDIA_RE = re.compile(_NAME), re.compile(_PRON), re.compile(_MEDIA)
+_POSSESSOR_RE = re.compile(r"['’]s(?:[ \u00a0]+[a-z]|$)")
+_ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|would|will|previously|earlier|"
+        r"yesterday|today|tonight|on[ \u00a0]+[A-Z]\w+day|last[ \u00a0]+\w+|this[ \u00a0]+\w+|in[ \u00a0]+a[ \u00a0]+statement)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    verb = alternation([v for v in speech_verbs() if not v.split()[0].endswith("ing")])  # "saying" is no tag
+    who = rf"(?P<who>{_DESC_LAZY}|{_NAME}|{_PRON})"
+    who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_NAME}|{_PRON})"
+    apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
+    return {
+        "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
+                                    rf"(?P<verb>{verb})\b"),
+        "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who_after}"
+                                     rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>{_NAME})(?=$|[\s,.;]))?"),
+        "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
+        "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
+        "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
+                                    rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
+        "by": re.compile(rf"^[\s,]*by[ \u00a0]+{who_after}"),
+        "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who_after}"),
+    }
+
+
+_PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
+_SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
+_TRAILING_RE = re.compile(r"[\s.,;:]+$")
+_SPOKES_FOR_RE = re.compile(r"\bspokes\w+[ \u00a0]+for[ \u00a0]+((?:the[ \u00a0]+)?[\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]*)*)")
+_PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:of|at|in|on|for|from|with|to|who|which)[ \u00a0]")
+_PARTY_STATE_RE = re.compile(r"\b[A-Z]-[A-Z]")  # "Sen. Rand Paul, R-Ky., said"
+_DETERMINERS = frozenset("the a an one another its their his her our several some many".split())
+_COORDINATED_RE = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z]")
+_WEAK_CUE_RE = re.compile(r"cited|quoted|ccording|\bby\b")
+_PARTICIPLE_RE = re.compile(r",[ \u00a0]+(?:telling|saying|adding|insisting|warning|arguing|declaring|noting|"
+                            r"stressing|explaining|calling|describing|urging|accusing|promising|vowing)\b")
+_PART_OF_GROUP_RE = re.compile(r"\b(?:and|of|with)[ \u00a0]+$")
+
+
+class Attribution:
+    """Finds and resolves the speaker of quotes in one article; the name index is built on first need."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]]):
+        self.text, self.sentences, self.quotes = text, sentences, quotes
+        self.masked = mask_quotes(text, quotes)  # quoted words blanked: attributions are looked for outside quotes
+        self._index: NameIndex | None = None
+        self._names: dict[str, str] = {}
+
+    @property
+    def index(self) -> NameIndex:
+        if self._index is None:
+            self._index = NameIndex(self.text, self.sentences, self.quotes)
+            self._index.masked = self.masked
+        return self._index
+
+    def tag_after(self, start: int, end: int, *, reporting: bool = False) -> str | None:
+        """The speaker of an attribution that opens ``text[start:end]`` ("…," said X / X said). A
+        reporting verb ("…, Xinhua reported") counts only with ``reporting=True``: it names a source."""
+        segment = self.masked[start:end]
+        if not _has_speech_verb(segment):
+            return None
+        patterns = _patterns()
+        for name in ("after_subject", "after_inverted"):
+            match = patterns[name].match(segment)
+            if match and (reporting or match.group("verb") not in _REPORTING):
+                return self._who(match, start)
+        return None
+
+    def tag_before(self, start: int, end: int) -> str | None:
+        """The speaker of the first "X said" in ``text[start:end]`` that names someone (the outermost
+        speaker of "X said the two sides had agreed to "…""); ``unknown`` when none does."""
+        segment = self.masked[start:end]
+        if not _has_speech_verb(segment):
+            return None
+        found = None
+        for match in _patterns()["subject"].finditer(segment):
+            if match.group("verb") in _REPORTING:
+                continue
+            who = self._who(match, start)
+            if who and who != UNKNOWN:
+                return who
+            found = found or who
+        if found is None:
+            inverted = _patterns()["after_inverted"].search(segment)
+            if inverted:
+                return self._who(inverted, start)
+            participle = _PARTICIPLE_RE.search(segment)
+            if participle:  # "Tony Blair mounted a defence, telling teachers that …": the clause's subject
+                return self.subject_of(start, start + participle.start())
+        return found
+
+    def subject_of(self, start: int, end: int) -> str | None:
+        """The first person or organisation named in ``text[start:end]`` (a sentence's subject)."""
+        index = self.index
+        for mention in index.mentions_in(index.sentence_of(start)):
+            if start <= mention.start < end and index.typed(mention.entity).kind in ("person", "organisation"):
+                if _COORDINATED_RE.match(self.masked, mention.end):
+                    return None  # "Xi and Lukashenko both expressed …": a group
+                return mention.entity.canonical
+        return None
+
+    def in_quote(self, position: int) -> bool:
+        return 0 <= position < len(self.masked) and self.masked[position] == "\0"
+
+    def weaker(self, before: tuple[int, int], after: tuple[int, int]) -> str | None:
+        """``cited X as saying``, ``described as "…" by X``, ``according to X``, in that order."""
+        patterns, text = _patterns(), self.masked
+        if not any(_WEAK_CUE_RE.search(text, start, end) for start, end in (before, after)):
+            return None
+        for start, end in (before, after):
+            match = patterns["cited"].search(text, start, end) or patterns["cited_passive"].search(text, start, end)
+            if match:
+                return self._who(match, 0)
+        by = patterns["by"].match(text[after[0]:after[1]])
+        if by and _PASSIVE_CUE_RE.search(text, before[0], before[1]):
+            return self._who(by, after[0])
+        for start, end in (after, before):
+            match = patterns["according"].search(text, start, end)
+            if match:
+                return self._who(match, 0)
+        return None
+
+    # -- resolution -----------------------------------------------------------------------------------
+    def _who(self, match: re.Match, offset: int) -> str | None:
+        who = _TRAILING_RE.sub("", match.group("who"))
+        position = offset + match.start("who")
+        if _PART_OF_GROUP_RE.search(self.text, max(0, position - 5), position) or \
+                self.text.startswith(" and ", offset + match.end("who")):
+            return None  # "the ministers of India and China said": a group, not China
+        app = match.groupdict().get("app")
+        inverted = match.re is _patterns()["after_inverted"]
+        app_name = _TRAILING_RE.sub("", app.strip(", ").split(",")[-1].strip()) if app else None
+        if app_name and _NAME_RE.fullmatch(app_name) and not _PRON_RE.fullmatch(app_name) and \
+                not _PARTY_STATE_RE.search(app_name) and not (inverted and _NAME_RE.fullmatch(who)):
+            # "the US Secretary of State, Antony Blinken, said": the name in the apposition
+            who, position = app_name, offset + match.start("app") + app.rindex(app_name)
+        return self.resolve(who, position)
+
+    def resolve(self, who: str, position: int) -> str:
+        """A speaker as written ("Mr Blair", "he", "the company", "a Treasury spokeswoman") → canonical."""
+        if _MEDIA_RE.fullmatch(who):
+            return who
+        if _PRON_RE.fullmatch(who):
+            entity = self.index.resolve_pronoun(who, position)
+            return entity.canonical if entity else UNKNOWN
+        if _NAME_RE.fullmatch(who) and not _POSSESSOR_RE.search(who):
+            if who not in self._names:  # a name resolves the same way throughout an article
+                entity = self.index.canonical(who, position)
+                self._names[who] = entity.canonical if entity else UNKNOWN
+            return self._names[who]
+        return self._description(who, position)
+
+    def _description(self, who: str, position: int) -> str:
+        spokes_for = _SPOKES_FOR_RE.search(who)
+        if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
+            return self.resolve(spokes_for.group(1), position)
+        who = _PREPOSITION_RE.split(who, maxsplit=1)[0]  # "the ministers of India and China": not China
+        lex = self.index.lex
+        names = []
+        for run in re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who):
+            words = run.split()
+            while words and (words[0].lower() in _DETERMINERS or words[0] in lex.demonyms or
+                             words[0].lower() in lex.person_nouns):
+                words.pop(0)
+            if words and not (len(words) == 1 and words[0].lower() in lex.person_nouns):
+                names.append(" ".join(words))
+        if _SPOKES_RE.search(who):
+            return self._spokesperson(who, names, position)
+        if names and not re.search(r"['’]s$", names[-1]):
+            entity = self.index.canonical(names[-1], position)
+            return entity.canonical if entity else UNKNOWN
+        if names:  # "Labour's environment spokesman", "Veltrex's chief executive": a role, no name
+            return UNKNOWN
+        entity = self.index.resolve_description(who, position)
+        return entity.canonical if entity else UNKNOWN
+
+    def _spokesperson(self, who: str, names: list[str], position: int) -> str:
+        organisation = [n for n in names if not re.search(r"['’]s$", n)]
+        if organisation:
+            entity = self.index.canonical(organisation[-1], position)
+            return entity.canonical if entity else organisation[-1]
+        if re.search(r"['’]s\b", who):  # "the prime minister's spokesman": speaks for a person
+            return UNKNOWN
+        earlier = re.findall(rf"spokes\w+[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?({_NAME})|(?<![\w'’])(?!(?:A|An|The|Its|Their|His|Her)\b)({_NAME})[ \u00a0]+spokes\w+",
+                             self.text[max(0, position - 3000):position])
+        for found in reversed(earlier):
+            name = _TRAILING_RE.sub("", found[0] or found[1])
+            name = re.sub(r"^(?:A|An|The)(?:[ \u00a0]+|$)", "", name)
+            if name:
+                entity = self.index.canonical(name, position)
+                return entity.canonical if entity else name
+        return UNKNOWN
+
+
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset:
+    return frozenset(word for verb in speech_verbs() for word in verb.split()[:1])
+
+
+def _has_speech_verb(segment: str) -> bool:
+    """A cheap test before the attribution patterns: does any word of a speech verb occur?"""
+    return not _verb_words().isdisjoint(_LOWER_WORD_RE.findall(segment))

@@ -1,0 +1,141 @@
+"""Speed of the voices, before and after: ``split_sentences`` (which runs them) and the whole ``presslens score``.
+
+"Before" is another checkout of PressLens (by default a temporary git worktree of the commit where this
+branch left ``main``); "after" is this one. Both are measured in the same run, alternating, on:
+
+- the generated bench corpus (``bench/generate.py``, re-sampled sentences of the bundled corpora: quote-heavy);
+- real news: the PerSenT articles (``/work/shared/data/persent/*.csv``, column ``DOCUMENT``), written one file
+  per article to a temporary folder (never into the project).
+
+Each figure is the best of ``--repeat`` runs. ``split_sentences`` is timed in one process by CPU time
+(``time.process_time``), which a busy shared machine disturbs less than wall time. ``presslens score`` is
+timed as a whole command (Python start-up included, ``--workers 2``) by wall time and by the CPU time of the
+command and all its processes (``RUSAGE_CHILDREN``). Articles/s = articles / seconds.
+
+    .venv/bin/python bench/voices_speed.py --articles 1000 --repeat 3
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PERSENT = Path("/work/shared/data/persent")
+_SPLIT_SNIPPET = """
+import json, sys, time
+from analysis import load_corpus, split_sentences
+articles = load_corpus(sys.argv[1], progress=False).articles
+best = min(_time(articles) for _ in range(int(sys.argv[2])))
+print(json.dumps({"articles": len(articles), "seconds": best}))
+"""
+_TIME_SNIPPET = """
+def _time(articles):
+    start = time.process_time()
+    split_sentences(articles)
+    return time.process_time() - start
+"""
+
+
+def make_corpora(work: Path, articles: int) -> dict[str, Path]:
+    """The generated corpus and the PerSenT articles, as folders of .txt files under ``work``."""
+    generated = work / f"generated-{articles}"
+    if not generated.exists():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--articles", str(articles), "--out",
+                        str(generated)], check=True, stdout=subprocess.DEVNULL)
+    persent = work / "persent"
+    if not persent.exists() and PERSENT.exists():
+        import pandas as pd
+
+        persent.mkdir()
+        texts = pd.concat([pd.read_csv(p)["DOCUMENT"] for p in sorted(PERSENT.glob("*.csv"))]).dropna()
+        for k, text in enumerate(texts):
+            (persent / f"{k:05d}.txt").write_text(text, encoding="utf-8")
+    return {"generated": generated, **({"PerSenT": persent} if persent.exists() else {})}
+
+
+def checkout(ref: str, work: Path) -> Path:
+    """A detached git worktree of ``ref`` under ``work`` (the "before" code)."""
+    folder = work / "before"
+    if folder.exists():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)], check=False)
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(folder), ref], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return folder
+
+
+def split_speed(tree: Path, corpus: Path, repeat: int) -> dict:
+    """Best CPU seconds of ``split_sentences`` over the corpus, with ``tree``'s code."""
+    code = _TIME_SNIPPET + _SPLIT_SNIPPET
+    out = subprocess.run([sys.executable, "-c", code, str(corpus), str(repeat)], check=True, capture_output=True,
+                         text=True, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def score_speed(tree: Path, corpus: Path, out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds (all processes) of ``presslens score`` with ``tree``'s code."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-c", "import sys; from analysis.cli import main; sys.exit(main())", "score",
+               str(corpus), "--out", str(out / "scores.parquet"), "--quiet", "--workers", "2"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", default=None, help="git ref of the 'before' code (default: merge-base with main)")
+    parser.add_argument("--articles", type=int, default=1000, help="size of the generated corpus")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="presslens-voices-speed-"))
+    work.mkdir(parents=True, exist_ok=True)
+    ref = args.before or subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True,
+                                        capture_output=True, text=True).stdout.strip()
+    trees = {"before": checkout(ref, work), "after": ROOT}
+    try:
+        report(trees, make_corpora(work, args.articles), args.repeat, work, ref)
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(trees["before"])], check=False)
+    return 0
+
+
+def report(trees: dict[str, Path], corpora: dict[str, Path], repeat: int, work: Path, ref: str) -> None:
+    print(f"# {time.strftime('%Y-%m-%d')}, before = {ref[:10]}, after = working tree, best of {repeat}")
+    print("| corpus | articles | measure | before | after | after / before |")
+    print("|---|---|---|---|---|---|")
+    for name, corpus in corpora.items():
+        split = {k: min((split_speed(tree, corpus, 1) for _ in range(repeat)), key=lambda r: r["seconds"])
+                 for k, tree in trees.items()}
+        n = split["after"]["articles"]
+        _row(name, n, "split_sentences, articles/s (CPU)", n / split["before"]["seconds"],
+             n / split["after"]["seconds"])
+        runs = {k: [] for k in trees}
+        for _ in range(repeat):
+            for key, tree in trees.items():
+                runs[key].append(score_speed(tree, corpus, work / f"out-{key}"))
+        _row(name, n, "presslens score, articles/s (wall)", n / min(r[0] for r in runs["before"]),
+             n / min(r[0] for r in runs["after"]))
+        _row(name, n, "presslens score, articles/s (CPU, all processes)", n / min(r[1] for r in runs["before"]),
+             n / min(r[1] for r in runs["after"]))
+
+
+def _row(corpus: str, n: int, measure: str, before: float, after: float) -> None:
+    print(f"| {corpus} | {n:,} | {measure} | {before:,.0f} | {after:,.0f} | {after / before:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""Names within an article: canonical forms, types by evidence, pronouns and descriptions."""
+import pytest
+
+from analysis.names import NameIndex, lexicon, resolve_mentions
+
+
+def index(text):
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + 1
+        sentences.append((start, min(end, len(text))))
+        start = end + 1
+    return NameIndex(text, sentences)
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("Prime Minister Tony Blair spoke. Then Mr Blair left.", "Mr Blair", "Tony Blair"),
+    ("Chinese President Xi Jinping spoke. Then President Xi left.", "President Xi", "Xi Jinping"),
+    ("The World Health Organization warned. The WHO said more.", "WHO", "World Health Organization"),
+    ("John Prater was moved. His daughter Alison Prater-Cole spoke. Then Mrs Prater-Cole left.",
+     "Mrs Prater-Cole", "Alison Prater-Cole"),
+    ("Spain's Carla Ruiz lost. Ruiz left.", "Ruiz", "Carla Ruiz"),
+    ("Anthony Quayle QC spoke. Mr Quayle left.", "Mr Quayle", "Anthony Quayle"),
+    ("Senate Majority Leader Chuck Schumer spoke. Schumer left.", "Schumer", "Chuck Schumer"),
+])
+def test_canonical_is_the_fullest_name(text, surface, canonical):
+    assert index(text).canonical(surface, len(text)).canonical == canonical
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Detective Inspector Graham Walsh spoke. Walsh left.", "Graham Walsh", "person"),
+    ("The raid was in Little Hinton. Veltrex Semiconductor said so.", "Veltrex Semiconductor", "organisation"),
+    ("Gerald Whitcombe, 58, was jailed. Whitcombe left.", "Gerald Whitcombe", "person"),
+    ("Brightway, the supermarket chain, said so. Brightway left.", "Brightway", "organisation"),
+    ("He lives in Belarus. Belarus is cold.", "Belarus", "place"),
+    ("Crowds gathered near Stamford Bridge. Stamford Bridge was full.", "Stamford Bridge", "place"),
+])
+def test_kinds_come_from_evidence(text, name, kind):
+    ix = index(text)
+    assert ix.typed(ix.entity_for(name)).kind == kind
+
+
+def test_pronouns_resolve_to_the_nearest_person_of_their_gender():
+    text = "Sandra Mills met Peter Grant in London. She spoke first. He replied."
+    ix = index(text)
+    assert ix.resolve_pronoun("She", text.index("She")).canonical == "Sandra Mills"
+    assert ix.resolve_pronoun("He", text.index("He ")).canonical == "Peter Grant"
+
+
+def test_descriptions_resolve_to_the_titled_person_and_not_to_a_qualified_one():
+    text = "Chancellor Gordon Brown spoke. Shadow chancellor Oliver Letwin replied. The chancellor laughed."
+    ix = index(text)
+    assert ix.resolve_description("the chancellor", text.index("The chancellor")).canonical == "Gordon Brown"
+
+
+def test_resolve_mentions_lists_names_and_pronouns_with_offsets():
+    text = "Prime Minister Tony Blair spoke in Leeds. He said Mr Blair would stay."
+    found = resolve_mentions(text, [(0, 41), (42, len(text))])
+    assert all(text[s:e] == surface for s, e, surface, _, _ in found)
+    assert [(surface, canonical, kind) for _, _, surface, canonical, kind in found] == [
+        ("Prime Minister Tony Blair", "Tony Blair", "person"), ("Leeds", "Leeds", "place"),
+        ("He", "Tony Blair", "person"), ("Mr Blair", "Tony Blair", "person")]
+
+
+def test_word_lists_load_and_hold_no_weekday_as_a_name():
+    lex = lexicon()
+    assert {"monday", "december"} <= lex.not_names and "Belarusian" in lex.demonyms and lex.given["Sandra"] == "f"
