@@ -282,8 +282,7 @@ def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, co
     limit = float(np.nanmax(np.abs(np.where(few, np.nan, data)))) if np.isfinite(np.where(few, np.nan, data)).any() \
         else 1.0
     norm = matplotlib.colors.Normalize(vmin=-limit if diverging else 0, vmax=limit or 1)
-    cmap = matplotlib.colormaps[DIVERGING if diverging else SEQUENTIAL].copy()
-    cmap.set_bad("#EEEEEE")
+    cmap = matplotlib.colormaps[DIVERGING if diverging else SEQUENTIAL].with_extremes(bad="#EEEEEE")
     image = ax.imshow(np.ma.masked_invalid(np.where(few, np.nan, data)), aspect="auto", cmap=cmap, norm=norm)
     _cell_texts(ax, data, counts, few, fmt, cmap, norm)
     ax.set_xticks(range(len(table.columns)), [label(c, width=16) for c in table.columns], rotation=30, ha="right",
