@@ -148,6 +148,8 @@ def setup(*, log: str | Path | None = None) -> None:
         if getattr(handler, "presslens", False):
             logger.removeHandler(handler)
             handler.close()
+    if log is not None:
+        Path(log).parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(log, encoding="utf-8") if log is not None else logging.NullHandler()
     handler.presslens = True
     logger.addHandler(handler)
@@ -238,13 +240,11 @@ def show_table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, lab
     note = _table_note(len(shown), len(picked), written)
     styler = text.style.hide(axis="index").format(escape="html").format_index(escape="html", axis=1)
     styler = styler.set_table_attributes(f'class="{TABLE_CLASS}"')
-    numeric = [str((labels or {}).get(c, c)) for c in shown.columns if _is_number(shown[c])]
-    if numeric:
-        styler = styler.set_properties(subset=numeric, **{"text-align": "right", "white-space": "nowrap"})
-    wide = [str((labels or {}).get(c, c)) for c in shown.columns if not _is_number(shown[c])]
-    if wide:
-        styler = styler.set_properties(subset=wide, **{"text-align": "left", "white-space": "normal",
-                                                       "overflow-wrap": "break-word", "max-width": "32em"})
+    for column in shown.columns:
+        shown_as = str((labels or {}).get(column, column))
+        styler = styler.set_properties(subset=[shown_as], **_column_css(shown[column]))
+    numeric = {str((labels or {}).get(c, c)) for c in shown.columns if _is_number(shown[c])}
+    styler = styler.map_index(lambda name: "text-align: right" if name in numeric else "text-align: left", axis=1)
     full_caption = " ".join(part for part in (caption, note) if part)
     return styler.set_caption(html.escape(full_caption)) if full_caption else styler
 
@@ -264,6 +264,20 @@ def _column_text(values: pd.Series, *, percent: bool, signed: bool, decimals: in
     if pd.api.types.is_float_dtype(values):
         return [_cell(v, lambda x: f"{x:,.{decimals}f}".replace("-", MINUS)) for v in values]
     return [_cell(v, str) for v in values]
+
+
+def _column_css(values: pd.Series) -> dict[str, str]:
+    """Numbers right-aligned on one line; dates and short labels on one line; longer text wraps at a readable
+    width (never cut)."""
+    if _is_number(values):
+        return {"text-align": "right", "white-space": "nowrap"}
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_bool_dtype(values):
+        return {"text-align": "left", "white-space": "nowrap"}
+    longest = int(values.dropna().astype(str).str.len().max()) if values.notna().any() else 0
+    if longest <= 24:
+        return {"text-align": "left", "white-space": "nowrap"}
+    return {"text-align": "left", "white-space": "normal", "overflow-wrap": "break-word",
+            "min-width": "22em" if longest > 80 else "10em", "max-width": "40em"}
 
 
 def _signed_fixed(value: float, decimals: int) -> str:
@@ -293,7 +307,7 @@ def _write_table(frame: pd.DataFrame, folder, name: str | None) -> str | None:
 
 
 def _table_note(shown: int, total: int, written: str | None) -> str:
-    where = f"; the full table is in {written}" if written else ""
+    where = f"; the full table is in {written}, beside the charts" if written else ""
     if total == 0:
         return "No rows."
     if shown < total:

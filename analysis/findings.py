@@ -168,35 +168,50 @@ def agreement_finding(agreement: pd.DataFrame, *, by: str = "source", zero_band:
     if table.empty:
         return "No scored sentences to compare TextBlob and VADER on."
     word = group_word(by)
-    kinds = {kind: table[[k == kind for k in table.apply(_direction, axis=1, zero_band=zero_band)]]
-             for kind in ("disagree", "near zero", "same", "none")}
+    verdicts = with_directions(table, zero_band=zero_band)["direction"]
+    kinds = {kind: table[verdicts == kind] for kind in DIRECTIONS}
     parts = []
     if len(kinds["disagree"]):
         parts.append(f"TextBlob and VADER disagree on the direction of mean tone for "
                      f"{_pairs(kinds['disagree'], by)}: report neither score alone there")
-    same = kinds["same"]
-    opposite_rank = same[same["spearman"].lt(0)]
-    agreeing = same.drop(opposite_rank.index)
-    if len(agreeing):
-        parts.append(f"they agree on the direction for {_directions(agreeing, by)}")
-    if len(opposite_rank):
-        parts.append(f"for {_directions(opposite_rank, by)} the means point the same way but the rank correlation "
-                     "of sentence scores is negative, so the two lexicons do not agree there")
-    if len(kinds["near zero"]):
-        parts.append(f"too close to zero to call (a mean within ±{zero_band:g}) for {_pairs(kinds['near zero'], by)}")
-    if len(kinds["none"]):
-        parts.append(f"no scored sentence for {names(kinds['none'][by])}")
+    if len(kinds["same direction"]):
+        parts.append(f"they agree on the direction for {_directions(kinds['same direction'], by)}")
+    if len(kinds["same direction, opposite ranking"]):
+        parts.append(f"for {_directions(kinds['same direction, opposite ranking'], by)} the means point the same way "
+                     "but the rank correlation of sentence scores is negative, so the two lexicons do not agree there")
+    if len(kinds["too close to zero"]):
+        parts.append(f"too close to zero to call (a mean within ±{zero_band:g}) for "
+                     f"{_pairs(kinds['too close to zero'], by)}")
+    if len(kinds["no scores"]):
+        parts.append(f"no scored sentence for {names(kinds['no scores'][by])}")
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "." + _rank_sentence(table, by, word)
 
 
-def _direction(row, *, zero_band: float) -> str:
-    t, v = row["textblob_mean"], row["vader_mean"]
-    if pd.isna(t) or pd.isna(v):
-        return "none"
-    if abs(t) < zero_band or abs(v) < zero_band:
-        return "near zero"
-    return "same" if np.sign(t) == np.sign(v) else "disagree"
+DIRECTIONS = ("disagree", "same direction", "same direction, opposite ranking", "too close to zero", "no scores")
+
+
+def lexicon_direction(textblob_mean: float, vader_mean: float, spearman: float = np.nan, *,
+                      zero_band: float = ZERO_BAND) -> str:
+    """One group's verdict on TextBlob against VADER, by the rules of :func:`agreement_finding`: ``"disagree"``,
+    ``"same direction"``, ``"same direction, opposite ranking"`` (negative rank correlation),
+    ``"too close to zero"`` or ``"no scores"``."""
+    if pd.isna(textblob_mean) or pd.isna(vader_mean):
+        return "no scores"
+    if abs(textblob_mean) < zero_band or abs(vader_mean) < zero_band:
+        return "too close to zero"
+    if np.sign(textblob_mean) != np.sign(vader_mean):
+        return "disagree"
+    return "same direction, opposite ranking" if spearman < 0 else "same direction"
+
+
+def with_directions(agreement: pd.DataFrame, *, zero_band: float = ZERO_BAND) -> pd.DataFrame:
+    """``tone_agreement`` output with a ``direction`` column (:func:`lexicon_direction`) in place of any older
+    ``direction_disagrees`` flag, so the table shown beside :func:`agreement_finding` says what it says."""
+    table = tone_table(agreement).drop(columns=["direction_disagrees"], errors="ignore")
+    directions = [lexicon_direction(t, v, r, zero_band=zero_band) for t, v, r in
+                  zip(table["textblob_mean"], table["vader_mean"], table["spearman"])]
+    return table.assign(direction=pd.Series(directions, index=table.index, dtype=object))
 
 
 def _pairs(rows: pd.DataFrame, by: str) -> str:

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.findings import (actor_finding, agreement_finding, corpus_finding, keyness_finding, tone_finding,
-                               topic_finding, voice_finding, voice_share_finding, voice_tone_totals)
+from analysis.findings import (actor_finding, agreement_finding, corpus_finding, keyness_finding, lexicon_direction,
+                               tone_finding, topic_finding, voice_finding, voice_share_finding, voice_tone_totals,
+                               with_directions)
 
 NAN = math.nan
 
@@ -175,6 +176,24 @@ def test_direction_rules_at_their_edges(t, v, rho, expected):
     assert expected.lower() in text
     if "agree on the direction" not in expected:
         assert "agree on the direction" not in text
+
+
+@pytest.mark.parametrize("t, v, rho, expected", [
+    (0.001, -0.001, 0.9, "too close to zero"), (-0.01, 0.01, 0.9, "disagree"), (0.0, 0.5, 0.9, "too close to zero"),
+    (0.2, 0.3, 0.0, "same direction"), (0.2, 0.3, -0.01, "same direction, opposite ranking"),
+    (0.2, 0.3, NAN, "same direction"), (NAN, NAN, NAN, "no scores"),
+])
+def test_lexicon_direction(t, v, rho, expected):
+    assert lexicon_direction(t, v, rho) == expected
+
+
+def test_the_table_beside_the_finding_carries_the_same_verdicts():
+    old = pd.DataFrame({"source": ["CNN", "Site A"], "n_sentences": [27, 16], "spearman": [0.38, 0.47],
+                        "polarity_mean": [0.031, -0.014], "vader_mean": [-0.094, 0.208],
+                        "direction_disagrees": [False, False]})  # the flag the issue found wrong
+    table = with_directions(old)
+    assert "direction_disagrees" not in table and table["direction"].tolist() == ["disagree", "disagree"]
+    assert "disagree on the direction of mean tone for CNN" in agreement_finding(old)
 
 
 def test_agreement_lists_each_kind_and_the_range_of_rank_correlations():
