@@ -220,7 +220,8 @@ def show_table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, lab
                caption: str | None = None, folder: str | Path | None = None, name: str | None = None):
     """A table formatted for readers: a pandas Styler that a notebook cell shows as its result.
 
-    - ``columns`` picks and orders the columns (default: all); ``labels`` renames them for the page.
+    - ``columns`` picks and orders the columns (default: all); ``labels`` renames them for the page (default:
+      the column name with spaces for underscores, so a header can wrap). The CSV keeps the original names.
     - Numbers: integers with thousands separators; floats with ``decimals`` places; columns in ``percent``
       (shares from 0 to 1) as ``40.7%``; columns in ``signed`` (tones) with their sign (:func:`signed`); dates as
       ``YYYY-MM-DD``; True/False as yes/no; missing values as ``–``.
@@ -235,15 +236,17 @@ def show_table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, lab
     shown = picked.head(top) if top is not None else picked
     text = pd.DataFrame({str(c): _column_text(shown[c], percent=c in percent, signed=c in signed,
                                                decimals=decimals) for c in shown.columns}, index=range(len(shown)))
-    if labels:
-        text = text.rename(columns={str(k): str(v) for k, v in labels.items()})
+    labels = {str(c): str((labels or {}).get(c, str(c).replace("_", " "))) for c in shown.columns}
+    if len(set(labels.values())) < len(labels) or len(set(labels)) < len(shown.columns):
+        raise ValueError(f"show_table needs distinct column names and labels, not {list(labels.values())}")
+    text = text.rename(columns=labels)
     note = _table_note(len(shown), len(picked), written)
     styler = text.style.hide(axis="index").format(escape="html").format_index(escape="html", axis=1)
     styler = styler.set_table_attributes(f'class="{TABLE_CLASS}"')
     for column in shown.columns:
-        shown_as = str((labels or {}).get(column, column))
+        shown_as = labels[str(column)]
         styler = styler.set_properties(subset=[shown_as], **_column_css(shown[column]))
-    numeric = {str((labels or {}).get(c, c)) for c in shown.columns if _is_number(shown[c])}
+    numeric = {labels[str(c)] for c in shown.columns if _is_number(shown[c])}
     styler = styler.map_index(lambda name: "text-align: right" if name in numeric else "text-align: left", axis=1)
     full_caption = " ".join(part for part in (caption, note) if part)
     return styler.set_caption(html.escape(full_caption)) if full_caption else styler
@@ -277,7 +280,7 @@ def _column_css(values: pd.Series) -> dict[str, str]:
     if longest <= 24:
         return {"text-align": "left", "white-space": "nowrap"}
     return {"text-align": "left", "white-space": "normal", "overflow-wrap": "break-word",
-            "min-width": "22em" if longest > 80 else "10em", "max-width": "40em"}
+            "min-width": "18em" if longest > 120 else "9em", "max-width": "36em"}
 
 
 def _signed_fixed(value: float, decimals: int) -> str:

@@ -398,12 +398,12 @@ def plot_keyness(keys: pd.DataFrame, *, by: str = "source", top: int = 8, ax=Non
     data = sig[sig[by].isin(groups)].sort_values([by, "log_ratio", "g2", "term"],
                                                  ascending=[True, False, False, True]).groupby(by).head(top)
     empty = [] if hidden else sorted(set(keys[by].astype(str)) - set(data[by].astype(str)))
-    rows = [(str(g), f"{label(g, width=22, lines=1)}: {label(t, width=28, lines=1)} ({int(a)} vs {int(b)})", v)
+    rows = [(str(g), f"{label(g, width=30, lines=2)}: {label(t, width=30, lines=1)} ({int(a)} vs {int(b)})", v)
             for g, t, a, b, v in zip(data[by], data["term"], data["count_target"], data["count_reference"],
                                      data["log_ratio"])]
-    rows += [(g, f"{label(g, width=22, lines=1)}: no significant term", 0.0) for g in empty]
+    rows += [(g, f"{label(g, width=30, lines=2)}: no significant term", 0.0) for g in empty]
     rows.sort(key=lambda r: r[0])
-    ax = _axes(ax, height=0.22 * len(rows) + 1.8)
+    ax = _axes(ax, height=0.3 * sum(r[1].count("\n") + 1 for r in rows) + 1.8)
     y = np.arange(len(rows))[::-1]
     ax.barh(y, [r[2] for r in rows], color=_colors([r[0] for r in rows], colors))
     ax.set_yticks(y, [r[1] for r in rows], fontsize=7)
