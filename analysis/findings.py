@@ -32,6 +32,8 @@ from analysis.display import count, interval, measure_name, names, percent, sign
 MIN_ARTICLES = 2
 MIN_SCORED = 20
 ZERO_BAND = 0.01
+DETAILED = 3  # a list of more groups names them with their n only; their estimates are in the chart and its CSV
+IN_CSV = "means and intervals in the chart's CSV"
 VOICE_NAMES = {"narration": "narration", "quote": "quoted speech", "mixed": "mixed sentences"}
 
 
@@ -116,8 +118,7 @@ def tone_finding(summary: pd.DataFrame, *, measure: str = "vader", by: str = "so
     enough = scored[_has_enough(scored, min_articles, min_scored)].sort_values("mean", kind="stable")
     rule = _rule(min_articles, min_scored)
     if enough.empty:
-        return (f"No {word} has enough data to compare {name} tone ({rule}). Means by {name}: "
-                f"{_listing(scored, by)}.")
+        return f"No {word} has enough data to compare {name} tone ({rule}): {_listing(scored, by)}."
     head = _extremes_sentence(enough, by=by, name=name, word=word)
     return head + _thin_sentence(rows.drop(enough.index), by=by, rule=rule) + _resampling_note(enough, by)
 
@@ -215,6 +216,9 @@ def with_directions(agreement: pd.DataFrame, *, zero_band: float = ZERO_BAND) ->
 
 
 def _pairs(rows: pd.DataFrame, by: str) -> str:
+    if len(rows) > DETAILED:
+        return (names(f"{r[by]} ({count(r['n_scored'], 'scored sentence')})" for _, r in rows.iterrows())
+                + "; both means are in the table")
     return names(f"{r[by]} (TextBlob {signed(r['textblob_mean'])}, VADER {signed(r['vader_mean'])}; "
                  f"{count(r['n_scored'], 'scored sentence')})" for _, r in rows.iterrows())
 
@@ -273,11 +277,23 @@ def voice_finding(summary: pd.DataFrame, *, measure: str = "vader", by: str = "s
                           ("overlap", f"The {name} intervals of quotes and narration overlap (no clear difference) "
                                       "in")):
         if groups[verdict]:
-            parts.append(f"{text} {names(_voice_pair(*item) for item in groups[verdict])}.")
+            parts.append(f"{text} {_voice_list(groups[verdict], verdict, len(pairs), by)}.")
     if groups["thin"]:
         parts.append(f"Too little data in one voice or both to compare their {name} tone ({rule}, per voice) in "
-                     f"{names(_voice_pair(*item) for item in groups['thin'])}.")
+                     f"{_voice_list(groups['thin'], 'thin', len(pairs), by)}.")
     return " ".join(parts)
+
+
+def _voice_list(items: list[tuple], verdict: str, total: int, by: str) -> str:
+    """Every group with both voices printed in full, or, past ``DETAILED`` groups, their names and the largest
+    gap in full (the others' intervals are in the chart and its CSV)."""
+    if len(items) <= DETAILED:
+        return names(_voice_pair(*item) for item in items)
+    listed = f"{len(items)} of {count(total, group_word(by))} with both voices: {names(str(g) for g, _, _ in items)}"
+    if verdict not in ("warmer", "cooler"):
+        return listed + f" ({IN_CSV})"
+    gap = (max if verdict == "warmer" else min)(items, key=lambda item: item[1]["mean"] - item[2]["mean"])
+    return listed + f"; the largest gap is in {_voice_pair(*gap)} ({IN_CSV} for the others)"
 
 
 def _voice_pairs(rows: pd.DataFrame, by: str) -> list[tuple]:
@@ -495,9 +511,10 @@ def _estimate(row) -> str:
 
 
 def _listing(rows: pd.DataFrame, by: str, *, value: bool = True) -> str:
-    if not value:
-        return names(f"{r[by]} ({count(r['n_articles'], 'article')}, {count(r['n_scored'], 'scored sentence')})"
-                     for _, r in rows.iterrows())
+    if not value or len(rows) > DETAILED:
+        listed = names(f"{r[by]} ({count(r['n_articles'], 'article')}, {count(r['n_scored'], 'scored sentence')})"
+                       for _, r in rows.iterrows())
+        return listed + (f"; {IN_CSV}" if value else "")
     return names(f"{r[by]} ({_estimate(r)})" for _, r in rows.iterrows())
 
 

@@ -56,7 +56,7 @@ MANY_GROUPS = 20
 SHOWN_EACH_END = 8
 MIN_CELL = 3
 DPI = 120
-OTHERS = "all other groups"
+OTHERS = "average of the other groups"
 THIN_NOTE = (f"hatched: too little data to compare (fewer than {MIN_ARTICLES} articles or {MIN_SCORED} "
              "scored sentences, or no interval)")
 VOICE_COLORS = {"narration": "#0072B2", "mixed": "#999999", "quote": "#E69F00"}
@@ -205,7 +205,7 @@ def plot_tone_by_position(positions: pd.DataFrame, *, measure: str = "vader", by
     for group, frame in drawn:
         color = "#999999" if group == OTHERS else _colors([group], colors)[0]
         ax.plot(frame["position_mid"] * 100, frame["mean"], marker="o", color=color,
-                label=f"{label(group, width=24)} (n={int(frame['n_sentences'].sum())})")
+                label=f"{label(group, width=28)} (n={int(frame['n_sentences'].sum())})")
     ax.axhline(0, color="#444", linewidth=0.8)
     ax.set_xlabel("position in the article (% of its sentences; 0 = lede)")
     ax.set_ylabel(f"mean tone, {axis_name(measure)}")
@@ -258,14 +258,24 @@ def plot_voice_tone(summary: pd.DataFrame, *, measure: str = "vader", by: str = 
 
 def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, count: str | None = None, ax=None,
                  title: str = "", value_label: str = "", diverging: bool = False, fmt: str = "{:.2f}",
-                 min_count: int | None = None, csv: pd.DataFrame | None = None, alt: str | None = None):
+                 min_count: int | None = None, csv: pd.DataFrame | None = None, alt: str | None = None,
+                 groups: str | None = None):
     """A rows × columns heatmap of ``value``, each cell annotated with its value (and ``n`` from ``count``).
 
     Cells whose ``count`` is below ``min_count`` are grey and read "too few", not coloured. Labels wrap, never cut.
     A heatmap with no value, or the same value in every cell, is not drawn (a :class:`NoChart` says so).
-    ``csv`` is the table to keep as the chart's numbers (default: the cells drawn).
+    ``groups`` (``"rows"`` or ``"columns"``) names the side that holds the groups: with ``MANY_GROUPS`` or more,
+    the 16 with the largest ``count`` total (or the most cells) are drawn and the title says so.
+    ``csv`` is the table to keep as the chart's numbers (default: every cell, drawn or not).
     """
     kept = csv if csv is not None else frame[[c for c in (rows, columns, value, count) if c]]
+    if groups in ("rows", "columns") and len(frame):
+        side = rows if groups == "rows" else columns
+        sizes = (frame.groupby(side)[count].sum() if count else frame.groupby(side).size()).sort_values(
+            ascending=False, kind="stable")
+        drawn, hidden = _largest(sizes)
+        frame = frame[frame[side].isin(drawn)]
+        title += _largest_note(hidden, len(sizes), side)
     table = frame.pivot_table(index=rows, columns=columns, values=value, aggfunc="first", dropna=False)
     counts = (frame.pivot_table(index=rows, columns=columns, values=count, aggfunc="first", dropna=False)
               .reindex(index=table.index, columns=table.columns) if count else None)
@@ -464,7 +474,7 @@ def plot_over_time(frame: pd.DataFrame, *, value: str, by: str = "source", date:
 
     Points of different groups in the same period are set side by side within the period (dodged), so groups
     that coincide stay visible. With many groups, the 8 with the most articles get a line each and the others are
-    pooled (summed for counts, article-weighted for means). A chart of one period in which every group has the
+    averaged into one grey line (articles per group for counts, article-weighted for means). A chart of one period in which every group has the
     same value is not drawn (a :class:`NoChart` says so).
     """
     title = title or f"{ylabel or value} per {by} over time"
@@ -485,10 +495,10 @@ def plot_over_time(frame: pd.DataFrame, *, value: str, by: str = "source", date:
         shift = width * ((k + 0.5) / len(drawn) - 0.5) if len(drawn) > 1 else pd.Timedelta(0)
         color = "#999999" if group == OTHERS else _colors([group], colors)[0]
         ax.plot(pd.to_datetime(part[date]) + period_width(freq) / 2 + shift, part[value], marker="o", color=color,
-                label=f"{label(group, width=24)} (n={int(part['n_articles'].sum())} art.)")
+                label=f"{label(group, width=28)} (n={int(part['n_articles'].sum())} art.)")
     _events(ax, events)
     if value == "n_articles":
-        ax.set_ylim(bottom=0, top=max(float(data[value].max()) * 1.15, 1.0))
+        ax.set_ylim(bottom=0)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel or value)
     ax.set_xlabel(f"publication date, per {FREQUENCY_NAMES.get(freq, 'period')} "
@@ -613,7 +623,8 @@ def _largest(sizes: pd.Series) -> tuple[list, int]:
 
 def _largest_lines(data: pd.DataFrame, by: str, *, size: str, value: str, x: str = "position_mid",
                    summed: bool = False) -> tuple[list, int]:
-    """``(group, frame)`` pairs to draw as lines: every group, or the 8 largest plus the others pooled."""
+    """``(group, frame)`` pairs to draw as lines: every group, or the 8 largest plus the others averaged (``summed``
+    values, such as counts, per group; means weighted by ``size``)."""
     sizes = data.groupby(by)[size].sum().sort_values(ascending=False, kind="stable")
     if len(sizes) < MANY_GROUPS:
         return [(g, f.sort_values(x)) for g, f in data.groupby(by, sort=True)], 0
@@ -623,7 +634,8 @@ def _largest_lines(data: pd.DataFrame, by: str, *, size: str, value: str, x: str
     weights = rest[size].astype(float)
     pooled = rest.assign(_w=weights * rest[value]).groupby(x, as_index=False).agg(_w=("_w", "sum"),
                                                                                  **{size: (size, "sum")})
-    pooled[value] = rest.groupby(x)[value].sum().to_numpy() if summed else pooled["_w"] / pooled[size]
+    others = rest[by].nunique()
+    pooled[value] = rest.groupby(x)[value].sum().to_numpy() / others if summed else pooled["_w"] / pooled[size]
     if size != "n_articles" and "n_articles" in rest:
         pooled["n_articles"] = rest.groupby(x)["n_articles"].sum().to_numpy()
     drawn.append((OTHERS, pooled))
@@ -641,7 +653,7 @@ def _largest_note(hidden: int, total: int, by: str) -> str:
 
 
 def _pooled_note(pooled: int, total: int, by: str) -> str:
-    return (f"\n(the {SHOWN_EACH_END} largest of {total} {group_word(by)}s; the other {pooled} pooled in grey; "
+    return (f"\n(the {SHOWN_EACH_END} largest of {total} {group_word(by)}s; the other {pooled} averaged in grey; "
             "all in the CSV)") if pooled else ""
 
 

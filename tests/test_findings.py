@@ -110,7 +110,7 @@ def test_only_one_group_with_enough_data():
 def test_no_group_with_enough_data_lists_means_without_ranking_them():
     text = flat(tone_finding(tone(("A", 0.2, 0.0, 0.4, 1, 15), ("B", -0.1, -0.3, 0.1, 1, 13))))
     assert text.startswith("No source has enough data to compare VADER tone (each needs at least 2 articles and "
-                           "20 scored sentences, and an interval). Means by VADER: A (+0.20")
+                           "20 scored sentences, and an interval): A (+0.20")
     assert "Highest" not in text and "lowest" not in text
 
 
@@ -151,6 +151,15 @@ def test_numbers_never_break_from_their_units_or_inside_an_interval():
     text = tone_finding(tone(("A", -0.5, -0.6, -0.4, 3, 30), ("B", 0.1, 0.0, 0.2, 3, 30)))
     assert "95%\u00a0CI\u00a0[\u22120.60,\u00a0\u22120.40]" in text
     assert "3\u00a0articles, 30\u00a0scored sentences" in text
+
+
+def test_long_lists_name_groups_with_their_n_and_point_to_the_csv_for_estimates():
+    table = tone(*[(f"G{i}", 0.1 * i, 0.1 * i - 0.05, 0.1 * i + 0.05, 1, 30) for i in range(5)],
+                 ("Big", 0.2, 0.1, 0.3, 5, 50))
+    text = flat(tone_finding(table))
+    assert ("Too little data to compare (each would need at least 2 articles and 20 scored sentences, and an "
+            "interval): G0 (1 article, 30 scored sentences), G1 (1 article, 30 scored sentences), G2") in text
+    assert text.endswith("G4 (1 article, 30 scored sentences); means and intervals in the chart's CSV.")
 
 
 # ---------------------------------------------------------------- agreement_finding
@@ -231,6 +240,19 @@ def test_voice_differences_need_disjoint_intervals_and_print_both(quote, narrati
     table = voices(("A", "quote", *quote, 3, 30), ("A", "narration", *narration, 3, 30),
                    ("A", "mixed", 0.0, -0.1, 0.1, 3, 30))
     assert expected in flat(voice_finding(table))
+
+
+def test_many_voice_groups_name_the_groups_and_print_the_largest_gap_in_full():
+    rows = []
+    for i in range(5):
+        rows += [(f"G{i}", "quote", 0.5 + i / 20, 0.4 + i / 20, 0.6 + i / 20, 3, 30),
+                 (f"G{i}", "narration", 0.0, -0.1, 0.1, 3, 30)]
+    text = flat(voice_finding(voices(*rows)))
+    assert text.startswith("Quoted speech reads warmer than narration by VADER, beyond both 95% intervals, in 5 of "
+                           "5 sources with both voices: G0, G1, G2, G3 and G4; the largest gap is in G4 (quotes "
+                           "+0.70, 95% CI [+0.60, +0.80]; 3 articles, 30 scored sentences; narration 0.00, 95% CI "
+                           "[-0.10, +0.10]; 3 articles, 30 scored sentences) (means and intervals in the chart's CSV "
+                           "for the others).")
 
 
 def test_voice_groups_with_too_little_data_and_groups_missing_a_voice():
@@ -445,7 +467,7 @@ def test_tone_finding_never_contradicts_its_table(seed):
         low = enough[enough["mean"].round(2) == enough["mean"].round(2).min()]
         apart = all(h.ci_low > l.ci_high for h in high.itertuples() for l in low.itertuples())
         assert ("a clear difference" in text and "do not show" not in text) is apart
-    small = text[text.index("Too little"):] if "Too little" in text else text[text.find("Means by"):]
+    small = text[text.index("Too little"):] if "Too little" in text else text[text.find("enough data"):]
     for row in table.itertuples():
         if row.n_articles < 2 or row.n_scored < 20:
             assert f"{row.source} (" in small  # every small group is named as such

@@ -224,7 +224,7 @@ def test_many_groups_in_counts_heatmaps_voices_lines_and_keyness():
     positions = pd.DataFrame([(g, "0-50%", 0.25, "vader", 0.1 * (i % 4), 10 + i) for i, g in enumerate(groups)],
                              columns=["source", "position", "position_mid", "measure", "mean", "n_sentences"])
     lines = plots.plot_tone_by_position(positions)
-    assert [t.get_text() for t in lines.get_legend().get_texts()][-1].startswith("all other groups")
+    assert [t.get_text() for t in lines.get_legend().get_texts()][-1].startswith("average of the other groups")
     assert len(lines.lines) == 9 + 1  # 8 groups, the pooled others, the zero line
     keys = pd.DataFrame([(g, f"term{k}", 9, 1, 20.0 - k + i, 2.0 - k / 10, True) for i, g in enumerate(groups)
                          for k in range(5)], columns=["source", "term", "count_target", "count_reference", "g2",
@@ -233,13 +233,24 @@ def test_many_groups_in_counts_heatmaps_voices_lines_and_keyness():
     assert len(key.patches) == 16 * 3 and len(key.presslens_data) == 110
 
 
+def test_a_generic_heatmap_keeps_the_largest_groups_when_told_which_side_holds_them():
+    shares = pd.DataFrame([(g, v, 10 + i, 0.5) for i, g in enumerate(many(21)) for v in ("quote", "narration")],
+                          columns=["source", "voice", "sentences", "share"]).assign(share=lambda f: f.index / 100)
+    ax = plots.plot_heatmap(shares, rows="source", columns="voice", value="share", count="sentences",
+                            title="Share of sentences in each voice", groups="rows")
+    assert len(ax.get_yticks()) == 16 and "Outlet 20" in tick_texts(ax) and "Outlet 04" not in tick_texts(ax)
+    assert "the 16 largest of 21 sources; all in the CSV" in " ".join(ax.get_title().split())
+    assert len(ax.presslens_data) == 42
+
+
 def test_many_groups_over_time_pool_the_smaller_ones():
     groups = many(21)
     frame = pd.DataFrame({"source": groups * 2, "period": [pd.Timestamp("2024-01-01")] * 21 +
                           [pd.Timestamp("2024-02-01")] * 21, "n_articles": list(range(1, 22)) * 2, "freq": "M"})
     ax = plots.plot_over_time(frame, value="n_articles")
-    others = [line for line in ax.lines if line.get_label().startswith("all other groups")]
-    assert len(others) == 1 and list(others[0].get_ydata()) == [sum(range(1, 14))] * 2
+    others = [line for line in ax.lines if line.get_label().startswith("average of the other groups")]
+    assert len(others) == 1 and list(others[0].get_ydata()) == [7.0] * 2  # the 13 smallest: 1..13, per group
+    assert ax.get_ylim()[1] >= 21
     assert len(ax.presslens_data) == 42
 
 
