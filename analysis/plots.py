@@ -288,7 +288,7 @@ def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, co
                        kept, title)
     few = (counts.to_numpy(dtype=float) < min_count) if (counts is not None and min_count) else np.zeros_like(data,
                                                                                                           bool)
-    ax = _axes(ax, width=max(6.0, 1.25 * len(table.columns) + 3.5), height=0.6 * len(table) + 2.2)
+    ax = _axes(ax, width=min(max(6.0, 1.1 * len(table.columns) + 3.5), 13.0), height=0.6 * len(table) + 2.2)
     limit = float(np.nanmax(np.abs(np.where(few, np.nan, data)))) if np.isfinite(np.where(few, np.nan, data)).any() \
         else 1.0
     norm = matplotlib.colors.Normalize(vmin=-limit if diverging else 0, vmax=limit or 1)
