@@ -471,3 +471,35 @@ def test_tone_finding_never_contradicts_its_table(seed):
     for row in table.itertuples():
         if row.n_articles < 2 or row.n_scored < 20:
             assert f"{row.source} (" in small  # every small group is named as such
+
+
+# ---------------------------------------------------------------- on a real corpus: each finding agrees with its table
+
+@pytest.fixture(scope="module")
+def bundled():
+    from analysis.explore import analyse
+
+    return analyse()
+
+
+def test_findings_agree_with_their_tables_on_the_bundled_corpus(bundled):
+    from analysis.display import percent
+    from analysis.tone import tone_agreement, tone_by_source
+
+    s = bundled.sentences
+    totals = voice_tone_totals(s)
+    shares = flat(voice_share_finding(totals))
+    for voice, share in zip(totals["voice"], totals["positive_share"]):
+        name = {"quote": "quoted speech", "mixed": "mixed sentences"}.get(voice, voice)
+        assert f"{name} {percent(share)}" in shares.split(". Of the negative")[0]
+    positive = shares.split(". Of the negative")[0]
+    assert ("no voice carries most of it" in positive) is bool(totals["positive_share"].max() <= 0.5)
+    agreement = with_directions(tone_agreement(s))
+    text = flat(agreement_finding(agreement))
+    disagreeing = agreement.loc[agreement["direction"] == "disagree", "source"]
+    assert all(f"{g} (TextBlob" in text.split("they agree")[0] for g in disagreeing)
+    summary = tone_by_source(s, n_boot=200)
+    vader = summary[summary["measure"] == "vader"]
+    finding = flat(tone_finding(summary))
+    small = vader[(vader["n_articles"] < 2) | (vader["n_sentences"] < 20)]
+    assert all(str(g) in finding for g in small["source"])
