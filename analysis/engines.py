@@ -69,7 +69,9 @@ def _local(func, items, workers, in_flight) -> Iterator:
 
 
 def _die_with_parent(parent: int | None = None) -> None:
-    """Ask Linux to end this worker when the process that started it dies, even by SIGKILL."""
+    """Ask Linux to end this worker when the process that started it dies, even by SIGKILL (the signal is
+    SIGTERM, whose default action ends the process)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a handler inherited from the parent would keep the worker alive
     try:
         import ctypes
 
@@ -77,9 +79,9 @@ def _die_with_parent(parent: int | None = None) -> None:
         libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):  # not Linux: workers end when their pipe closes
         pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if parent is not None and os.getppid() != parent:  # the parent died before the request was made
         os._exit(1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
 def _dask(func, items, workers, scheduler, in_flight) -> Iterator:

@@ -1,28 +1,47 @@
-"""Charts for the notebooks and reports.
+"""Charts for the notebooks and reports: each one says something, or says in a sentence why it is not drawn.
 
-Every function takes a tidy frame and ``ax=None``, draws on that Axes (or a new
-figure), and returns the Axes; none calls ``plt.show()`` or reshapes data
-beyond sorting. The numbers each chart plots are kept on the Axes, so
-:func:`save_chart` writes the PNG and a CSV of exactly those numbers.
+Every ``plot_*`` function takes a tidy frame and ``ax=None``, draws on that Axes (or a new figure) and returns
+the Axes, or a :class:`NoChart` when a chart would say nothing (no data, or every value the same): its ``text``
+is the sentence to print instead. None calls ``plt.show()``. The numbers behind a chart, for *every* group
+including those not drawn, are kept on it (``presslens_data``), with a description for its alt text
+(``presslens_alt``); :func:`save_chart` writes the PNG and the CSV, and :func:`analysis.display.show_chart`
+shows it in a page with its alt text.
 
-Colours: pass one ``colors`` mapping (from :func:`source_colors`) to every
-chart, so a source has the same colour everywhere. The palette is Okabe and
-Ito's eight colour-blind-safe colours, then Paul Tol's "muted" and "light"
-sets: 26 sources before a colour repeats.
+Rules every chart follows:
 
-Labels hold outlet names, terms and titles taken from the articles. They are
-data: :func:`label` escapes the ``$`` that matplotlib would read as
-mathematics, and shortens long names.
+- **Text is data.** matplotlib's mathtext is off for every text PressLens draws, so ``$`` in an outlet or a
+  column name prints as ``$``. Long labels wrap onto up to three lines instead of being cut.
+- **n is shown** beside every bar, box, line or cell.
+- **Many groups.** With ``MANY_GROUPS`` (20) groups or more, a chart draws the ``SHOWN_EACH_END`` (8) highest and
+  8 lowest groups with a row standing for those in between (bars), or the 16 largest groups (heatmaps), or the 8
+  largest and all others pooled (lines), and says so in its title; the CSV holds every group.
+- **Too little data** is drawn as such: bars of groups below the findings' thresholds are hatched and pale;
+  actor-tone cells with fewer than ``MIN_CELL`` (3) scored sentences are grey, marked "too few", not coloured.
+- **Intervals** are drawn only where they exist (never as a zero-width bar), and n labels sit outside the plot
+  area, so error bars never cross them.
+- **Legends** list series in the order they are drawn, top to bottom.
+- **Colours.** Pass one ``colors`` mapping (from :func:`source_colors`) to every chart, so a group has the same
+  colour everywhere: Okabe and Ito's eight colour-blind-safe colours, then Paul Tol's "muted" and "light" sets
+  (26 groups before a colour repeats). Heatmaps use cividis, or PuOr centred on zero.
 """
 from __future__ import annotations
 
+import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.text import Text
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import blended_transform_factory
 
+from analysis.display import axis_name, count, measure_name, names, percent, signed, tone_table
+from analysis.findings import MIN_ARTICLES, MIN_SCORED, group_word
 from analysis.tables import spreadsheet_safe
+from analysis.timeline import FREQUENCY_NAMES, period_width
 
 PALETTE = [
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",  # Okabe-Ito
@@ -31,38 +50,97 @@ PALETTE = [
 ]
 DIVERGING = "PuOr"  # colour-blind safe, centred on zero
 SEQUENTIAL = "cividis"
-MAX_LABEL = 40
+MAX_LABEL = 32      # characters per line of a label
+MAX_LINES = 3       # lines of a label before it is shortened
+MANY_GROUPS = 20
+SHOWN_EACH_END = 8
+MIN_CELL = 3
+DPI = 120
+OTHERS = "average of the other groups"
+THIN_NOTE = (f"hatched: too little data to compare (fewer than {MIN_ARTICLES} articles or {MIN_SCORED} "
+             "scored sentences, or no interval)")
+VOICE_COLORS = {"narration": "#0072B2", "mixed": "#999999", "quote": "#E69F00"}
+
+
+@dataclass
+class NoChart:
+    """A chart that is not drawn because it would say nothing; ``text`` says what the data show instead.
+
+    ``data`` holds the numbers the chart would have drawn (written as its CSV by :func:`save_chart`). In a
+    notebook, a cell that ends with a NoChart prints its sentence.
+    """
+
+    text: str
+    data: pd.DataFrame = field(default_factory=pd.DataFrame)
+    title: str = ""
+
+    @property
+    def presslens_data(self) -> pd.DataFrame:
+        return self.data
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(self.text)
 
 
 def source_colors(sources) -> dict[str, str]:
     """One colour per source, assigned in sorted order so every chart of a corpus agrees."""
-    names = sorted({str(s) for s in sources})
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    names_ = sorted({str(s) for s in sources})
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names_)}
 
 
-def label(text, *, limit: int = MAX_LABEL) -> str:
-    """Article-derived text made safe for a matplotlib label: ``$`` escaped, long names shortened."""
+def label(text, *, width: int = MAX_LABEL, lines: int = MAX_LINES) -> str:
+    """Article-derived text as a chart label: whitespace collapsed, wrapped at ``width`` characters per line.
+
+    Text longer than ``lines`` lines keeps its first lines and ends with "…". ``$`` and other characters are
+    kept as written (mathtext is off for every PressLens text: see :func:`finish_text`).
+    """
     text = " ".join(str(text).split())
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text.replace("$", r"\$")
+    wrapped = textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][: width - 1].rstrip() + "…"
+    return "\n".join(wrapped)
 
+
+# ---------------------------------------------------------------- tone
 
 def plot_tone_by_source(summary: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
-                        colors: dict | None = None):
-    """Mean sentence tone per group with its bootstrap 95% interval (from ``tone_by_source``)."""
-    data = summary[summary["measure"] == measure].sort_values("mean")
-    ax = _axes(ax, height=0.45 * len(data) + 1.5)
-    y = np.arange(len(data))
-    low = (data["mean"] - data["ci_low"]).fillna(0).clip(lower=0)
-    high = (data["ci_high"] - data["mean"]).fillna(0).clip(lower=0)
-    ax.barh(y, data["mean"], color=_colors(data[by], colors), xerr=[low, high], capsize=3, ecolor="#444")
-    ax.set_yticks(y, [f"{label(g)} (n={n} sentences, {a} art.)" for g, n, a in
-                      zip(data[by], data["n_scored"], data["n_articles"])])
+                        colors: dict | None = None, min_articles: int = MIN_ARTICLES, min_scored: int = MIN_SCORED):
+    """Mean sentence tone per group with its 95% bootstrap interval (from ``tone_by_source``).
+
+    Bars are sorted by mean (highest at the top); each label gives the group's scored sentences and articles.
+    Groups with too little data (the findings' rule) are hatched. With many groups, the highest and lowest are
+    drawn with one row standing for the groups between them.
+    """
+    table = tone_table(summary)
+    name = measure_name(measure)
+    rows = _measure(table, measure)
+    rows = rows[rows["mean"].notna()].sort_values("mean", kind="stable").reset_index(drop=True)
+    title = f"Mean sentence tone per {by} ({axis_name(measure)}), with 95% bootstrap intervals"
+    if rows.empty:
+        return NoChart(f"No {by} has a sentence with a {name} score, so there is no tone to chart.",
+                       _measure(table, measure), title)
+    shown, gap = _ends(rows, by)
+    ax = _axes(ax, height=0.45 * (len(shown) + bool(gap)) + 1.8)
+    y = _positions(len(shown), gap)
+    thin = ~_enough(shown, min_articles, min_scored)
+    _bars(ax, y, shown["mean"], _colors(shown[by], colors), thin)
+    _errorbars(ax, y, shown)
+    labels = [f"{label(g)} (n={n} sentences, {count(a, 'article')})"
+              for g, n, a in zip(shown[by], shown["n_scored"], shown["n_articles"])]
+    _ticks(ax, y, labels, gap, rows, by, value=lambda r: signed(r))
     ax.axvline(0, color="#444", linewidth=0.8)
-    ax.set_xlabel(f"mean sentence tone, {_measure_name(measure)} (−1 negative to +1 positive)")
-    ax.set_title(f"Tone per {by}: mean of sentence scores with 95% bootstrap interval")
-    return _keep(ax, data)
+    ax.set_xlabel(f"mean sentence tone, {axis_name(measure)} (−1 negative to +1 positive)"
+                  + (f"\n{THIN_NOTE}" if thin.any() else ""))
+    ax.set_title(title + _many_note(gap, len(rows), by, "highest", "lowest"), fontsize=10)
+    high, low = rows.iloc[-1], rows.iloc[0]
+    alt = (f"Horizontal bar chart of the mean {name} tone of each {by}, with 95% intervals; "
+           f"{_drawn(len(shown), len(rows), by)}. Highest: {high[by]} ({signed(high['mean'])}); "
+           f"lowest: {low[by]} ({signed(low['mean'])}).")
+    return _keep(ax, _measure(table, measure), alt)
 
 
 MAX_DOTS = 1500
@@ -70,232 +148,597 @@ MAX_DOTS = 1500
 
 def plot_tone_distribution(scored: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
                            colors: dict | None = None):
-    """The spread of sentence tone per group: a box per group (all sentences) and a dot per sentence.
+    """The spread of sentence tone per group, from scored sentences: :func:`plot_tone_spread` of
+    :func:`tone_spread`."""
+    stats, dots = tone_spread(scored, measure=measure, by=by)
+    return plot_tone_spread(stats, dots, measure=measure, by=by, ax=ax, colors=colors)
 
-    Groups of more than ``MAX_DOTS`` sentences show a random sample of that many dots (the box still
-    uses every sentence), so the chart stays readable and light on large corpora.
-    """
-    data = scored[scored[measure].notna()]
+
+def tone_spread(scored: pd.DataFrame, *, measure: str = "vader", by: str = "source",
+                dots: int = MAX_DOTS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Box statistics of each group's scored sentences (``n_scored``, ``mean``, ``q1``, ``median``, ``q3``, the
+    whiskers' ends ``whislo``/``whishi`` at the furthest value within 1.5 IQR, ``minimum``, ``maximum``) and up
+    to ``dots`` of its sentences (a fixed random sample) to draw as dots. :func:`analysis.views.distribution`
+    gives the same from a scored corpus of any size."""
+    column = _score_column(scored, measure)
+    data = scored[scored[column].notna()]
     if "no_signal" in data:
-        data = data[~data["no_signal"]]
-    groups = sorted(data[by].unique(), key=str)
-    ax = _axes(ax, height=0.45 * len(groups) + 1.5)
-    values = [data.loc[data[by] == g, measure].to_numpy() for g in groups]
-    ax.boxplot(values, orientation="horizontal", widths=0.6, showfliers=False) if values else None
+        data = data[~data["no_signal"].astype(bool)]
+    rows = []
+    for group, values in data.groupby(by, sort=True)[column]:
+        v = values.to_numpy(dtype=float)
+        q1, median, q3 = np.percentile(v, [25, 50, 75])
+        reach = 1.5 * (q3 - q1)
+        rows.append((group, len(v), float(v.mean()), q1, median, q3, float(v[v >= q1 - reach].min()),
+                     float(v[v <= q3 + reach].max()), float(v.min()), float(v.max())))
+    stats = pd.DataFrame(rows, columns=[by, "n_scored", "mean", "q1", "median", "q3", "whislo", "whishi", "minimum",
+                                        "maximum"])
     rng = np.random.default_rng(0)
-    for i, (g, v) in enumerate(zip(groups, values), start=1):
-        dots = rng.choice(v, MAX_DOTS, replace=False) if len(v) > MAX_DOTS else v
-        ax.scatter(dots, i + rng.uniform(-0.15, 0.15, len(dots)), s=10, alpha=0.6, color=_colors([g], colors)[0])
-    ax.set_yticks(range(1, len(groups) + 1), [f"{label(g)} (n={len(v)})" for g, v in zip(groups, values)])
+    sample = [part.iloc[np.sort(rng.choice(len(part), dots, replace=False))] if len(part) > dots else part
+              for _, part in data.groupby(by, sort=True)]
+    shown = pd.concat(sample)[[by, column]] if sample else pd.DataFrame(columns=[by, column])
+    return stats, shown.rename(columns={column: measure})
+
+
+def plot_tone_spread(stats: pd.DataFrame, dots: pd.DataFrame, *, measure: str = "vader", by: str = "source",
+                     ax=None, colors: dict | None = None):
+    """The spread of sentence tone per group: a box per group (every scored sentence; quartiles, median and
+    whiskers from ``stats``) and a dot per sentence of ``dots`` (at most a sample of each group).
+
+    Groups are sorted by mean (highest at the top). The CSV holds each group's n, mean and quartiles.
+    """
+    stats = stats.sort_values("mean", kind="stable").reset_index(drop=True)
+    title = f"Distribution of sentence tone per {by} ({axis_name(measure)}; sentences with a sentiment word)"
+    if stats.empty:
+        return NoChart(f"No sentence has a {measure_name(measure)} score, so there is no spread to show.", stats,
+                       title)
+    shown, gap = _ends(stats, by)
+    ax = _axes(ax, height=0.45 * (len(shown) + bool(gap)) + 1.5)
+    y = _positions(len(shown), gap)
+    boxes = [{"med": r.median, "q1": r.q1, "q3": r.q3, "whislo": r.whislo, "whishi": r.whishi, "fliers": []}
+             for r in shown.itertuples()]
+    ax.bxp(boxes, positions=y, orientation="horizontal", widths=0.6, showfliers=False)
+    rng = np.random.default_rng(0)
+    column = measure if measure in dots.columns else _score_column(dots, measure)
+    for yy, g in zip(y, shown[by]):
+        values = dots.loc[dots[by] == g, column].to_numpy(dtype=float)
+        ax.scatter(values, yy + rng.uniform(-0.15, 0.15, len(values)), s=10, alpha=0.6,
+                   color=_colors([g], colors)[0])
+    _ticks(ax, y, [f"{label(g)} (n={n})" for g, n in zip(shown[by], shown["n_scored"])], gap, stats, by,
+           value=signed)
     ax.axvline(0, color="#444", linewidth=0.8)
-    ax.set_xlabel(f"sentence tone, {_measure_name(measure)} (−1 to +1)")
-    ax.set_title(f"Distribution of sentence tone per {by} (sentences with sentiment words)")
-    return _keep(ax, data[[by, "article_id", "sentence_no", measure]] if "sentence_no" in data else data[[by, measure]])
+    sampled = (stats["n_scored"] > MAX_DOTS).any()
+    ax.set_xlabel(f"sentence tone, {axis_name(measure)} (−1 to +1); box: quartiles, line: median"
+                  + (f"; dots: a sample of {MAX_DOTS:,} a group" if sampled else ""))
+    ax.set_title(title + _many_note(gap, len(stats), by, "highest", "lowest"), fontsize=10)
+    alt = (f"Box plot of the {measure_name(measure)} tone of each sentence, one box per {by}; "
+           f"{_drawn(len(shown), len(stats), by)}. Medians run from {signed(stats['median'].min())} to "
+           f"{signed(stats['median'].max())}.")
+    return _keep(ax, stats, alt)
 
 
 def plot_tone_by_position(positions: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
                           colors: dict | None = None):
-    """Mean tone along the article, from the lede to the last sentence (from ``tone_by_position``)."""
-    data = positions[positions["measure"] == measure]
+    """Mean tone along the article, from the lede to the last sentence (from ``tone_by_position``).
+
+    With many groups, the 8 with the most sentences get a line each and the others are pooled into one grey
+    line (means weighted by sentences).
+    """
+    data = _measure(tone_table(positions), measure)
+    title = f"Tone along the article per {by} ({axis_name(measure)})"
+    if data.empty or data["mean"].isna().all():
+        return NoChart(f"No scored sentence, so there is no tone along the article to chart.", data, title)
+    drawn, pooled = _largest_lines(data, by, size="n_scored", value="mean")
     ax = _axes(ax)
-    for group, frame in data.groupby(by, sort=True):
-        n = int(frame["n_scored"].sum())
-        ax.plot(frame["position_mid"] * 100, frame["mean"], marker="o", color=_colors([group], colors)[0],
-                label=f"{label(group)} (n={n})")
+    for group, frame in drawn:
+        color = "#999999" if group == OTHERS else _colors([group], colors)[0]
+        ax.plot(frame["position_mid"] * 100, frame["mean"], marker="o", color=color,
+                label=f"{label(group, width=28)} (n={int(frame['n_scored'].sum())})")
     ax.axhline(0, color="#444", linewidth=0.8)
     ax.set_xlabel("position in the article (% of its sentences; 0 = lede)")
-    ax.set_ylabel(f"mean tone, {_measure_name(measure)}")
+    ax.set_ylabel(f"mean tone, {axis_name(measure)}")
     ax.set_xlim(0, 100)
-    ax.set_title("Tone along the article")
+    ax.set_title(title + _pooled_note(pooled, data[by].nunique(), by), fontsize=10)
     _legend(ax)
-    return _keep(ax, data)
+    alt = (f"Line chart of mean {measure_name(measure)} tone by position in the article, from the lede to the end, "
+           f"one line per {by} ({_drawn(len(drawn), data[by].nunique(), by)}).")
+    return _keep(ax, data, alt)
 
 
-def plot_voice_tone(summary: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None):
-    """Tone of the outlet's own narration against the quoted speech it carries, per group."""
-    data = summary[(summary["measure"] == measure) & summary["voice"].isin(["narration", "quote", "mixed"])]
-    groups = sorted(data[by].unique(), key=str)
-    voices = [v for v in ("narration", "mixed", "quote") if v in set(data["voice"])]
-    ax = _axes(ax, height=0.6 * len(groups) + 1.5)
-    width = 0.8 / max(len(voices), 1)
-    shades = {"narration": "#0072B2", "mixed": "#999999", "quote": "#E69F00"}
+def plot_voice_tone(summary: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
+                    min_articles: int = MIN_ARTICLES, min_scored: int = MIN_SCORED):
+    """Tone of the outlet's own narration, mixed sentences and quoted speech, per group, with 95% intervals.
+
+    Groups run from the top in alphabetical order, and within a group the voices in the legend's order. The n of
+    each bar stands in a column right of the plot, clear of the error bars. Bars with too little data are hatched.
+    """
+    data = _measure(tone_table(summary), measure)
+    data = data[data["voice"].isin(list(VOICE_COLORS))] if "voice" in data else data.iloc[0:0]
+    title = f"Narration against quoted speech per {by} ({axis_name(measure)})"
+    if data.empty or data["mean"].isna().all():
+        return NoChart(f"No quoted or narrated sentence has a {measure_name(measure)} score.", data, title)
+    sizes = data.groupby(by)["n_scored"].sum().sort_values(ascending=False, kind="stable")
+    groups, hidden = _largest(sizes)
+    groups = sorted(groups, key=str)
+    voices = [v for v in VOICE_COLORS if v in set(data["voice"])]
+    width = 0.8 / len(voices)
+    ax = _axes(ax, height=0.25 * len(groups) * len(voices) + 0.3 * len(groups) + 1.8)
     for k, voice in enumerate(voices):
-        part = data[data["voice"] == voice].set_index(by).reindex(groups)
+        part = data[data["voice"] == voice].set_index(by).reindex(groups).reset_index()
         y = np.arange(len(groups)) + k * width
-        err = [(part["mean"] - part["ci_low"]).fillna(0).clip(lower=0),
-               (part["ci_high"] - part["mean"]).fillna(0).clip(lower=0)]
-        ax.barh(y, part["mean"].fillna(0), height=width, color=shades[voice], xerr=err, capsize=2, ecolor="#444",
-                label=voice)
-        for yy, m, n in zip(y, part["mean"].fillna(0), part["n_scored"].fillna(0)):
-            ax.annotate(f"n={int(n)}", (m, yy), xytext=(4 if m >= 0 else -4, 0), textcoords="offset points",
-                        ha="left" if m >= 0 else "right", va="center", fontsize=7)
-    ax.set_yticks(np.arange(len(groups)) + 0.4 - width / 2, [label(g) for g in groups])
+        thin = ~_enough(part, min_articles, min_scored)
+        _bars(ax, y, part["mean"], [VOICE_COLORS[voice]] * len(part), thin, height=width, label=voice)
+        _errorbars(ax, y, part)
+        _n_column(ax, y, part["n_scored"])
+    ax.set_yticks(np.arange(len(groups)) + width * (len(voices) - 1) / 2, [label(g) for g in groups])
+    ax.invert_yaxis()
     ax.axvline(0, color="#444", linewidth=0.8)
-    ax.set_xlabel(f"mean sentence tone, {_measure_name(measure)}, with 95% interval")
-    ax.set_title("The outlet's own voice (narration) against quoted speech")
-    ax.legend(title="voice", fontsize=8)
-    return _keep(ax, data)
+    ax.set_xlabel(f"mean sentence tone, {axis_name(measure)}, with 95% interval; n = scored sentences"
+                  + (f"\n{THIN_NOTE}" if (~_enough(data, min_articles, min_scored)).any() else ""))
+    ax.set_title(title + _largest_note(hidden, len(sizes), by), fontsize=10)
+    ax.legend(title="voice", fontsize=8, loc="upper left", bbox_to_anchor=(1.08, 1), frameon=False)
+    alt = (f"Grouped bar chart of mean {measure_name(measure)} tone per {by} in each voice ({', '.join(voices)}), "
+           f"with 95% intervals; {_drawn(len(groups), len(sizes), by)}.")
+    return _keep(ax, data, alt)
 
 
-def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, count: str | None = None,
-                 ax=None, title: str = "", value_label: str = "", diverging: bool = False, fmt: str = "{:.2f}"):
-    """A rows × columns heatmap of ``value``, each cell annotated (with ``n`` from ``count``)."""
-    table = frame.pivot_table(index=rows, columns=columns, values=value, aggfunc="first")
-    counts = frame.pivot_table(index=rows, columns=columns, values=count, aggfunc="first") if count else None
-    ax = _axes(ax, width=max(6.0, 1.1 * len(table.columns) + 3), height=0.5 * len(table) + 2)
-    if table.empty:
-        return _nothing(ax, title, frame)
+# ---------------------------------------------------------------- heatmaps
+
+def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, count: str | None = None, ax=None,
+                 title: str = "", value_label: str = "", diverging: bool = False, fmt: str = "{:.2f}",
+                 min_count: int | None = None, csv: pd.DataFrame | None = None, alt: str | None = None,
+                 groups: str | None = None):
+    """A rows × columns heatmap of ``value``, each cell annotated with its value (and ``n`` from ``count``).
+
+    Cells whose ``count`` is below ``min_count`` are grey and read "too few", not coloured. Labels wrap, never cut.
+    A heatmap with no value, or the same value in every cell, is not drawn (a :class:`NoChart` says so).
+    ``groups`` (``"rows"`` or ``"columns"``) names the side that holds the groups: with ``MANY_GROUPS`` or more,
+    the 16 with the largest ``count`` total (or the most cells) are drawn and the title says so.
+    ``csv`` is the table to keep as the chart's numbers (default: every cell, drawn or not).
+    """
+    kept = csv if csv is not None else frame[[c for c in (rows, columns, value, count) if c]]
+    if groups in ("rows", "columns") and len(frame):
+        side = rows if groups == "rows" else columns
+        sizes = (frame.groupby(side)[count].sum() if count else frame.groupby(side).size()).sort_values(
+            ascending=False, kind="stable")
+        drawn, hidden = _largest(sizes)
+        frame = frame[frame[side].isin(drawn)]
+        title += _largest_note(hidden, len(sizes), side)
+    table = frame.pivot_table(index=rows, columns=columns, values=value, aggfunc="first", dropna=False)
+    counts = (frame.pivot_table(index=rows, columns=columns, values=count, aggfunc="first", dropna=False)
+              .reindex(index=table.index, columns=table.columns) if count else None)
     data = table.to_numpy(dtype=float)
-    limit = np.nanmax(np.abs(data)) if np.isfinite(data).any() else 1.0
-    image = ax.imshow(np.ma.masked_invalid(data), aspect="auto", cmap=DIVERGING if diverging else SEQUENTIAL,
-                      vmin=-limit if diverging else 0, vmax=limit or 1)
+    if not np.isfinite(data).any():
+        return NoChart(f"Nothing to chart for “{title}”: no cell has a value.", kept, title)
+    finite = data[np.isfinite(data)]
+    if data.size > 1 and np.all(finite == finite[0]) and np.isfinite(data).all():
+        return NoChart(f"Every cell of “{title}” has the same value, {fmt.format(finite[0])}, so it is not drawn.",
+                       kept, title)
+    few = (counts.to_numpy(dtype=float) < min_count) if (counts is not None and min_count) else np.zeros_like(data,
+                                                                                                          bool)
+    ax = _axes(ax, width=min(max(6.0, 1.1 * len(table.columns) + 3.5), 13.0), height=0.6 * len(table) + 2.2)
+    limit = float(np.nanmax(np.abs(np.where(few, np.nan, data)))) if np.isfinite(np.where(few, np.nan, data)).any() \
+        else 1.0
+    norm = matplotlib.colors.Normalize(vmin=-limit if diverging else 0, vmax=limit or 1)
+    cmap = matplotlib.colormaps[DIVERGING if diverging else SEQUENTIAL].with_extremes(bad="#EEEEEE")
+    image = ax.imshow(np.ma.masked_invalid(np.where(few, np.nan, data)), aspect="auto", cmap=cmap, norm=norm)
+    _cell_texts(ax, data, counts, few, fmt, cmap, norm)
+    ax.set_xticks(range(len(table.columns)), [label(c, width=16) for c in table.columns], rotation=30, ha="right",
+                  rotation_mode="anchor")
+    ax.set_yticks(range(len(table.index)), [label(r, width=28) for r in table.index])
+    ax.figure.colorbar(image, ax=ax, label=value_label or value)
+    ax.set_title(title, fontsize=10)
+    return _keep(ax, kept, alt or f"Heatmap: {title}. Rows: {rows}; columns: {columns}; colour: {value_label or value}.")
+
+
+def _cell_texts(ax, data, counts, few, fmt: str, cmap, norm) -> None:
+    n = counts.to_numpy(dtype=float) if counts is not None else None
     for i in range(data.shape[0]):
         for j in range(data.shape[1]):
-            if np.isfinite(data[i, j]):
-                text = fmt.format(data[i, j])
-                if counts is not None and np.isfinite(counts.to_numpy(dtype=float)[i, j]):
-                    text += f"\nn={int(counts.to_numpy(dtype=float)[i, j])}"
-                ax.text(j, i, text, ha="center", va="center", fontsize=7,
-                        color="white" if (not diverging and data[i, j] < 0.5 * limit) else "black")
-    ax.set_xticks(range(len(table.columns)), [label(c, limit=25) for c in table.columns], rotation=35, ha="right")
-    ax.set_yticks(range(len(table.index)), [label(r) for r in table.index])
-    ax.figure.colorbar(image, ax=ax, label=value_label or value)
-    ax.set_title(title)
-    return _keep(ax, frame[[c for c in (rows, columns, value, count) if c]])
+            n_text = f"\nn={int(n[i, j])}" if n is not None and np.isfinite(n[i, j]) else ""
+            if few[i, j]:
+                ax.text(j, i, f"too few{n_text}", ha="center", va="center", fontsize=7, color="#333333")
+            elif np.isfinite(data[i, j]):
+                ax.text(j, i, fmt.format(data[i, j]) + n_text, ha="center", va="center", fontsize=7,
+                        color=_ink(cmap(norm(data[i, j]))))
 
 
 def plot_topic_heatmap(coverage: pd.DataFrame, *, by: str = "source", value: str = "sentence_share", ax=None):
-    """Share of each group's sentences that mention each topic (from ``topic_coverage``)."""
-    data = coverage.assign(percent=coverage[value] * 100) if value.endswith("share") else coverage
-    return plot_heatmap(data, rows=by, columns="topic", value="percent" if value.endswith("share") else value,
-                        ax=ax, fmt="{:.0f}%" if value.endswith("share") else "{:.1f}",
+    """Share of each group's sentences that mention each topic (from ``topic_coverage``).
+
+    With many groups, the 16 with the most sentences are drawn; the CSV holds every group.
+    """
+    sizes = coverage.groupby(by)["n_sentences"].first().sort_values(ascending=False, kind="stable") \
+        if len(coverage) else pd.Series(dtype=float)
+    groups, hidden = _largest(sizes)
+    shown = coverage[coverage[by].isin(groups)]
+    share = value.endswith("share")
+    data = shown.assign(percent=shown[value] * 100) if share else shown
+    data = data.assign(_row=[f"{g} (n={n:,} sentences)" for g, n in zip(data[by], data["n_sentences"])])
+    title = (f"Topic coverage per {by}: share of sentences that mention each topic"
+             + _largest_note(hidden, len(sizes), by))
+    return plot_heatmap(data, rows="_row", columns="topic", value="percent" if share else value, ax=ax,
+                        fmt="{:.0f}%" if share else "{:.1f}", csv=coverage,
                         value_label="% of sentences mentioning the topic" if value == "sentence_share" else value,
-                        title=f"Topic coverage per {by}: share of sentences that mention each topic")
+                        title=title, alt=(f"Heatmap of the share of each {by}'s sentences that mention each topic; "
+                                          f"{_drawn(len(groups), len(sizes), by)}."))
 
 
-def plot_actor_tone(actor_summary: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None):
-    """Mean tone of the sentences mentioning each actor, per group, with the number of sentences."""
-    data = actor_summary[actor_summary["measure"] == measure]
-    return plot_heatmap(data, rows="actor", columns=by, value="mean", count="n_scored", ax=ax, diverging=True,
-                        value_label=f"mean tone, {_measure_name(measure)}",
-                        title=f"Tone toward each actor per {by} (sentences that mention it)")
+def plot_actor_tone(actor_summary: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
+                    min_count: int = MIN_CELL):
+    """Mean tone of the sentences mentioning each actor, per group, with the number of scored sentences.
 
+    A cell with fewer than ``min_count`` (3) scored sentences reads "too few" and is not coloured: its mean is
+    one or two sentences' scores, not a tone. With many groups, the 16 with the most scored sentences are drawn.
+    """
+    data = _measure(tone_table(actor_summary), measure)
+    sizes = data.groupby(by)["n_scored"].sum().sort_values(ascending=False, kind="stable") if len(data) else \
+        pd.Series(dtype=float)
+    groups, hidden = _largest(sizes)
+    title = (f"Tone toward each actor per {by} ({axis_name(measure)}; sentences that mention it)"
+             + _largest_note(hidden, len(sizes), by))
+    return plot_heatmap(data[data[by].isin(groups)], rows="actor", columns=by, value="mean", count="n_scored", ax=ax,
+                        diverging=True, min_count=min_count, csv=data, value_label=f"mean tone, {axis_name(measure)}",
+                        title=title, alt=(f"Heatmap of the mean {measure_name(measure)} tone of the sentences that "
+                                          f"mention each actor, per {by}; cells with fewer than {min_count} scored "
+                                          f"sentences are marked too few; {_drawn(len(groups), len(sizes), by)}."))
+
+
+# ---------------------------------------------------------------- topics, keywords, counts
 
 def plot_lede_vs_buried(coverage: pd.DataFrame, *, by: str = "source", ax=None):
-    """Where each topic first appears: articles with a first mention in the lede against buried ones."""
+    """Where each topic first appears: articles with a first mention in the lede, later in the first half, or in
+    the second half (buried)."""
     data = coverage.groupby("topic", as_index=False)[["first_in_lede", "first_buried", "articles_mentioning"]].sum()
-    data = data.sort_values("articles_mentioning")
-    ax = _axes(ax, height=0.4 * len(data) + 1.5)
+    data = data[data["articles_mentioning"] > 0].sort_values("articles_mentioning", kind="stable")
+    title = "How early each topic appears in the articles that mention it"
+    if data.empty:
+        return NoChart("No article mentions a topic of the codebook, so there is no first mention to place.", data,
+                       title)
+    ax = _axes(ax, height=0.4 * len(data) + 1.8)
     y = np.arange(len(data))
     middle = data["articles_mentioning"] - data["first_in_lede"] - data["first_buried"]
-    ax.barh(y, data["first_in_lede"], color="#0072B2", label="first mention in the lede")
-    ax.barh(y, middle, left=data["first_in_lede"], color="#BBBBBB", label="first half, after the lede")
-    ax.barh(y, data["first_buried"], left=data["first_in_lede"] + middle, color="#E69F00",
-            label="first mention buried (second half)")
+    parts = [("first mention in the lede", data["first_in_lede"], "#0072B2"),
+             ("first half, after the lede", middle, "#BBBBBB"),
+             ("first mention buried (second half)", data["first_buried"], "#E69F00")]
+    left = np.zeros(len(data))
+    for name, values, color in parts:
+        ax.barh(y, values, left=left, color=color, label=name)
+        left = left + values.to_numpy()
     ax.set_yticks(y, [f"{label(t)} (n={n})" for t, n in zip(data["topic"], data["articles_mentioning"])])
     ax.set_xlabel("articles mentioning the topic")
-    ax.set_title("How early each topic appears in the articles that mention it")
-    ax.legend(fontsize=8)
-    return _keep(ax, data)
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    alt = (f"Stacked bar chart: for each of {len(data)} topics, the articles whose first mention is in the lede, "
+           "later in the first half, or in the second half.")
+    return _keep(ax, data, alt)
 
 
 def plot_keyness(keys: pd.DataFrame, *, by: str = "source", top: int = 8, ax=None, colors: dict | None = None):
     """Each group's significantly distinctive terms (from ``keyness``), as bars of their log ratio.
 
-    Only terms with ``significant`` True are drawn, up to ``top`` per group,
-    ordered by the log ratio that sets each bar's length (ties: G², then
-    term). A group with no significant term gets a labelled empty row. The
-    chart's CSV holds the terms drawn.
+    Only terms with ``significant`` True are drawn, up to ``top`` per group, ordered by the log ratio that sets
+    each bar's length (ties: G², then term). A group with no significant term gets a labelled empty row. With
+    many groups, the 16 whose best term has the largest G² are drawn, 3 terms each. The CSV holds every
+    significant term of every group.
     """
     sig = keys[keys["significant"].astype(bool)] if "significant" in keys else keys.iloc[0:0]
-    data = sig.sort_values([by, "log_ratio", "g2", "term"], ascending=[True, False, False, True]).groupby(by).head(top)
-    empty = sorted(set(keys[by].astype(str)) - set(data[by].astype(str))) if len(keys) else []
-    rows = [(str(g), f"{label(g, limit=22)}: {label(t, limit=28)} ({int(a)} vs {int(b)})", v)
-            for g, t, a, b, v in zip(data[by], data["term"], data["count_target"], data["count_reference"],
-                                     data["log_ratio"])]
-    rows += [(g, f"{label(g, limit=22)}: no significant term", 0.0) for g in empty]
-    rows.sort(key=lambda r: r[0])
-    ax = _axes(ax, height=0.22 * len(rows) + 1.5)
     settings = keys.attrs.get("keyness", {})
     correction = {"holm": "Holm-corrected", "bh": "Benjamini–Hochberg-corrected", "none": "uncorrected"}
     rule = f"{correction.get(settings.get('correction', 'holm'), 'corrected')} p < {settings.get('alpha', 0.05):g}"
-    if not len(data):
-        ax.text(0.5, 0.5, f"No term is significantly distinctive ({rule})", ha="center", va="center",
-                transform=ax.transAxes)
-        ax.set_axis_off()
-    else:
-        y = np.arange(len(rows))[::-1]
-        ax.barh(y, [r[2] for r in rows], color=_colors([r[0] for r in rows], colors))
-        ax.set_yticks(y, [r[1] for r in rows], fontsize=7)
-        ax.set_xlabel("log ratio (log2: 1 = twice as frequent as in the other groups)")
-    ax.set_title(f"Terms significantly more frequent in each {by}\n({rule}; top {top} by log ratio; "
-                 "in brackets: uses vs uses elsewhere)", fontsize=9)
-    return _keep(ax, data)
+    title = f"Terms significantly more frequent in each {by}"
+    if sig.empty:
+        return NoChart(f"No term is significantly distinctive of any {by} ({rule}), so no keyness chart is drawn.",
+                       sig, title)
+    strength = sig.groupby(by)["g2"].max().sort_values(ascending=False, kind="stable")
+    groups, hidden = _largest(strength)
+    top = min(top, 3) if hidden else top
+    data = sig[sig[by].isin(groups)].sort_values([by, "log_ratio", "g2", "term"],
+                                                 ascending=[True, False, False, True]).groupby(by).head(top)
+    empty = [] if hidden else sorted(set(keys[by].astype(str)) - set(data[by].astype(str)))
+    rows = [(str(g), f"{label(g, width=30, lines=2)}: {label(t, width=30, lines=1)} ({int(a)} vs {int(b)})", v)
+            for g, t, a, b, v in zip(data[by], data["term"], data["count_target"], data["count_reference"],
+                                     data["log_ratio"])]
+    rows += [(g, f"{label(g, width=30, lines=2)}: no significant term", 0.0) for g in empty]
+    rows.sort(key=lambda r: r[0])
+    ax = _axes(ax, height=0.3 * sum(r[1].count("\n") + 1 for r in rows) + 1.8)
+    y = np.arange(len(rows))[::-1]
+    ax.barh(y, [r[2] for r in rows], color=_colors([r[0] for r in rows], colors))
+    ax.set_yticks(y, [r[1] for r in rows], fontsize=7)
+    ax.set_xlabel("log ratio (log2: 1 = twice as frequent as in the other groups)")
+    note = (f"; the {len(groups)} {group_word(by)}s with the strongest terms of {len(strength)}, all in the CSV"
+            if hidden else "")
+    ax.set_title(f"{title}\n({rule}; top {top} by log ratio{note}; in brackets: uses vs uses elsewhere)", fontsize=9)
+    alt = (f"Horizontal bar chart of the log ratio of the significantly distinctive terms of each {by} ({rule}); "
+           f"{_drawn(len(groups), keys[by].nunique(), by)}.")
+    return _keep(ax, sig.sort_values([by, "log_ratio", "g2", "term"], ascending=[True, False, False, True]), alt)
 
 
 def plot_counts(frame: pd.DataFrame, *, column: str, ax=None, colors: dict | None = None, title: str = "",
                 xlabel: str = "articles"):
-    """Horizontal bars of how many rows fall in each value of ``column``, with n on each bar."""
-    counts = frame[column].astype(str).value_counts().sort_values()
-    ax = _axes(ax, height=0.4 * len(counts) + 1.5)
-    bars = ax.barh(range(len(counts)), counts.to_numpy(), color=_colors(counts.index, colors) if colors else "#0072B2")
-    ax.bar_label(bars, labels=[f"n={n}" for n in counts.to_numpy()], padding=3, fontsize=8)
-    ax.set_yticks(range(len(counts)), [label(v) for v in counts.index])
-    ax.set_xlabel(xlabel)
-    ax.set_title(title or f"{xlabel.capitalize()} per {column}")
-    return _keep(ax, counts.rename_axis(column).reset_index(name="count"))
+    """Horizontal bars of how many rows fall in each value of ``column``, with n on each bar.
 
+    Not drawn when every value has the same count (a :class:`NoChart` gives the count in a sentence). With many
+    values, the 8 largest and 8 smallest are drawn with one row standing for the others.
+    """
+    counts = frame[column].astype(str).value_counts().sort_values(kind="stable")
+    table = counts.rename_axis(column).reset_index(name="count").sort_values(["count", column], kind="stable") \
+        .reset_index(drop=True)
+    title = title or f"{xlabel.capitalize()} per {column}"
+    if table.empty:
+        return NoChart(f"No {xlabel} to count by {column}.", table, title)
+    if table["count"].nunique() == 1:
+        return NoChart(_same_count_text(table, column, xlabel), table, title)
+    shown, gap = _ends(table, column)
+    ax = _axes(ax, height=0.4 * (len(shown) + bool(gap)) + 1.5)
+    y = _positions(len(shown), gap)
+    bars = ax.barh(y, shown["count"].to_numpy(), color=_colors(shown[column], colors) if colors else "#0072B2")
+    ax.bar_label(bars, labels=[f"n={n:,}" for n in shown["count"]], padding=3, fontsize=8)
+    _ticks(ax, y, [label(v) for v in shown[column]], gap, table, column, value=lambda v: f"{int(v):,}",
+           value_column="count")
+    ax.set_xlabel(xlabel)
+    ax.margins(x=0.12)
+    ax.set_title(title + _many_note(gap, len(table), column, "largest", "smallest"), fontsize=10)
+    alt = (f"Horizontal bar chart of {xlabel} per {column}; {_drawn(len(shown), len(table), column)}. "
+           f"Most: {table.iloc[-1][column]} ({table.iloc[-1]['count']:,}); "
+           f"fewest: {table.iloc[0][column]} ({table.iloc[0]['count']:,}).")
+    return _keep(ax, table, alt)
+
+
+def _same_count_text(table: pd.DataFrame, column: str, xlabel: str) -> str:
+    n = int(table["count"].iloc[0])
+    if len(table) == 1:
+        return f"One {column} only: {table.iloc[0][column]} ({xlabel}: {n:,}), so no chart is drawn."
+    return (f"Every {column} has the same number of {xlabel}, {n:,} each ({len(table)} values: "
+            f"{names(table[column])}), so no chart is drawn.")
+
+
+# ---------------------------------------------------------------- over time
 
 def plot_over_time(frame: pd.DataFrame, *, value: str, by: str = "source", date: str = "period", ax=None,
                    colors: dict | None = None, events: pd.DataFrame | None = None, ylabel: str = "",
                    title: str = ""):
-    """A line per group over time (from ``analysis.timeline``), with ``events`` marked as vertical lines."""
+    """A line per group over time (from :func:`analysis.timeline.coverage_over_time`), events as dashed lines.
+
+    Points of different groups in the same period are set side by side within the period (dodged), so groups
+    that coincide stay visible. With many groups, the 8 with the most articles get a line each and the others are
+    averaged into one grey line (articles per group for counts, article-weighted for means). A chart of one period in which every group has the
+    same value is not drawn (a :class:`NoChart` says so).
+    """
+    title = title or f"{ylabel or value} per {by} over time"
+    data = frame[frame[value].notna()] if len(frame) else frame
+    if data.empty:
+        return NoChart(f"No dated article, so nothing to chart over time.", frame, title)
+    freq = str(data["freq"].iloc[0]) if "freq" in data else "D"
+    if data[date].nunique() == 1 and data[value].nunique() == 1:
+        period = pd.Timestamp(data[date].iloc[0]).strftime("%Y-%m-%d")
+        return NoChart(f"Every {by} has the same {ylabel or value}, {_number(data[value].iloc[0])}, in the only "
+                       f"{FREQUENCY_NAMES.get(freq, 'period')} with articles (from {period}), so no chart is drawn.",
+                       frame, title)
+    drawn, pooled = _largest_lines(data, by, size="n_articles", value=value, x=date,
+                                   summed=value == "n_articles")
     ax = _axes(ax)
-    for group, part in frame.groupby(by, sort=True):
-        ax.plot(part[date], part[value], marker="o", color=_colors([group], colors)[0],
-                label=f"{label(group)} (n={int(part['n_articles'].sum())} art.)")
-    if events is not None:
-        for _, event in events.iterrows():
-            ax.axvline(event["start"], color="#888", linestyle="--", linewidth=0.8)
-            ax.annotate(label(event["event"], limit=30), (event["start"], 1), xycoords=("data", "axes fraction"),
-                        rotation=90, va="top", ha="right", fontsize=7, color="#555")
+    width = period_width(freq) * 0.7
+    for k, (group, part) in enumerate(drawn):
+        shift = width * ((k + 0.5) / len(drawn) - 0.5) if len(drawn) > 1 else pd.Timedelta(0)
+        color = "#999999" if group == OTHERS else _colors([group], colors)[0]
+        ax.plot(pd.to_datetime(part[date]) + period_width(freq) / 2 + shift, part[value], marker="o", color=color,
+                label=f"{label(group, width=28)} (n={int(part['n_articles'].sum())} art.)")
+    _events(ax, events)
+    if value == "n_articles":
+        ax.set_ylim(bottom=0)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel or value)
-    ax.set_xlabel("publication date")
-    ax.set_title(title or f"{ylabel or value} per {by} over time")
+    ax.set_xlabel(f"publication date, per {FREQUENCY_NAMES.get(freq, 'period')} "
+                  "(points of one period are set side by side)")
+    ax.set_title(title + _pooled_note(pooled, data[by].nunique(), by), fontsize=10)
     ax.figure.autofmt_xdate()
     _legend(ax)
-    return _keep(ax, frame)
+    alt = (f"Line chart of {ylabel or value} per {FREQUENCY_NAMES.get(freq, 'period')}, one line per {by} "
+           f"({_drawn(len(drawn), data[by].nunique(), by)}), from {pd.Timestamp(data[date].min()):%Y-%m-%d} to "
+           f"{pd.Timestamp(data[date].max()):%Y-%m-%d}.")
+    return _keep(ax, frame, alt)
 
 
-def save_chart(ax, folder: str | Path | None, name: str) -> None:
-    """Write the chart as ``folder/name.png`` and the numbers it plots as ``folder/name.csv``.
-
-    The CSV is safe to open in a spreadsheet: a text cell that would run as a formula gets a leading
-    apostrophe (:func:`analysis.tables.spreadsheet_safe`).
-
-    With ``folder=None`` nothing is written (the notebooks' default when exploring).
-    Returns None, so a notebook cell that ends with it shows only the chart.
-    """
-    if folder is None or (isinstance(folder, str) and not folder.strip()):
+def _events(ax, events: pd.DataFrame | None) -> None:
+    if events is None:
         return
+    for _, event in events.iterrows():
+        ax.axvline(event["start"], color="#888", linestyle="--", linewidth=0.8)
+        ax.annotate(label(event["event"], width=30, lines=1), (event["start"], 1),
+                    xycoords=("data", "axes fraction"), rotation=90, va="top", ha="right", fontsize=7, color="#555")
+
+
+# ---------------------------------------------------------------- saving and describing
+
+def save_chart(chart, folder: str | Path | None, name: str):
+    """Write the chart as ``folder/name.png`` and the numbers behind it (every group) as ``folder/name.csv``.
+
+    The CSV is safe to open in a spreadsheet (:func:`analysis.tables.spreadsheet_safe`). With ``folder=None``
+    nothing is written (the notebooks' default when exploring). For a :class:`NoChart` only the CSV is written
+    and the NoChart is returned, so a cell that ends with this call prints its sentence; for a chart it returns
+    None, so the cell shows only the chart. To show a chart with its alt text, use
+    :func:`analysis.display.show_chart`.
+    """
+    write_chart_files(chart, folder, name)
+    return chart if isinstance(chart, NoChart) else None
+
+
+def write_chart_files(chart, folder, name: str, *, png: bytes | None = None) -> Path | None:
+    """Write ``name.csv`` (and ``name.png`` for a drawn chart: ``png`` bytes, or rendered now) into ``folder``."""
+    if folder is None or (isinstance(folder, str) and not folder.strip()):
+        return None
     path = Path(folder) / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    png, csv = path.with_suffix(".png"), path.with_suffix(".csv")
-    ax.figure.savefig(png, dpi=120, bbox_inches="tight")
-    spreadsheet_safe(getattr(ax, "presslens_data", pd.DataFrame())).to_csv(csv, index=False)
+    if not isinstance(chart, NoChart):
+        if png is None:
+            finish_text(chart.figure)
+            chart.figure.savefig(path.with_suffix(".png"), dpi=DPI, bbox_inches="tight")
+        else:
+            path.with_suffix(".png").write_bytes(png)
+    spreadsheet_safe(getattr(chart, "presslens_data", pd.DataFrame())).to_csv(path.with_suffix(".csv"), index=False)
+    return path
 
 
-def _nothing(ax, title: str, data: pd.DataFrame):
-    ax.text(0.5, 0.5, "nothing to show for this corpus", ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    ax.set_title(title)
-    return _keep(ax, data)
+def alt_text(chart) -> str:
+    """The description of a chart for its alt text (what the ``plot_*`` function wrote, else its title)."""
+    if isinstance(chart, NoChart):
+        return chart.text
+    return getattr(chart, "presslens_alt", None) or f"Chart: {' '.join(chart.get_title().split())}"
+
+
+def finish_text(figure) -> None:
+    """Turn mathtext off for every text of ``figure``, so ``$`` prints as ``$``."""
+    for text in figure.findobj(Text):
+        text.set_parse_math(False)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _measure(table: pd.DataFrame, measure: str) -> pd.DataFrame:
+    if "measure" not in table:
+        return table.iloc[0:0].assign(mean=pd.Series(dtype=float))
+    return table[table["measure"] == ("textblob" if measure == "polarity" else measure)]
+
+
+def _score_column(frame: pd.DataFrame, measure: str) -> str:
+    aliases = {"textblob": "polarity", "polarity": "textblob"}
+    for column in (measure, aliases.get(measure)):
+        if column and column in frame.columns:
+            return column
+    raise KeyError(f"no {measure!r} scores in the sentences (columns: {list(frame.columns)}); "
+                   "score them first: score_tone(split_sentences(corpus.articles))")
+
+
+def _enough(rows: pd.DataFrame, min_articles: int, min_scored: int) -> pd.Series:
+    return (rows["n_articles"].fillna(0).ge(min_articles) & rows["n_scored"].fillna(0).ge(min_scored)
+            & rows["ci_low"].notna() & rows["ci_high"].notna())
+
+
+def _ends(rows: pd.DataFrame, by: str) -> tuple[pd.DataFrame, int]:
+    """The rows to draw (sorted rows: all, or the first and last ``SHOWN_EACH_END``) and how many are left out."""
+    if len(rows) < MANY_GROUPS:
+        return rows.reset_index(drop=True), 0
+    shown = pd.concat([rows.iloc[:SHOWN_EACH_END], rows.iloc[-SHOWN_EACH_END:]])
+    return shown.reset_index(drop=True), len(rows) - 2 * SHOWN_EACH_END
+
+
+def _positions(n: int, gap: int) -> np.ndarray:
+    """y of each drawn row, bottom up; with a gap, one empty row between the lower and the upper half."""
+    y = np.arange(n, dtype=float)
+    if gap:
+        y[SHOWN_EACH_END:] += 1
+    return y
+
+
+def _ticks(ax, y, labels: list[str], gap: int, rows: pd.DataFrame, by: str, *, value, value_column: str = "mean"):
+    ticks, texts = list(y), list(labels)
+    if gap:
+        between = rows.iloc[SHOWN_EACH_END:-SHOWN_EACH_END][value_column]
+        ticks.append(SHOWN_EACH_END)
+        texts.append(f"… {gap} more {group_word(by)}s in between\n({value(between.min())} to {value(between.max())}; "
+                     "all in the CSV)")
+    ax.set_yticks(ticks, texts)
+
+
+def _largest(sizes: pd.Series) -> tuple[list, int]:
+    """The groups to draw from ``sizes`` (sorted, largest first): all, or the first ``2 * SHOWN_EACH_END``."""
+    if len(sizes) < MANY_GROUPS:
+        return list(sizes.index), 0
+    keep = 2 * SHOWN_EACH_END
+    return list(sizes.index[:keep]), len(sizes) - keep
+
+
+def _largest_lines(data: pd.DataFrame, by: str, *, size: str, value: str, x: str = "position_mid",
+                   summed: bool = False) -> tuple[list, int]:
+    """``(group, frame)`` pairs to draw as lines: every group, or the 8 largest plus the others averaged (``summed``
+    values, such as counts, per group; means weighted by ``size``)."""
+    sizes = data.groupby(by)[size].sum().sort_values(ascending=False, kind="stable")
+    if len(sizes) < MANY_GROUPS:
+        return [(g, f.sort_values(x)) for g, f in data.groupby(by, sort=True)], 0
+    kept = sorted(sizes.index[:SHOWN_EACH_END], key=str)
+    drawn = [(g, data[data[by] == g].sort_values(x)) for g in kept]
+    rest = data[~data[by].isin(kept)]
+    weights = rest[size].astype(float)
+    pooled = rest.assign(_w=weights * rest[value]).groupby(x, as_index=False).agg(_w=("_w", "sum"),
+                                                                                 **{size: (size, "sum")})
+    others = rest[by].nunique()
+    pooled[value] = rest.groupby(x)[value].sum().to_numpy() / others if summed else pooled["_w"] / pooled[size]
+    if size != "n_articles" and "n_articles" in rest:
+        pooled["n_articles"] = rest.groupby(x)["n_articles"].sum().to_numpy()
+    drawn.append((OTHERS, pooled))
+    return drawn, len(sizes) - SHOWN_EACH_END
+
+
+def _many_note(gap: int, total: int, by: str, high: str, low: str) -> str:
+    if not gap:
+        return ""
+    return f"\n(the {SHOWN_EACH_END} {high} and {SHOWN_EACH_END} {low} of {total} {group_word(by)}s; all in the CSV)"
+
+
+def _largest_note(hidden: int, total: int, by: str) -> str:
+    return f"\n(the {2 * SHOWN_EACH_END} largest of {total} {group_word(by)}s; all in the CSV)" if hidden else ""
+
+
+def _pooled_note(pooled: int, total: int, by: str) -> str:
+    return (f"\n(the {SHOWN_EACH_END} largest of {total} {group_word(by)}s; the other {pooled} averaged in grey; "
+            "all in the CSV)") if pooled else ""
+
+
+def _drawn(shown: int, total: int, by: str) -> str:
+    word = f"{group_word(by)}s"
+    if total == 1:
+        return f"one {group_word(by)}, drawn"
+    return f"all {total} {word} drawn" if shown >= total else f"{shown} of {total} {word} drawn"
+
+
+def _bars(ax, y, values, colors: list[str], thin: pd.Series, *, height: float = 0.8, label: str | None = None):
+    values = pd.Series(values).reset_index(drop=True)
+    thin = pd.Series(thin).reset_index(drop=True)
+    drawn = values.notna().to_numpy()
+    bars = ax.barh(np.asarray(y)[drawn], values[drawn], height=height,
+                   color=[c for c, d in zip(colors, drawn) if d], label=label)
+    for bar, is_thin in zip(bars, thin[drawn]):
+        if is_thin:
+            bar.set_alpha(0.45)
+            bar.set_hatch("///")
+            bar.set_edgecolor("#333333")
+    return bars
+
+
+def _errorbars(ax, y, rows: pd.DataFrame) -> None:
+    rows = rows.reset_index(drop=True)
+    has = (rows["ci_low"].notna() & rows["ci_high"].notna() & rows["mean"].notna()).to_numpy()
+    if not has.any():
+        return
+    mean = rows["mean"].to_numpy(dtype=float)[has]
+    low = np.clip(mean - rows["ci_low"].to_numpy(dtype=float)[has], 0, None)
+    high = np.clip(rows["ci_high"].to_numpy(dtype=float)[has] - mean, 0, None)
+    ax.errorbar(mean, np.asarray(y)[has], xerr=[low, high], fmt="none", ecolor="#333333", capsize=3, linewidth=1,
+                zorder=3)
+
+
+def _n_column(ax, y, n) -> None:
+    transform = blended_transform_factory(ax.transAxes, ax.transData)
+    for yy, value in zip(y, pd.Series(n).reset_index(drop=True)):
+        if pd.notna(value):
+            ax.text(1.01, yy, f"n={int(value)}", transform=transform, ha="left", va="center", fontsize=7)
+
+
+def _ink(rgba) -> str:
+    red, green, blue = rgba[:3]
+    return "black" if 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.45 else "white"
+
+
+def _number(value) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:.2f}"
 
 
 def _axes(ax, *, width: float = 8.0, height: float = 4.5):
     if ax is not None:
         return ax
-    _, ax = plt.subplots(figsize=(width, min(max(height, 3.0), 14.0)), layout="constrained")
+    with plt.rc_context({"text.parse_math": False}):
+        _, ax = plt.subplots(figsize=(width, min(max(height, 3.0), 16.0)), layout="constrained")
     return ax
 
 
@@ -310,11 +753,8 @@ def _legend(ax) -> None:
         ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
 
 
-def _keep(ax, data: pd.DataFrame):
+def _keep(ax, data: pd.DataFrame, alt: str):
+    finish_text(ax.figure)
     ax.presslens_data = data.reset_index(drop=True)
+    ax.presslens_alt = alt
     return ax
-
-
-def _measure_name(measure: str) -> str:
-    return {"vader": "VADER compound", "textblob": "TextBlob polarity",
-            "subjectivity": "TextBlob subjectivity"}.get(measure, measure)

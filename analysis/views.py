@@ -23,7 +23,7 @@ from analysis.tone import (MAX_AGREEMENT_SENTENCES, agreement_table, extreme_row
                            summarise_tone)
 
 KEYNESS_SAMPLE = 2_000  # articles per group whose text keyness reads
-DOTS = 1_500  # sentences per group drawn as dots
+DOTS = 1_500  # sentences per group drawn as dots (plots.MAX_DOTS)
 NEUTRAL = "all"
 
 
@@ -119,25 +119,27 @@ def extremes(a, *, measure: str = "vader", n: int = 3) -> pd.DataFrame:
 
 
 def distribution(a, *, measure: str = "vader", dots: int = DOTS) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The spread of sentence tone per group: box statistics over every counted sentence (quartiles, the
-    whiskers' ends at the furthest value within 1.5 IQR, as matplotlib draws them), and up to ``dots`` dots
-    per group (a fixed sample)."""
+    """:func:`analysis.plots.tone_spread`: box statistics over every counted sentence of each group (quartiles,
+    the whiskers' ends at the furthest value within 1.5 IQR, as matplotlib draws them), and up to ``dots``
+    sentences per group to draw as dots (a fixed sample)."""
     measure = measure_name(measure)
     rows = _rows(a, where=_counted_condition(measure))
     x, g = quote(measure), quote(a.by)
     stats = a.store.sql(f"""
         WITH v AS (SELECT {g}, {x} AS x FROM ({rows})),
-             q AS (SELECT {g}, count(*) AS n, quantile_cont(x, 0.25) AS q1, median(x) AS med,
-                          quantile_cont(x, 0.75) AS q3 FROM v GROUP BY {g})
-        SELECT q.*, min(v.x) FILTER (WHERE v.x >= q.q1 - 1.5 * (q.q3 - q.q1)) AS whislo,
-                    max(v.x) FILTER (WHERE v.x <= q.q3 + 1.5 * (q.q3 - q.q1)) AS whishi
-        FROM q JOIN v USING ({g}) GROUP BY ALL ORDER BY {g}""")
+             q AS (SELECT {g}, count(*) AS n_scored, avg(x) AS mean, quantile_cont(x, 0.25) AS q1,
+                          quantile_cont(x, 0.5) AS median, quantile_cont(x, 0.75) AS q3, min(x) AS minimum,
+                          max(x) AS maximum FROM v GROUP BY {g})
+        SELECT q.{g}, q.n_scored, q.mean, q.q1, q.median, q.q3,
+               min(v.x) FILTER (WHERE v.x >= q.q1 - 1.5 * (q.q3 - q.q1)) AS whislo,
+               max(v.x) FILTER (WHERE v.x <= q.q3 + 1.5 * (q.q3 - q.q1)) AS whishi, q.minimum, q.maximum
+        FROM q JOIN v USING ({g}) GROUP BY ALL ORDER BY q.{g}""")
     sample = a.store.sql(f"""
-        SELECT {g}, article_id, sentence_no, {x} FROM ({rows})
+        SELECT {g}, {x} FROM ({rows})
         QUALIFY row_number() OVER (PARTITION BY {g} ORDER BY hash(article_id, sentence_no), article_id,
                                    sentence_no) <= {int(dots)}
         ORDER BY {g}, article_id, sentence_no""")
-    sample.attrs["sampled"] = bool((stats["n"] > dots).any())
+    sample.attrs["sampled"] = bool((stats["n_scored"] > dots).any())
     return stats, sample
 
 
