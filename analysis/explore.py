@@ -76,8 +76,15 @@ class Analysis:
                               "ORDER BY s.article_id, s.sentence_no")
 
     def summary(self) -> dict:
-        """The counts of :meth:`analysis.corpus.Corpus.summary`, counted without loading the tables."""
-        return corpus_summary(self.store)
+        """The counts of :meth:`analysis.corpus.Corpus.summary`, counted without loading the tables, with
+        ``undated`` (articles without a date) and ``removed_by_reason`` (counts by reason, the counts inside a reason left out)."""
+        from analysis.views import removed_by_reason
+
+        summary = corpus_summary(self.store)
+        summary["undated"] = int(self.store.scalar("SELECT count(*) FROM articles WHERE published IS NULL"))
+        reasons = removed_by_reason(self)
+        summary["removed_by_reason"] = pd.Series(reasons["spans"].to_numpy(), index=reasons["reason"])
+        return summary
 
 
 def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = None,

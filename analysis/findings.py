@@ -44,12 +44,18 @@ def corpus_finding(corpus) -> str:
 
     ``corpus`` is a :class:`analysis.Corpus` (its ``removed`` table names the commonest removal reason, its
     articles say how many are undated) or the summary dict itself (keys ``articles``, ``unique_articles``,
-    ``sources``, ``words``, ``first_date``, ``last_date``, ``removed_spans``, ``files_skipped``, ``warnings``).
+    ``sources``, ``words``, ``first_date``, ``last_date``, ``removed_spans``, ``files_skipped``, ``warnings``,
+    and optionally ``undated`` and ``removed_by_reason``, a Series of counts by reason, as
+    :meth:`analysis.explore.Analysis.summary` gives them without loading the tables).
     """
     summary = corpus.summary() if hasattr(corpus, "summary") else dict(corpus)
-    removed = getattr(corpus, "removed", None)
+    removed = summary.get("removed_by_reason")
+    if removed is None and getattr(corpus, "removed", None) is not None and "reason" in corpus.removed:
+        removed = corpus.removed["reason"].value_counts()
     articles = getattr(corpus, "articles", None)
-    undated = int(articles["published"].isna().sum()) if articles is not None and "published" in articles else 0
+    undated = summary.get("undated")
+    if undated is None:
+        undated = int(articles["published"].isna().sum()) if articles is not None and "published" in articles else 0
     if not summary.get("articles"):
         return f"No article was loaded{_loading_tail(summary)}."
     return (f"{count(summary['articles'], 'article')} from {count(summary['sources'], 'source')}"
@@ -78,8 +84,8 @@ def _removals(summary: dict, removed) -> str:
     if not spans:
         return "The cleaner removed nothing"
     text = f"The cleaner removed {count(spans, 'span')}"
-    if removed is not None and len(removed) and "reason" in removed:
-        reasons = removed["reason"].value_counts()
+    if removed is not None and len(removed):
+        reasons = removed.sort_values(ascending=False, kind="stable")
         top = reasons[reasons == reasons.iloc[0]]
         label = "commonest reason" if len(top) == 1 else "commonest reasons, tied"
         text += f" ({label}: {names(top.index, limit=3)}, {count(reasons.iloc[0], 'span')}"
@@ -546,6 +552,10 @@ def keyness_finding(keys: pd.DataFrame, *, by: str = "source", alpha: float | No
     alpha = alpha if alpha is not None else settings.get("alpha", 0.05)
     correction = correction or settings.get("correction", "holm")
     rule = f"{_CORRECTION_NAMES.get(correction, correction)} p < {alpha:g}"
+    groups = keys.attrs.get("groups")
+    if keys.empty and groups is not None and groups < 2:
+        return (f"Keyness compares groups with each other, so it needs at least two groups; this corpus has "
+                f"{'one' if groups == 1 else 'no'} {by}.")
     if keys.empty:
         return f"No term could be compared across {by} groups (too few words, or a single group)."
     keys = keys[~keys["term"].map(lambda t: all(w in NEWS_STOP_WORDS for w in str(t).split()))].copy()

@@ -287,10 +287,11 @@ def plot_voice_tone(summary: pd.DataFrame, *, measure: str = "vader", by: str = 
 def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, count: str | None = None, ax=None,
                  title: str = "", value_label: str = "", diverging: bool = False, fmt: str = "{:.2f}",
                  min_count: int | None = None, csv: pd.DataFrame | None = None, alt: str | None = None,
-                 groups: str | None = None):
+                 groups: str | None = None, few_text: str = "too few"):
     """A rows × columns heatmap of ``value``, each cell annotated with its value (and ``n`` from ``count``).
 
-    Cells whose ``count`` is below ``min_count`` are grey and read "too few", not coloured. Labels wrap, never cut.
+    Cells whose ``count`` is below ``min_count`` are grey and read ``few_text`` ("too few"), not coloured. Labels
+    wrap, never cut.
     A heatmap with no value, or the same value in every cell, is not drawn (a :class:`NoChart` says so).
     ``groups`` (``"rows"`` or ``"columns"``) names the side that holds the groups: with ``MANY_GROUPS`` or more,
     the 16 with the largest ``count`` total (or the most cells) are drawn and the title says so.
@@ -322,7 +323,7 @@ def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, co
     norm = matplotlib.colors.Normalize(vmin=-limit if diverging else 0, vmax=limit or 1)
     cmap = matplotlib.colormaps[DIVERGING if diverging else SEQUENTIAL].with_extremes(bad="#EEEEEE")
     image = ax.imshow(np.ma.masked_invalid(np.where(few, np.nan, data)), aspect="auto", cmap=cmap, norm=norm)
-    _cell_texts(ax, data, counts, few, fmt, cmap, norm)
+    _cell_texts(ax, data, counts, few, fmt, cmap, norm, few_text=few_text)
     ax.set_xticks(range(len(table.columns)), [label(c, width=16) for c in table.columns], rotation=30, ha="right",
                   rotation_mode="anchor")
     ax.set_yticks(range(len(table.index)), [label(r, width=28) for r in table.index])
@@ -331,13 +332,14 @@ def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, co
     return _keep(ax, kept, alt or f"Heatmap: {title}. Rows: {rows}; columns: {columns}; colour: {value_label or value}.")
 
 
-def _cell_texts(ax, data, counts, few, fmt: str, cmap, norm) -> None:
+def _cell_texts(ax, data, counts, few, fmt: str, cmap, norm, *, few_text: str = "too few") -> None:
     n = counts.to_numpy(dtype=float) if counts is not None else None
     for i in range(data.shape[0]):
         for j in range(data.shape[1]):
             n_text = f"\nn={int(n[i, j])}" if n is not None and np.isfinite(n[i, j]) else ""
             if few[i, j]:
-                ax.text(j, i, f"too few{n_text}", ha="center", va="center", fontsize=7, color="#333333")
+                ax.text(j, i, f"{label(few_text, width=10)}{n_text}", ha="center", va="center", fontsize=7,
+                        color="#333333")
             elif np.isfinite(data[i, j]):
                 ax.text(j, i, fmt.format(data[i, j]) + n_text, ha="center", va="center", fontsize=7,
                         color=_ink(cmap(norm(data[i, j]))))
@@ -375,13 +377,34 @@ def plot_actor_tone(actor_summary: pd.DataFrame, *, measure: str = "vader", by: 
     sizes = data.groupby(by)["n_scored"].sum().sort_values(ascending=False, kind="stable") if len(data) else \
         pd.Series(dtype=float)
     groups, hidden = _largest(sizes)
-    title = (f"Tone toward each actor per {by} ({axis_name(measure)}; sentences that mention it)"
+    title = (f"Tone of the sentences that mention each actor, per {by} ({axis_name(measure)})"
              + _largest_note(hidden, len(sizes), by))
     return plot_heatmap(data[data[by].isin(groups)], rows="actor", columns=by, value="mean", count="n_scored", ax=ax,
                         diverging=True, min_count=min_count, csv=data, value_label=f"mean tone, {axis_name(measure)}",
                         title=title, alt=(f"Heatmap of the mean {measure_name(measure)} tone of the sentences that "
                                           f"mention each actor, per {by}; cells with fewer than {min_count} scored "
                                           f"sentences are marked too few; {_drawn(len(groups), len(sizes), by)}."))
+
+
+def plot_stance(stance: pd.DataFrame, *, by: str = "source", ax=None, min_clear: int | None = None):
+    """Stance toward each actor per group (from :func:`analysis.views.actor_stance`): the mean stance of the
+    articles with clear evidence, from −1 (unfavourable) to +1 (favourable), with the number of such articles.
+
+    A cell with fewer than ``min_clear`` clear articles (the summary's own threshold by default) reads "no clear
+    stance" and is not coloured. With many groups, the 16 with the most clear articles are drawn.
+    """
+    min_clear = min_clear if min_clear is not None else stance.attrs.get("min_clear", 2)
+    sizes = stance.groupby(by)["n_clear"].sum().sort_values(ascending=False, kind="stable") if len(stance) else \
+        pd.Series(dtype=float)
+    groups, hidden = _largest(sizes)
+    title = f"Stance toward each actor per {by} (mean over articles with clear evidence)" + _largest_note(
+        hidden, len(sizes), by)
+    return plot_heatmap(stance[stance[by].isin(groups)], rows="actor", columns=by, value="mean", count="n_clear",
+                        ax=ax, diverging=True, min_count=min_clear, csv=stance, few_text="no clear stance",
+                        value_label="mean stance (−1 unfavourable to +1 favourable)", title=title,
+                        alt=(f"Heatmap of the mean stance of each {by}'s articles toward each actor, from −1 "
+                             f"(unfavourable) to +1 (favourable); cells with fewer than {min_clear} articles with "
+                             f"clear evidence read no clear stance; {_drawn(len(groups), len(sizes), by)}."))
 
 
 # ---------------------------------------------------------------- topics, keywords, counts
@@ -455,13 +478,15 @@ def plot_keyness(keys: pd.DataFrame, *, by: str = "source", top: int = 8, ax=Non
 
 
 def plot_counts(frame: pd.DataFrame, *, column: str, ax=None, colors: dict | None = None, title: str = "",
-                xlabel: str = "articles"):
-    """Horizontal bars of how many rows fall in each value of ``column``, with n on each bar.
+                xlabel: str = "articles", weight: str | None = None):
+    """Horizontal bars of how many rows fall in each value of ``column`` (or the sum of ``weight``, for a table
+    of counts), with n on each bar.
 
     Not drawn when every value has the same count (a :class:`NoChart` gives the count in a sentence). With many
     values, the 8 largest and 8 smallest are drawn with one row standing for the others.
     """
-    counts = frame[column].astype(str).value_counts().sort_values(kind="stable")
+    counts = (frame.groupby(frame[column].astype(str))[weight].sum().astype(int) if weight is not None
+              else frame[column].astype(str).value_counts()).sort_values(kind="stable")
     table = counts.rename_axis(column).reset_index(name="count").sort_values(["count", column], kind="stable") \
         .reset_index(drop=True)
     title = title or f"{xlabel.capitalize()} per {column}"

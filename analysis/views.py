@@ -13,6 +13,7 @@ the rank correlation of the two lexicons (100,000 sentences per group), the dots
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -152,6 +153,21 @@ def voice_shares(a) -> pd.DataFrame:
     return counts
 
 
+def voice_tone_totals(a, *, measure: str = "vader") -> pd.DataFrame:
+    """:func:`analysis.findings.voice_tone_totals` over the whole corpus: how much of the positive and of the
+    negative tone each voice carries."""
+    from analysis.findings import _voice_shares
+
+    measure = measure_name(measure)
+    x = quote(measure)
+    totals = a.store.sql(f"""
+        SELECT voice, '{measure}' AS measure, count(*) AS n_scored, count(*) FILTER (WHERE {x} > 0) AS n_positive,
+               count(*) FILTER (WHERE {x} < 0) AS n_negative, coalesce(sum(greatest({x}, 0)), 0) AS positive_total,
+               coalesce(sum(least({x}, 0)), 0) AS negative_total
+        FROM ({_rows(a, where=_counted_condition(measure))}) GROUP BY voice ORDER BY voice""")
+    return _voice_shares(totals, None)
+
+
 def coverage(a, *, lede_sentences: int = 3) -> pd.DataFrame:
     """:func:`analysis.topics.topic_coverage` per group, over every topic of the codebook."""
     g = quote(a.by)
@@ -258,8 +274,11 @@ def keyness(a, *, sample: int = KEYNESS_SAMPLE, **options) -> pd.DataFrame:
     from analysis.keywords import keyness as keyness_of
 
     texts = sample_articles(a, sample)
-    out = keyness_of(texts, by=a.by, **options)
+    with warnings.catch_warnings():  # one group: the finding says so
+        warnings.simplefilter("ignore", UserWarning)
+        out = keyness_of(texts, by=a.by, **options)
     out.attrs["sampled"] = texts.attrs["sampled"]
+    out.attrs["groups"] = int(a.articles[a.by].nunique())
     return out
 
 
@@ -286,12 +305,15 @@ def actor_stance(a, *, n_boot: int = 2000, min_clear: int | None = None) -> pd.D
     if min_clear is None:
         per_group = a.articles.groupby(a.by).size()
         min_clear = 1 if len(per_group) and per_group.max() == 1 else MIN_CLEAR_ARTICLES
-    return stance_summary(stance, a.articles, by=a.by, n_boot=n_boot, min_clear=min_clear)
+    out = stance_summary(stance, a.articles, by=a.by, n_boot=n_boot, min_clear=min_clear)
+    out.attrs["min_clear"] = min_clear
+    return out
 
 
 def removed_by_reason(a) -> pd.DataFrame:
-    """How many spans the cleaner removed, per reason (the reason with its counts written as N)."""
-    return a.store.sql("""SELECT regexp_replace(reason, '[0-9]+', 'N', 'g') AS reason, count(*) AS spans
+    """How many spans the cleaner removed, per reason (a count inside a reason, "list of 15 headlines", is left
+    out, so that one kind of removal is one row: "list of headlines")."""
+    return a.store.sql("""SELECT regexp_replace(reason, '\\b[0-9]+ ', '', 'g') AS reason, count(*) AS spans
                           FROM removed GROUP BY ALL ORDER BY spans DESC, reason""")
 
 

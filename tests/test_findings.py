@@ -503,3 +503,12 @@ def test_findings_agree_with_their_tables_on_the_bundled_corpus(bundled):
     finding = flat(tone_finding(summary))
     small = vader[(vader["n_articles"] < 2) | (vader["n_sentences"] < 20)]
     assert all(str(g) in finding for g in small["source"])
+
+
+def test_keyness_with_one_group_says_it_needs_two():
+    from analysis.findings import keyness_finding
+
+    keys = pd.DataFrame(columns=["source", "term", "g2", "significant"])
+    keys.attrs["groups"] = 1
+    assert keyness_finding(keys) == ("Keyness compares groups with each other, so it needs at least two groups; "
+                                     "this corpus has one source.")
