@@ -1,5 +1,7 @@
 # PressLens: `make report` builds the HTML reports, `make test` runs every test.
 # Both create .venv through `make setup` when it is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,9 +12,11 @@ STAMP := $(VENV)/.installed
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
+	@echo "Creating $(VENV) and installing PressLens with its dependencies (about a minute on a fresh machine)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install -e '.[test,bench]' 2>&1 \
+	  | { grep -E "^(Collecting|Installing|Successfully|ERROR)" || true; }
 	touch $(STAMP)
 
 report: $(STAMP)
@@ -29,8 +33,10 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
+# JupyterLab opens at the project root (notebooks/, data/ and reports/ are all browsable); as root it needs
+# --allow-root.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --notebook-dir=. $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -200,7 +200,7 @@ def _title(notebook: Path) -> str:
 def _index_html(pages: list[tuple[str, str]], analysis, corpus, by: str) -> str:
     from analysis.findings import corpus_finding
 
-    summary = corpus_finding(analysis.corpus)
+    summary = corpus_finding(analysis.summary())
     name = Path(str(corpus)).name if corpus else "the bundled corpus (data/articles, with data/sources.csv)"
     items = "\n".join(f'    <li><a href="{html.escape(page, quote=True)}">{html.escape(title)}</a></li>'
                       for page, title in pages)

@@ -145,3 +145,58 @@ def test_a_failing_notebook_names_the_notebook_and_the_cell(tmp_path):
     nbformat.write(book, folder / "01-broken.ipynb")
     with pytest.raises(ReportError, match=r"01-broken.ipynb failed in cell 2 \(ZeroDivisionError"):
         build_reports(out=tmp_path / "out", notebooks_dir=folder, progress=False)
+
+
+# Every printed finding agrees with the table it summarises: each finding the pages show is recomputed from the
+# full table written beside the page (charts/<page>/<table>.csv), on the bundled corpus and on another story.
+
+def _findings(executed) -> list[str]:
+    book = nbformat.read(executed, as_version=4)
+    texts = []
+    for cell in book.cells:
+        for output in cell.get("outputs", []):
+            html = output.get("data", {}).get("text/html", "")
+            if 'class="presslens-finding"' in html:
+                texts.append(output["data"]["text/plain"])
+    return texts
+
+
+@pytest.fixture(scope="module", params=["bundled", "other"])
+def story_report(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp(f"story-{request.param}") / "report"
+    corpus = None if request.param == "bundled" else FIXTURES / "other_corpus"
+    build_reports(corpus, out=out, progress=False)
+    return out
+
+
+def test_every_finding_agrees_with_the_table_it_summarises(story_report):
+    import pandas as pd
+
+    from analysis.findings import (actor_finding, agreement_finding, tone_finding, topic_finding, voice_finding,
+                                   voice_share_finding)
+
+    def table(page, name):
+        return pd.read_csv(story_report / "charts" / page / f"{name}.csv", keep_default_na=False,
+                           na_values=["", "NaN", "nan"])
+
+    checks = {
+        "02-tone": [tone_finding(table("02-tone", "tone_summary"), measure="vader", by="source"),
+                    agreement_finding(table("02-tone", "agreement"), by="source")],
+        "03-voices-and-actors": [voice_finding(table("03-voices-and-actors", "voice_tone"), measure="vader",
+                                               by="source"),
+                                 voice_share_finding(table("03-voices-and-actors", "voice_tone_totals")),
+                                 actor_finding(table("03-voices-and-actors", "actor_voice"), by="source")],
+        "04-topics": [topic_finding(table("04-topics", "topic_coverage"), by="source")],
+    }
+    for page, expected in checks.items():
+        printed = _findings(story_report / "executed" / f"{page}.ipynb")
+        for finding in expected:
+            assert finding in printed, (page, finding, printed)
+
+
+def test_no_page_shows_a_machine_path_or_warning_text(story_report):
+    for page in story_report.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "/work/" not in text and "/tmp/" not in text and "/root/" not in text, page.name
+        for needle in ("Warning:", "UserWarning", "FutureWarning", "DeprecationWarning", "Traceback"):
+            assert needle not in text, (page.name, needle)
