@@ -29,7 +29,9 @@ from analysis.tables import read_tables, table_paths, to_frame
 NOT_GROUPS = frozenset({"article_id", "text", "path", "title", "url", "n_words", "duplicate_of",
                         "duplicate_similarity", "n_sentences", "n_scored", "textblob", "vader", "dict_positive",
                         "dict_negative", "dict_words", "dict_net", "dict_logratio"})
-LIGHT_COLUMNS_EXCLUDED = ("text",)
+# The article columns the notebooks use; the others (text, path, URL, byline, …) stay in the store.
+LIGHT_COLUMNS = ("article_id", "source", "published", "title", "n_words", "event", "source_type", "n_sentences",
+                 "n_scored", "textblob", "vader", "dict_net", "dict_logratio")
 
 
 @dataclass
@@ -38,8 +40,9 @@ class Analysis:
     :class:`Store`, the grouping column, the codebook and actors (with where they came from), and one colour
     per group.
 
-    ``articles`` holds each story once (duplicates set aside), with the ``by`` column as text labels (missing
-    values shown as ``(no <by>)``). ``corpus`` (every article, the removal log and the problems) and
+    ``articles`` holds each story once (duplicates set aside), with the columns the notebooks use (id, source,
+    date, title, words, sentence counts, tone) and the ``by`` column as text labels (missing values shown as
+    ``(no <by>)``). ``corpus`` (every article, the removal log and the problems) and
     ``sentences`` load whole tables: use them on small corpora; the notebooks use :mod:`analysis.views`.
     """
 
@@ -116,9 +119,10 @@ def open_scores(out: str | Path, *, by: str = "source", codebook: str | Path | N
     in memory, the rest in a store. ``codebook`` and ``actors`` are the files it was scored with, if any."""
     paths = table_paths(out)
     store = Store.from_paths(paths)
-    columns = [c for c in store.columns("articles") if c not in LIGHT_COLUMNS_EXCLUDED]
+    columns = store.columns("articles")
     check_grouping(columns, by)
-    articles = store.sql(f"SELECT {', '.join(quote(c) for c in columns)} FROM articles WHERE duplicate_of IS NULL "
+    light = [c for c in columns if c in LIGHT_COLUMNS or c == by]
+    articles = store.sql(f"SELECT {', '.join(quote(c) for c in light)} FROM articles WHERE duplicate_of IS NULL "
                          "ORDER BY article_id")
     articles[by] = group_labels(articles[by], by)
     store.register("units", articles[["article_id", by]])

@@ -67,8 +67,8 @@ class Store:
         return self.con.execute(query, params or []).df()
 
     def scalar(self, query: str, params: list | None = None):
-        row = self.con.execute(query, params or []).fetchone()
-        return row[0] if row else None
+        rows = self.con.execute(query, params or []).fetchall()  # fetch to the end: the connection is then free
+        return rows[0][0] if rows else None
 
     def close(self) -> None:
         self.con.close()

@@ -7,9 +7,10 @@ codebook and actors) and returns the same table as the library's function on a D
 never loads the sentence table, and its memory and time do not grow with the corpus beyond the per-article
 tables. ``tests/test_views.py`` checks every view against the library's in-memory function.
 
-Three views work on a fixed sample when a group is large, and say so in a ``sampled`` attribute of the table:
+Some views work on a fixed sample when a group is large, and say so in a ``sampled`` attribute of the table:
 the rank correlation of the two lexicons (100,000 sentences per group), the dots of the tone distribution
-(1,500 per group), and keyness and the pattern audit, which read article text (2,000 articles per group).
+(1,500 per group), and the views that read article text: keyness (500 articles per group), the pattern audit
+and the term rates (300 articles per group).
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from analysis.store import quote
 from analysis.tone import (MAX_AGREEMENT_SENTENCES, agreement_table, extreme_rows, measure_name, summarise_positions,
                            summarise_tone)
 
-KEYNESS_SAMPLE = 2_000  # articles per group whose text keyness reads
+KEYNESS_SAMPLE = 500  # articles per group whose text keyness reads
+AUDIT_SAMPLE = 300  # articles per group whose sentences the pattern audit and the term rates read
 DOTS = 1_500  # sentences per group drawn as dots (plots.MAX_DOTS)
 NEUTRAL = "all"
 
@@ -48,12 +50,17 @@ def tone(a, *, measures: Sequence[str] | None = None, voices: bool = False, n_bo
     """:func:`analysis.tone.tone_by_source` per group (and per voice with ``voices``)."""
     chosen = [measure_name(m) for m in (measures or scored_measures(a))]
     keys = [a.by, "voice"] if voices else [a.by]
-    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.* FROM article_tone t JOIN units u USING (article_id)
+    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.article_id, {"t.voice, " if voices else ""}t.n_sentences,
+                                  {_stat_columns(chosen, "t")}
+                           FROM article_tone t JOIN units u USING (article_id)
                            WHERE t.voice {"<>" if voices else "="} '{NEUTRAL}'""")
-    if not voices:
-        sums = sums.drop(columns=["voice"])
     return summarise_tone(sums, keys=keys, measures=chosen, values=_values(a, keys), medians=_medians(a, keys, chosen),
                           n_boot=n_boot, seed=seed)
+
+
+def _stat_columns(chosen: Sequence[str], alias: str) -> str:
+    """The per-measure sum and count columns of ``chosen`` measures, for a SELECT (only those are read)."""
+    return ", ".join(f"{alias}.{quote(f'{m}_{s}')}" for m in chosen for s in ("n", "sum", "positive", "negative"))
 
 
 def _values(a, keys: list[str]):
@@ -75,28 +82,29 @@ def _counted_condition(measure: str) -> str:
 
 
 def _medians(a, keys: list[str], chosen: list[str]):
-    """Each group's median, as ``numpy.median`` takes it: the middle value, or the mean of the two middle ones."""
+    """Each group's median, as ``numpy.median`` takes it: the middle value, or the mean of the two middle ones
+    (the lower middle is ``quantile_disc(x, 0.5)``, the upper one ``-quantile_disc(-x, 0.5)``)."""
+    return _group_medians(a, _rows(a), keys, chosen)
+
+
+def _group_medians(a, rows_sql: str, keys: list[str], chosen: Sequence[str]):
     found: dict[tuple, float] = {}
     group = ", ".join(quote(k) for k in keys)
     for measure in chosen:
-        middle = a.store.sql(f"""
-            SELECT {group}, x FROM (
-                SELECT {group}, {quote(measure)} AS x,
-                       row_number() OVER (PARTITION BY {group} ORDER BY {quote(measure)}) AS r,
-                       count(*) OVER (PARTITION BY {group}) AS n
-                FROM ({_rows(a)}) WHERE {_counted_condition(measure)})
-            WHERE r = (n + 1) // 2 OR r = (n + 2) // 2""")
-        for key, part in middle.groupby(keys, sort=False, dropna=False):
-            key = key if isinstance(key, tuple) else (key,)
-            values = part["x"].to_numpy(dtype=float)
-            found[(key, measure)] = float(np.mean(values))
+        x = quote(measure)
+        middle = a.store.sql(f"""SELECT {group}, quantile_disc({x}, 0.5) AS low, -quantile_disc(-{x}, 0.5) AS high
+                                 FROM ({rows_sql}) WHERE {_counted_condition(measure)} GROUP BY ALL""")
+        for row in middle.itertuples(index=False):
+            key = tuple(row[:len(keys)])
+            found[(key, measure)] = (row[-2] + row[-1]) / 2
     return lambda key, measure: found.get((key, measure), np.nan)
 
 
 def positions(a, *, measures: Sequence[str] | None = None) -> pd.DataFrame:
     """:func:`analysis.tone.tone_by_position` per group."""
     chosen = [measure_name(m) for m in (measures or scored_measures(a))]
-    sums = a.store.sql(f"SELECT u.{quote(a.by)}, p.* FROM article_positions p JOIN units u USING (article_id)")
+    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, p.article_id, p.position, {_stat_columns(chosen, "p")}
+                           FROM article_positions p JOIN units u USING (article_id)""")
     return summarise_positions(sums, by=a.by, measures=chosen)
 
 
@@ -104,8 +112,8 @@ def agreement(a) -> pd.DataFrame:
     """:func:`analysis.tone.tone_agreement` per group (the rank correlation on a fixed sample in large groups)."""
     from analysis.tone import agreement_pairs
 
-    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.* FROM article_tone t JOIN units u USING (article_id)
-                           WHERE t.voice = '{NEUTRAL}'""")
+    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.article_id, {_stat_columns(("textblob", "vader"), "t")}
+                           FROM article_tone t JOIN units u USING (article_id) WHERE t.voice = '{NEUTRAL}'""")
     pairs = agreement_pairs(a.store, _rows(a, where="textblob IS NOT NULL AND NOT no_signal"), [a.by])
     out = agreement_table(sums, pairs, [a.by])
     out.attrs["sampled"] = bool((out["n_scored"] > MAX_AGREEMENT_SENTENCES).any())
@@ -237,8 +245,9 @@ def actor_voice(a) -> pd.DataFrame:
 def actor_tone(a, *, measures: Sequence[str] | None = None, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """:func:`analysis.actors.actor_tone` per group: the tone of the sentences that mention each actor."""
     chosen = [measure_name(m) for m in (measures or scored_measures(a))]
-    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, p.* FROM article_actors p JOIN units u USING (article_id)
-                           WHERE p.sentences > 0""").rename(columns={"sentences": "n_sentences"})
+    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, p.article_id, p.actor, p.sentences AS n_sentences,
+                                  {_stat_columns(chosen, "p")}
+                           FROM article_actors p JOIN units u USING (article_id) WHERE p.sentences > 0""")
     keys = [a.by, "actor"]
     return summarise_tone(sums, keys=keys, measures=chosen, values=_actor_values(a), medians=_actor_medians(a, chosen),
                           n_boot=n_boot, seed=seed)
@@ -259,13 +268,7 @@ def _actor_values(a):
 
 
 def _actor_medians(a, chosen: list[str]):
-    found = {}
-    for measure in chosen:
-        frame = a.store.sql(f"""SELECT {quote(a.by)}, actor, {quote(measure)} AS x FROM ({_actor_rows(a)})
-                                WHERE {_counted_condition(measure)}""")
-        for key, part in frame.groupby([a.by, "actor"], sort=False):
-            found[(key, measure)] = float(np.median(part["x"].to_numpy(dtype=float)))
-    return lambda key, measure: found.get((key, measure), np.nan)
+    return _group_medians(a, _actor_rows(a), [a.by, "actor"], chosen)
 
 
 def keyness(a, *, sample: int = KEYNESS_SAMPLE, **options) -> pd.DataFrame:
@@ -338,7 +341,7 @@ def duplicates(a, *, limit: int = 50) -> pd.DataFrame:
     return rows
 
 
-def pattern_counts(a, *, sample: int = KEYNESS_SAMPLE) -> pd.DataFrame:
+def pattern_counts(a, *, sample: int = AUDIT_SAMPLE) -> pd.DataFrame:
     """:func:`analysis.topics.pattern_counts` on the sentences of up to ``sample`` articles per group."""
     from analysis.topics import pattern_counts as counts_of
 
@@ -354,7 +357,7 @@ def _sample_sentences(a, ids: pd.DataFrame) -> pd.DataFrame:
                        "ORDER BY s.article_id, s.sentence_no")
 
 
-def term_rates(a, *, sample: int = KEYNESS_SAMPLE, ngrams: tuple[int, int] = (1, 2), top: int = 10) -> pd.DataFrame:
+def term_rates(a, *, sample: int = AUDIT_SAMPLE, ngrams: tuple[int, int] = (1, 2), top: int = 10) -> pd.DataFrame:
     """:func:`analysis.keywords.count_terms` per group (the ``top`` terms of each), on up to ``sample`` articles
     per group."""
     from analysis.keywords import count_terms
