@@ -22,6 +22,7 @@ import pandas as pd
 
 from analysis.lines import logical_lines
 from analysis.paths import ABBREVIATIONS_TXT
+from analysis.tokens import FUNCTION_WORDS
 from analysis.voices import sentence_voices
 
 _CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»」』“)\]]*)(?:\s+(?=[\"“‘«„「『(\[]*\S)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]+\s))")
@@ -29,11 +30,9 @@ _NEXT_WORD_RE = re.compile(r"[\w’']+")
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _OPENING_MARKS = "\"“‘«„「『(["
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
-_OPENERS = frozenset(
-    "a an the this that these those he she it they we i you his her its their our there here "
-    "but and or so yet however meanwhile still also in on at for from with by after before when while "
-    "if as since though although what who which where why how".split()
-)
+# Words that open a sentence after a dotted abbreviation ("…in the U.S. The talks…"): the one list of function
+# words (analysis.tokens).
+_OPENERS = FUNCTION_WORDS
 DEFAULT_CARRY = ("source", "source_type", "published", "event", "language")
 VOICE_COLUMNS = ["voice", "quoted", "quoted_share", "speaker"]
 
