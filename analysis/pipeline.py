@@ -412,12 +412,16 @@ def _process_all(settings, store, shared: Shared, columns: dict, sink, jobs, sho
     sink.declare("articles", articles)
     if settings.scores:
         sink.declare("sentences", sentence_schema(articles, list(dict.fromkeys(carry)), dictionary=dictionary))
-        sink.declare("actors", ACTORS)
-        sink.declare("topics", TOPICS)
+        has_topics = bool(settings.codebook or shared.codebook)
+        has_actors = bool(settings.actors or shared.actors)
+        if has_actors:
+            sink.declare("actors", ACTORS)
+            sink.declare("article_stance", STANCE)
+        if has_topics:
+            sink.declare("topics", TOPICS)
         measures = [*LEXICONS, *(DICTIONARY_MEASURES if dictionary else ())]
-        for name, schema in aggregate_schemas(measures, topics=True, actors=True).items():
+        for name, schema in aggregate_schemas(measures, topics=has_topics, actors=has_actors).items():
             sink.declare(name, schema)
-        sink.declare("article_stance", STANCE)
     scratch = sink.scratch("dedupe")
     index = DiskDuplicateIndex(scratch) if scratch is not None else DuplicateIndex()
     shared = replace(shared, carry=tuple(dict.fromkeys(carry)))

@@ -21,9 +21,11 @@ import numpy as np
 import pandas as pd
 
 from analysis.store import quote
-from analysis.tone import (MAX_AGREEMENT_SENTENCES, agreement_table, extreme_rows, measure_name, summarise_positions,
+from analysis.tone import (MAX_AGREEMENT_SENTENCES, SUMMARY_COLUMNS, agreement_table, extreme_rows, measure_name, summarise_positions,
                            summarise_tone)
 
+COVERAGE_COLUMNS = ["group", "topic", "sentence_share", "mentions", "per_1000_words", "articles_mentioning",
+                    "n_articles", "article_share", "first_in_lede", "first_buried", "n_sentences", "words"]
 KEYNESS_SAMPLE = 500  # articles per group whose text keyness reads
 AUDIT_SAMPLE = 300  # articles per group whose sentences the pattern audit and the term rates read
 DOTS = 1_500  # sentences per group drawn as dots (plots.MAX_DOTS)
@@ -178,6 +180,8 @@ def voice_tone_totals(a, *, measure: str = "vader") -> pd.DataFrame:
 
 def coverage(a, *, lede_sentences: int = 3) -> pd.DataFrame:
     """:func:`analysis.topics.topic_coverage` per group, over every topic of the codebook."""
+    if not a.store.has("article_topics"):
+        return pd.DataFrame(columns=COVERAGE_COLUMNS)
     g = quote(a.by)
     groups = a.store.sql(f"""
         SELECT u.{g}, sum(t.n_sentences)::BIGINT AS n_sentences, count(*) AS n_articles,
@@ -203,9 +207,7 @@ def coverage(a, *, lede_sentences: int = 3) -> pd.DataFrame:
                          found / info["n_articles"], int(h["first_in_lede"]) if h is not None else 0,
                          int(h["first_buried"]) if h is not None else 0, int(info["n_sentences"]),
                          int(info["words"])))
-    return pd.DataFrame(rows, columns=[a.by, "topic", "sentence_share", "mentions", "per_1000_words",
-                                       "articles_mentioning", "n_articles", "article_share", "first_in_lede",
-                                       "first_buried", "n_sentences", "words"])
+    return pd.DataFrame(rows, columns=[a.by, *COVERAGE_COLUMNS[1:]])
 
 
 def kwic(a, *, per_topic: int = 3, window: int = 40) -> pd.DataFrame:
@@ -215,6 +217,8 @@ def kwic(a, *, per_topic: int = 3, window: int = 40) -> pd.DataFrame:
     where the library's function, reading every sentence in that order, takes its lines from."""
     from analysis.topics import kwic_samples
 
+    if not a.store.has("topics"):
+        return pd.DataFrame(columns=["topic", a.by, "article_id", "left", "match", "right", "pattern"])
     g = quote(a.by)
     first = a.store.sql(f"""
         SELECT s.article_id, s.sentence_no, s.text, u.{g} FROM sentences s JOIN units u USING (article_id)
@@ -228,6 +232,9 @@ def kwic(a, *, per_topic: int = 3, window: int = 40) -> pd.DataFrame:
 
 def actor_voice(a) -> pd.DataFrame:
     """:func:`analysis.actors.actor_voice` per group: who is mentioned, and who gets to speak."""
+    if not a.store.has("article_actors"):
+        return pd.DataFrame(columns=[a.by, "actor", "actor_type", "sentences_mentioning", "quoted_sentences",
+                                     "quote_share", "group_sentences"])
     g = quote(a.by)
     out = a.store.sql(f"""
         SELECT u.{g}, p.actor, any_value(p.actor_type) AS actor_type,
@@ -245,6 +252,8 @@ def actor_voice(a) -> pd.DataFrame:
 def actor_tone(a, *, measures: Sequence[str] | None = None, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """:func:`analysis.actors.actor_tone` per group: the tone of the sentences that mention each actor."""
     chosen = [measure_name(m) for m in (measures or scored_measures(a))]
+    if not a.store.has("article_actors"):
+        return pd.DataFrame(columns=[a.by, "actor", *SUMMARY_COLUMNS])
     sums = a.store.sql(f"""SELECT u.{quote(a.by)}, p.article_id, p.actor, p.sentences AS n_sentences,
                                   {_stat_columns(chosen, "p")}
                            FROM article_actors p JOIN units u USING (article_id) WHERE p.sentences > 0""")
@@ -304,6 +313,9 @@ def actor_stance(a, *, n_boot: int = 2000, min_clear: int | None = None) -> pd.D
     With one article per group (a corpus of single reports), one clear article is enough for a reading."""
     from analysis.stance import MIN_CLEAR_ARTICLES, stance_summary
 
+    if not a.store.has("article_stance"):
+        return pd.DataFrame(columns=[a.by, "actor", "n_articles", "n_clear", "mean", "ci_low", "ci_high",
+                                     "share_negative", "share_positive", "reading"])
     stance = a.store.sql("SELECT s.* FROM article_stance s JOIN units u USING (article_id) ORDER BY article_id")
     if min_clear is None:
         per_group = a.articles.groupby(a.by).size()
