@@ -61,7 +61,7 @@ _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+),?|[Tt]he[ \u00a0]+((?
                              r"[ \u00a0]+$")  # "coach Gary Stead", "The education secretary, Charles Clarke"
 _MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
 _CAPS_AFTER_RE = re.compile(r"(?:[ \u00a0]+(?:(?:de|da|van|von|der|bin|al)[ \u00a0]+)?[A-Z][\w'’-]*)*")
-_CAPS_BEFORE_RE = re.compile(rf"((?:{_MULTI_TOKEN}[ \u00a0]+)*)$")
+_CAPS_BEFORE_RE = re.compile(rf"((?:{_MULTI_TOKEN}[ \u00a0]+(?:(?:de|da|van|von|der|den|du|le|la|bin|al)[ \u00a0]+)?)*)$")
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
 _LEADING = " \"“‘'«„「『([—–-\0"
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
@@ -76,6 +76,8 @@ _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)[ \u00a0]")
+_OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
+_PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
 _QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 _INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
@@ -103,6 +105,7 @@ class Lexicon:
     demonyms_lower: frozenset = frozenset()
     male_words: frozenset = frozenset()
     female_words: frozenset = frozenset()
+    street_titles: frozenset = frozenset()
 
 
 def _word_list(path: Path) -> list[str]:
@@ -127,6 +130,7 @@ def lexicon() -> Lexicon:
     return Lexicon(titles=words("titles") | {w.rstrip(".") for w in words("titles")}, male=male, female=female,
                    org_words=words("org_words"), place_words=words("place_words"), org_nouns=words("org_nouns"),
                    person_nouns=words("person_nouns"), not_names=words("not_names"),
+                   street_titles=words("street_titles"),
                    places=frozenset(_word_list(PLACES_TXT)), demonyms=demonyms, given=given,
                    demonyms_lower=frozenset(d.lower() for d in demonyms),
                    male_words=frozenset(w.rstrip(".") for w in male), female_words=frozenset(w.rstrip(".") for w in female))
@@ -142,6 +146,7 @@ class Entity:
     roles: set = field(default_factory=set)
     evidence: int = 0  # how strongly the kind is attested (0: a guess)
     gathered: bool = False  # evidence read from the article (see NameIndex.typed)
+    description: str = ""  # for a person the article does not name: how it describes them ("one resident")
 
     @property
     def tokens(self) -> list[str]:
@@ -181,8 +186,10 @@ class NameIndex:
         self._by_core: dict[str, Entity] = {}
         self._sentence_mentions: dict[int, list[Mention]] = {}
         self._descriptions: dict[int, list[Mention]] = {}
+        self._anonymous: dict[int, list[Mention]] = {}
         self._seen_mid: dict[str, bool] = {}
         self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
+        self._longer: dict[str, str] = {}
         self._roles: dict[tuple, list[tuple[int, str]]] = {}
         self._lower: str | None = None
 
@@ -223,6 +230,29 @@ class NameIndex:
                     found.append(Mention(match.start(), stop, phrase, entity.canonical, entity))
             self._descriptions[k] = found
         return self._descriptions[k]
+
+    def anonymous_in(self, k: int) -> list[Mention]:
+        """People sentence ``k`` describes without naming, as the subject of a sentence or after a verb
+        of saying: "A woman who lives nearby said", "said one resident", "One parent held up …". Their
+        entity's ``canonical`` is "unknown" and its ``description`` the words used."""
+        if k not in self._anonymous:
+            start, end = self.sentences[k]
+            found = []
+            for match in _INDEFINITE_RE.finditer(self.masked, start, end):
+                head = _anonymous_head(match.group(1), self.lex)
+                if head is None or not self._speaker_position(start, match.start()):
+                    continue
+                gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
+                stop = match.start(1) + match.group(1).index(head) + len(head)
+                entity = Entity("unknown", "person", gender, {head}, 3, True, self.text[match.start():stop])
+                found.append(Mention(match.start(), stop, entity.description, "", entity))
+            self._anonymous[k] = found
+        return self._anonymous[k]
+
+    def _speaker_position(self, sentence_start: int, position: int) -> bool:
+        """Whether a phrase at ``position`` opens its sentence or follows a verb of saying."""
+        before = self.masked[sentence_start:position].strip(_LEADING + ",.;:!?…”’\"' \u00a0")
+        return not before or _ends_with_speech_verb(before)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -319,7 +349,8 @@ class NameIndex:
             if all(w.lower() in lex.titles for w in head):
                 return None  # "Director of Public Policy Polling", "Secretary of State": a post, no name
             tokens = head
-        cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS), None)
+        cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS
+                       and not _joins_organisation(tokens, i, lex.org_words)), None)
         if cut_at is not None:  # "Ukraine And France" in spun text: two names
             tokens = tokens[:cut_at]
         while len(tokens) > 1 and (tokens[-1].rstrip(".,") in _POSTNOMINALS or tokens[-1] in _PRONOUN_CAPS):
@@ -353,7 +384,9 @@ class NameIndex:
         while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
             cut = 1  # "Spanish Carla Ruiz"
         rest = [w.lower().rstrip(".") for w in tokens[cut:]]
-        if cut and (rest[-1] in lex.org_words or (len(rest) == 1 and rest[0] in lex.place_words)):
+        street = len(rest) == 1 and rest[0] in lex.place_words and tokens[cut - 1].lower().rstrip(".") in \
+            lex.street_titles  # "King Street", but "Mrs Hill" and "Judge Hall" are people
+        if cut and (rest[-1] in lex.org_words or street):
             return 0
         return cut
 
@@ -364,7 +397,10 @@ class NameIndex:
     # -- entities -------------------------------------------------------------------------------------
     def entity_for(self, core: str, titles: tuple = (), position: int = 0) -> Entity:
         """The entity a name refers to, under the fullest form the article gives."""
-        canonical = core if " " in core else self._fullest(core, self._honorific_gender(titles), position)
+        if " " not in core or _PARTICLE_SURNAME_RE.fullmatch(core):
+            canonical = self._fullest(core, self._honorific_gender(titles), position)
+        else:
+            canonical = self._longer_organisation(core)
         entity = self._by_core.get(canonical)
         if entity is None:
             entity = self._by_core[canonical] = Entity(canonical)
@@ -385,10 +421,25 @@ class NameIndex:
             candidates = [c for c in candidates if self._gender_of(c[1]) in (gender, None)] or candidates
         if not candidates:
             return token
-        last = [c for c in candidates if c[1].split()[-1] == token or c[1].split()[-1].endswith("-" + token)]
+        last = [c for c in candidates if c[1].endswith(" " + token) or c[1].split()[-1].endswith("-" + token)]
         pool = last or candidates
         earlier = [c for c in pool if c[0] <= position]
         return (earlier[-1] if earlier else pool[0])[1]
+
+    def _longer_organisation(self, core: str) -> str:
+        """"Reserve Bank" → "Reserve Bank of Caldera" where the article writes it so; else ``core``."""
+        if core.split()[-1].lower().rstrip(".") not in self.lex.org_words:
+            return core
+        if core not in self._longer:
+            longest = core
+            for start in self.occurrences(core, limit=10):
+                tail = _OF_TAIL_RE.match(self.masked, start + len(core))
+                if tail:
+                    split = self.split_name((core + tail.group(0)).split())
+                    name = " ".join(split[2]) if split else core
+                    longest = name if len(name) > len(longest) else longest
+            self._longer[core] = longest
+        return self._longer[core]
 
     def _fuller_names(self, token: str) -> list[tuple[int, str, tuple]]:
         """``(position, name, titles)`` of every name of two words or more that holds ``token`` (or whose
@@ -418,7 +469,8 @@ class NameIndex:
             if split is None or len(split[2]) < 2:
                 continue
             name = " ".join(split[2])
-            if name not in self.lex.places and (token in split[2] or _initials(name) == token):
+            if name not in self.lex.places and (token in split[2] or _initials(name) == token or
+                                                (" " in token and name.endswith(" " + token))):
                 found.append((start, name, tuple(split[1])))
         return found
 
@@ -542,9 +594,11 @@ class NameIndex:
         return entity
 
     def nearest(self, position: int, *, kind: str = "person", gender: str | None = None,
-                roles: set | None = None, sentences: int = 12, descriptions: bool = True) -> Entity | None:
+                roles: set | None = None, sentences: int = 12, descriptions: bool = True,
+                anonymous: bool = False) -> Entity | None:
         """The nearest entity of ``kind`` mentioned before ``position`` (outside quotes), looking back at
-        most ``sentences`` sentences.
+        most ``sentences`` sentences; with ``anonymous``, a person the article does not name ("one
+        resident said") counts too, where the sentence names no one else who fits.
 
         Within the nearest sentence that mentions one, the subject of a speech verb wins ("…, Lukashenko
         stressed"), then a well-attested one, then the first (the subject)."""
@@ -555,6 +609,9 @@ class NameIndex:
                      not m.possessive and (self._fits(m.entity, kind, gender, roles) or
                                            (kind == "person" and not roles and m.entity.kind == "unknown"
                                             and _speaks(self.text, m.end)))]
+            if anonymous and not found:  # "A man who farms nearby said …. "…," he said": nobody named
+                found = [m for m in self.anonymous_in(j) if m.start < position and
+                         (gender is None or m.entity.gender in (None, gender))]
             if found:
                 speaking = [m for m in found if _speaks(self.text, m.end)]
                 attested = [m for m in found if m.entity.evidence > 0]
@@ -585,7 +642,9 @@ class NameIndex:
         gender = "m" if word in _HE else "f" if word in _SHE else None
         if gender is None:
             return None
-        entity = self.nearest(position, gender=gender)
+        entity = self.nearest(position, gender=gender, anonymous=True)
+        if entity is not None and entity.description:
+            return entity
         if entity is not None and entity.gender is None and self.lex.given.get(entity.tokens[0]) is None:
             entity.gender = gender  # learned: this person is referred to as he or she
         return entity
@@ -698,6 +757,51 @@ def _person_noun(word: str, lex: Lexicon) -> bool:
     return word not in lex.org_nouns and word not in _DOCUMENTS and ("-" in word or _looks_like_role(word))
 
 
+_INDEFINITE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Oo]ne|[Aa]nother)((?:[ \u00a0]+[\w'’-]+){1,4})")
+_ANONYMOUS_STOPS = frozenset("who whose which that of from in at near on with said says told added".split())
+
+
+def _anonymous_head(words: str, lex: Lexicon) -> str | None:
+    """The noun for a person in the words after "a"/"one"/"another" ("senior Vetrian official" →
+    "official"), read up to a relative pronoun or preposition; None when there is none."""
+    head = None
+    for word in words.split():
+        bare = word.rstrip(",.;:")
+        if bare.lower() in _ANONYMOUS_STOPS:
+            break
+        if bare.islower() and _person_noun(bare, lex) and bare not in _QUALIFIERS and bare not in ("former", "retired"):
+            head = bare
+        if bare != word:
+            break
+    return head
+
+
+@lru_cache(maxsize=1)
+def _speech_verb_forms() -> frozenset:
+    from analysis.speakers import speech_verbs
+
+    return frozenset(speech_verbs())
+
+
+def _ends_with_speech_verb(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1] in _speech_verb_forms()
+
+
+def _joins_organisation(tokens: list[str], i: int, org_words: frozenset) -> bool:
+    """Whether the small word ``tokens[i]`` is inside an organisation's name rather than between two
+    names: "Institute for Fiscal Studies", "Department of Health and Social Care", "Fire and Rescue
+    Service" (but "Ukraine And France", "Rovers and Castleton United" are two names)."""
+    word, before = tokens[i].lower(), tokens[i - 1].lower().rstrip(".")
+    if word in ("of", "for"):
+        return before in org_words
+    if word not in ("and", "&") or i + 1 >= len(tokens):
+        return False
+    opened = any(tokens[j].lower().rstrip(".") in org_words and tokens[j + 1].lower() in ("of", "for")
+                 for j in range(i - 1))
+    return opened or (before not in org_words and tokens[-1].lower().rstrip(".") in org_words)
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
 
@@ -734,13 +838,17 @@ def resolve_mentions(text: str, sentence_spans: list[tuple[int, int]], *,
         if index.in_quote(match.start()):
             continue
         entity = index.resolve_pronoun(match.group(0), match.start())
-        if entity is not None:
+        if entity is not None and not entity.description:
             out.append((match.start(), match.end(), match.group(0), entity.canonical, entity.kind))
     return sorted(out)
 
 
+_NICKNAME_RE = re.compile("(?<![\\w'’])([A-Z][a-z][\\w'’-]*)([ \u00a0][\"“‘'«]\0{1,30}[\"”’'»][ \u00a0])(?=[A-Z])")
+
+
 def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
-    """The text with every quoted character replaced by NUL (offsets are kept)."""
+    """The text with every quoted character replaced by NUL (offsets are kept); a nickname between a
+    given name and a surname (Marcus "Tank" Reilly) becomes spaces, so that the name reads whole."""
     pieces, cursor = [], 0
     for start, end in sorted(quotes):
         start = max(start, cursor)
@@ -749,7 +857,8 @@ def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
         pieces += [text[cursor:start], "\0" * (end - start)]
         cursor = end
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    masked = "".join(pieces)
+    return _NICKNAME_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), masked) if "\0" in masked else masked
 
 
 @lru_cache(maxsize=1)

@@ -70,12 +70,13 @@ def _depth(node: dict) -> int:
     return 1 + max((_depth(child) for child in node.values()), default=0)
 
 
-_NAME = (r"(?:[A-Z][\w.'’-]*(?:[ \u00a0](?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
+_NAME = (r"(?:(?:(?:de|da|di|van|von|du|al|bin)[ \u00a0](?=[A-Z]))?"
+         r"[A-Z][\w.'’-]*(?:[ \u00a0]+(?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
          r"(?:de|da|van|von|al|bin|der|la|le|du|of|the)(?=[ \u00a0][A-Z]))){0,5})")
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
 _MEDIA = (r"(?:[A-Z][a-z]+[ \u00a0])?(?:state|official|local|national|government|foreign|international)[ \u00a0]"
           r"(?:media|television|TV|news[ \u00a0]agency|press|radio|broadcaster)")  # a body, named as such
-_DESC_START = (r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
+_DESC_START = (r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
 _DESC_WORD = r"[ \u00a0](?!(?:he|she|it|they|we|I)\b)[\w'’.-]+"  # "the Financial Times he insisted": not one
 _DESC = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}})"  # greedy: after a verb ("said the club's coach")
@@ -83,6 +84,9 @@ _DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}}?)"  # lazy: before a ver
 _PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
 # a role before a name: "Argentine negotiator Luis Ferreyra"
 _TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
+_ONE = r"(?:[Oo]ne|[Aa]nother)(?=[ \u00a0]*[,.;:!?]|$)"  # "wrote another", "said one, who asked not to be named"
+_ROLE_WORDS = (r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+)?"
+               r"(?:(?!(?:the|an?|its|his|her|their|of|for|at|in)\b)[a-z][\w'’-]*[ \u00a0]+){1,3}")  # "the novelist "
 _REPORTING = frozenset({"report", "reported", "reports"})
 _NAME_RE, _PRON_RE, _MEDIA_RE = re.compile(_NAME), re.compile(_PRON), re.compile(_MEDIA)
 _POSSESSOR_RE = re.compile(r"['’]s(?:[ \u00a0]+[a-z]|$)")
@@ -93,14 +97,14 @@ _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|w
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     verb = alternation([v for v in speech_verbs() if not v.split()[0].endswith("ing")])  # "saying" is no tag
-    who = rf"(?P<who>{_DESC_LAZY}|{_NAME}|{_PRON})"
-    who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_NAME}|{_PRON})"
+    who = rf"(?P<who>{_DESC_LAZY}|{_ONE}|{_NAME}|{_PRON})"
+    who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_ONE}|{_NAME}|{_PRON})"
     apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
     return {
         "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
                                     rf"(?P<verb>{verb})\b"),
         "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who_after}"
-                                     rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>{_NAME})(?=$|[\s,.;]))?"),
+                                     rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>(?:{_ROLE_WORDS})?{_NAME})(?=$|[\s,.;]))?"),
         "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
         "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
@@ -110,6 +114,8 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+_INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any)[ \u00a0]")
+_LED_BY_RE = re.compile(rf"\b(?:led|headed|chaired)[ \u00a0]+by[ \u00a0]+({_NAME})")
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
 _TRAILING_RE = re.compile(r"[\s.,;:]+$")
@@ -214,14 +220,30 @@ class Attribution:
         if _PART_OF_GROUP_RE.search(self.text, max(0, position - 5), position) or \
                 self.text.startswith(" and ", offset + match.end("who")):
             return None  # "the ministers of India and China said": a group, not China
+        named = self._is_name(who)
+        role = _ROLE_NAME_RE.match(self.masked, offset + match.end("who")) if named else None
+        if role and self._is_role(role.group(1)):  # "said Comets coach Lena Marsh": the coach, not the club
+            return self.resolve(role.group(2), role.start(2))
         app = match.groupdict().get("app")
-        inverted = match.re is _patterns()["after_inverted"]
-        app_name = _TRAILING_RE.sub("", app.strip(", ").split(",")[-1].strip()) if app else None
-        if app_name and _NAME_RE.fullmatch(app_name) and not _PRON_RE.fullmatch(app_name) and \
-                not _PARTY_STATE_RE.search(app_name) and not (inverted and _NAME_RE.fullmatch(who)):
-            # "the US Secretary of State, Antony Blinken, said": the name in the apposition
-            who, position = app_name, offset + match.start("app") + app.rindex(app_name)
+        found = _apposition_name(app) if app and not named and not _PRON_RE.fullmatch(who) else None
+        if found:  # "the US Secretary of State, Antony Blinken, said", "Another, Neil Lee, said": the name
+            name, at = found
+            return self.resolve(name, offset + match.start("app") + at)
         return self.resolve(who, position)
+
+    def _is_name(self, who: str) -> bool:
+        """A name, not "One"/"Another" nor a post alone ("Defence Secretary")."""
+        if not _NAME_RE.fullmatch(who) or _ONE_RE.fullmatch(who):
+            return False
+        titles = self.index.lex.titles
+        return not all(w.lower().rstrip(".") in titles for w in who.split())
+
+    def _is_role(self, words: str) -> bool:
+        """Whether lower-case words before a name are a role ("coach", "general manager", "boss")."""
+        from analysis.names import _person_noun
+
+        last = words.split()[-1]
+        return _person_noun(last, self.index.lex)
 
     def resolve(self, who: str, position: int) -> str:
         """A speaker as written ("Mr Blair", "he", "the company", "a Treasury spokeswoman") → canonical."""
@@ -229,7 +251,11 @@ class Attribution:
             return who
         if _PRON_RE.fullmatch(who):
             entity = self.index.resolve_pronoun(who, position)
+            if entity is not None and entity.description:  # "one resident said …; "…," she said"
+                return self._description(entity.description, position)
             return entity.canonical if entity else UNKNOWN
+        if _ONE_RE.fullmatch(who):
+            return UNKNOWN
         if _NAME_RE.fullmatch(who) and not _POSSESSOR_RE.search(who):
             if who not in self._names:  # a name resolves the same way throughout an article
                 entity = self.index.canonical(who, position)
@@ -241,6 +267,9 @@ class Attribution:
         spokes_for = _SPOKES_FOR_RE.search(who)
         if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
             return self.resolve(spokes_for.group(1), position)
+        if _INDEFINITE_RE.match(who) and not _SPOKES_RE.search(who):
+            led = _LED_BY_RE.search(who)  # "a bench headed by Justice Mehra" speaks through its head
+            return self.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
         who = _PREPOSITION_RE.split(who, maxsplit=1)[0]  # "the ministers of India and China": not China
         lex = self.index.lex
         names = []
@@ -268,6 +297,10 @@ class Attribution:
             return entity.canonical if entity else organisation[-1]
         if re.search(r"['’]s\b", who):  # "the prime minister's spokesman": speaks for a person
             return UNKNOWN
+        body = [w for w in re.findall(r"[a-z][\w-]*", who.split("spokes")[0]) if w not in _DETERMINERS]
+        if body and any(w in self.index.lex.org_nouns for w in body):  # "a police spokesman" → the police
+            entity = self.index.resolve_description("the " + " ".join(body), position)
+            return entity.canonical if entity else UNKNOWN
         earlier = re.findall(rf"spokes\w+[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?({_NAME})|(?<![\w'’])(?!(?:A|An|The|Its|Their|His|Her)\b)({_NAME})[ \u00a0]+spokes\w+",
                              self.text[max(0, position - 3000):position])
         for found in reversed(earlier):
@@ -277,6 +310,25 @@ class Attribution:
                 entity = self.index.canonical(name, position)
                 return entity.canonical if entity else name
         return UNKNOWN
+
+
+_ONE_RE = re.compile(_ONE + "|One|Another")
+_ROLE_NAME_RE = re.compile(rf"[ \u00a0]+((?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}[a-z][\w'’-]*)[ \u00a0]+({_NAME})(?=$|[\s,.;:!?])")
+_APPOSITION_PART_RE = re.compile(rf"(?:{_ROLE_WORDS})?({_NAME})")
+
+
+def _apposition_name(app: str) -> tuple[str, int] | None:
+    """The first part of an apposition that is a name, or a role and a name ("the novelist Gregory
+    Lamb"), with its offset in ``app``; None when no part is ("the MP for Ashford West")."""
+    cursor = 0
+    for part in app.split(","):
+        stripped = _TRAILING_RE.sub("", part.strip())
+        match = _APPOSITION_PART_RE.fullmatch(stripped)
+        if stripped and match and not _PRON_RE.fullmatch(match.group(1)) and not _PARTY_STATE_RE.search(stripped) \
+                and not _ONE_RE.fullmatch(match.group(1)):
+            return match.group(1), cursor + part.index(match.group(1))
+        cursor += len(part) + 1
+    return None
 
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")

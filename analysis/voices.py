@@ -93,8 +93,8 @@ def _span_speakers(text, speech: list[Span], spans: list[Span], sentences, parag
         if not speaker:
             speaker = _floating(text, span, sentences, sentence_starts, attribution, previous, paragraph)
         out[id(span)] = speaker or UNKNOWN
-        if speaker and speaker != UNKNOWN:
-            previous = (paragraph, speaker)
+        if speaker and (speaker != UNKNOWN or own[id(span)] == UNKNOWN):
+            previous = (paragraph, speaker)  # a quote of someone unnamed is followed by theirs, not an earlier one's
     return out
 
 
