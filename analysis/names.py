@@ -76,6 +76,7 @@ _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)[ \u00a0]")
+_ORG_TAIL_RE = re.compile(r"[ \u00a0]+(of|for|and|&)[ \u00a0]+(the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*")
 _OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
 _PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
 _QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
@@ -201,12 +202,14 @@ class NameIndex:
         """The names of sentence ``k`` (outside quotes), each with its entity."""
         if k not in self._sentence_mentions:
             start, end = self.sentences[k]
-            found = []
+            found, cursor = [], start
             for match in NAME_RE.finditer(self.masked, start, end):
                 token = match.group(0)
-                if " " not in token and token.lower() in _FUNCTION_CAPS:
+                if match.start() < cursor or (" " not in token and token.lower() in _FUNCTION_CAPS):
                     continue
-                mention = self._mention(match, initial=not self.masked[start:match.start()].strip(_LEADING))
+                cursor = self._organisation_end(match.start(), match.end())
+                mention = self._mention(match.start(), self.masked[match.start():cursor],
+                                        initial=not self.masked[start:match.start()].strip(_LEADING))
                 if mention is not None:
                     found.append(mention)
             self._sentence_mentions[k] = found
@@ -262,9 +265,26 @@ class NameIndex:
             out += self.mentions_in(k) + self.descriptions_in(k)
         return sorted(out, key=lambda m: m.start)
 
-    def _mention(self, match: re.Match, *, initial: bool) -> Mention | None:
-        parts = [(match.start() + t.start(), match.start() + t.end(), t.group(0))
-                 for t in re.finditer(r"\S+", match.group(0))]
+    def _organisation_end(self, start: int, end: int) -> int:
+        """Where a name starting at ``start`` ends, once "of"/"for"/"and" inside an organisation's name
+        are read too: "Bank of Norland", "Centre for Transport Safety", "Department of Health and Social
+        Care", "Fire and Rescue Service" (but "Xi and Lukashenko", "Rovers and Castleton" stay apart)."""
+        org_words, opened = self.lex.org_words, False
+        while True:
+            tail = _ORG_TAIL_RE.match(self.masked, end)
+            if tail is None:
+                return end
+            before = self.masked[start:end].split()[-1].lower().rstrip(".")
+            last = tail.group(0).split()[-1].lower().rstrip(".")
+            if tail.group(1) in ("of", "for") and before in org_words:
+                opened = True
+            elif not (tail.group(1) in ("and", "&") and not tail.group(2) and
+                      (opened or (before not in org_words and last in org_words))):
+                return end
+            end = tail.end()
+
+    def _mention(self, start: int, surface: str, *, initial: bool) -> Mention | None:
+        parts = [(start + t.start(), start + t.end(), t.group(0)) for t in re.finditer(r"\S+", surface)]
         split = self.split_name([p[2] for p in parts], initial=initial)
         if split is None:
             return None

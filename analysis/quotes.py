@@ -109,6 +109,7 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
         chain += len(singles)
         spans.extend(singles)
     spans.sort(key=lambda s: s.start)
+    _end_at_inner_tags(text, spans, chain)
     if typed:
         for span in spans:
             span.kind = span_kind(text, span, sentences, sentence_starts)
@@ -121,6 +122,22 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
             if span.chain in speaking:
                 span.kind = "speech"
     return spans
+
+
+def _end_at_inner_tags(text: str, spans: list[Span], chain: int) -> None:
+    """A quote whose closing mark was lost or misplaced holds its own attribution (``"It is a sale, said
+    Ana Lupu, in a post.``): it ends before the tag, and the marks after it start a new quote. Inside a
+    quote that was closed, only a tag that names someone counts ("…, he said" can be quoted speech)."""
+    renamed: dict[int, int] = {}  # the chain of a quote that ended at its tag → the chain of what follows
+    for span in spans:
+        span.chain = renamed.get(span.chain, span.chain)
+        if "," not in text[span.start:span.end]:
+            continue
+        tag = _inner_tag(named=span.closed).search(text, span.start, span.end)
+        if tag is not None:
+            span.end, span.closed = tag.start() + 1, True
+            chain += 1
+            renamed[span.chain] = chain
 
 
 def _sentences_in(starts: list[int], p_start: int, p_end: int) -> int:
@@ -313,6 +330,20 @@ def _is_modifier(before: str, after: str) -> bool:
     following = re.match(r"\s+([a-z][\w-]*)", after)
     return bool(_DETERMINER_BEFORE_RE.search(before)) and following is not None and \
         following.group(1) not in _FUNCTION_WORDS
+
+
+@lru_cache(maxsize=2)
+def _inner_tag(*, named: bool) -> re.Pattern:
+    """``, said Ana Lupu, …`` / ``, the minister said.`` (and, when not ``named``, ``, he told parliament.``)
+    inside a quoted span, running to the end of its sentence."""
+    from analysis.speakers import alternation, speech_verbs
+
+    verbs = alternation(v for v in speech_verbs() if not v.endswith("ing") and v not in ("call", "calls", "called"))
+    name = r"(?:[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3})"
+    who = rf"(?:{name}|(?:the|one|another|a|an)[ \u00a0]+[a-z][\w'’-]*(?:[ \u00a0]+[a-z][\w'’-]*)?"
+    who += "" if named else r"|he|she|they|we"
+    who += ")"
+    return re.compile(rf",[ \u00a0]+(?:(?:{verbs})[ \u00a0]+{who}|{who}[ \u00a0]+(?:{verbs}))\b[^.!?\"“”]{{0,120}}[.!?]")
 
 
 @lru_cache(maxsize=1)

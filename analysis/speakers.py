@@ -78,7 +78,8 @@ _MEDIA = (r"(?:[A-Z][a-z]+[ \u00a0])?(?:state|official|local|national|government
           r"(?:media|television|TV|news[ \u00a0]agency|press|radio|broadcaster)")  # a body, named as such
 _DESC_START = (r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
-_DESC_WORD = r"[ \u00a0](?!(?:he|she|it|they|we|I)\b)[\w'’.-]+"  # "the Financial Times he insisted": not one
+_DESC_WORD = (r"[ \u00a0](?!(?:he|she|it|they|we|I|would|will|had|has|have|was|were|is|are|could|should|"
+              r"may|might|can|did|does|must)\b)[\w'’.-]+")  # "the Financial Times he insisted": not one
 _DESC = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}})"  # greedy: after a verb ("said the club's coach")
 _DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}}?)"  # lazy: before a verb ("the company said")
 _PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
@@ -87,6 +88,9 @@ _TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "So
 _ONE = r"(?:[Oo]ne|[Aa]nother)(?=[ \u00a0]*[,.;:!?]|$)"  # "wrote another", "said one, who asked not to be named"
 _ROLE_WORDS = (r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+)?"
                r"(?:(?!(?:the|an?|its|his|her|their|of|for|at|in)\b)[a-z][\w'’-]*[ \u00a0]+){1,3}")  # "the novelist "
+_TAG_END = (r"(?![\w'’-])[ \u00a0]*(?:$|[,.;:!?)—–-]|(?:[a-z][\w'’-]*[ \u00a0]+){1,3}[A-Z]|(?:a|an|the|on|in|at|of|for|after|before|during|while|when|to|from|with|who|whose|"
+            r"as|outside|inside|yesterday|today|tonight|last|this|earlier|later|through|via|and|but|\w+ly)\b)")
+# what may follow the speaker of an inverted tag ("…," said Ana Lupu, …); not a verb ("said the buyer would")
 _REPORTING = frozenset({"report", "reported", "reports"})
 _NAME_RE, _PRON_RE, _MEDIA_RE = re.compile(_NAME), re.compile(_PRON), re.compile(_MEDIA)
 _POSSESSOR_RE = re.compile(r"['’]s(?:[ \u00a0]+[a-z]|$)")
@@ -99,12 +103,13 @@ def _patterns() -> dict[str, re.Pattern]:
     verb = alternation([v for v in speech_verbs() if not v.split()[0].endswith("ing")])  # "saying" is no tag
     who = rf"(?P<who>{_DESC_LAZY}|{_ONE}|{_NAME}|{_PRON})"
     who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_ONE}|{_NAME}|{_PRON})"
-    apposition = r"(?P<app>(?:,[ \u00a0][^,\"“”«»„「」]{1,90}){1,2},)?"
+    chunk = r"(?:[^,\"“”«»„「」\0]|[\"“”«»„「」‘’']\0+[\"“”«»„「」‘’'])"  # a quote inside is blanked out
+    apposition = rf"(?P<app>(?:,[ \u00a0]{chunk}{{1,90}}){{1,2}},|,[ \u00a0]who(?=[ \u00a0]))?"
     return {
         "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
                                     rf"(?P<verb>{verb})\b"),
         "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who_after}"
-                                     rf"(?=$|[\s,.;:!?])(?:,[ \u00a0](?P<app>(?:{_ROLE_WORDS})?{_NAME})(?=$|[\s,.;]))?"),
+                                     rf"(?={_TAG_END})(?:,[ \u00a0](?P<app>(?:{_ROLE_WORDS})?{_NAME})(?=$|[\s,.;]))?"),
         "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
         "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
@@ -186,6 +191,9 @@ class Attribution:
         """The first person or organisation named in ``text[start:end]`` (a sentence's subject)."""
         index = self.index
         for mention in index.mentions_in(index.sentence_of(start)):
+            role = _ROLE_NAME_RE.match(self.masked, mention.end)
+            if role and self._is_role(role.group(1)):
+                continue  # "Northbridge City manager Tom Ashby": the manager is the subject
             if start <= mention.start < end and index.typed(mention.entity).kind in ("person", "organisation"):
                 if _COORDINATED_RE.match(self.masked, mention.end):
                     return None  # "Xi and Lukashenko both expressed …": a group
@@ -287,8 +295,25 @@ class Attribution:
             return entity.canonical if entity else UNKNOWN
         if names:  # "Labour's environment spokesman", "Veltrex's chief executive": a role, no name
             return UNKNOWN
+        document = re.search(r"\b([a-z]+)$", who)
+        if document and document.group(1) in _DOCUMENTS:  # "the statement said": who issued it
+            return self._issuer(document.group(1), position)
         entity = self.index.resolve_description(who, position)
         return entity.canonical if entity else UNKNOWN
+
+    def _issuer(self, document: str, position: int) -> str:
+        """Who issued the statement (report, letter …) an attribution names: the subject of the nearest
+        sentence before, within three, that mentions one ("The Foxes said in a statement that …")."""
+        index = self.index
+        k = index.sentence_of(position)
+        for j in range(k, max(k - 4, -1), -1):
+            start, end = self.sentences[j]
+            end = min(end, position)
+            if re.search(rf"\b{document}\b", self.masked[start:end]):
+                found = self.subject_of(start, end)
+                if found:
+                    return found
+        return UNKNOWN
 
     def _spokesperson(self, who: str, names: list[str], position: int) -> str:
         organisation = [n for n in names if not re.search(r"['’]s$", n)]
@@ -332,6 +357,8 @@ def _apposition_name(app: str) -> tuple[str, int] | None:
 
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
+_DOCUMENTS = frozenset("statement report letter readout release communique communiqué memo email post "
+                       "filing note".split())
 
 
 @lru_cache(maxsize=1)

@@ -103,8 +103,8 @@ def _own_speaker(text, span: Span, k: int, spans, sentences, sentence_starts, at
     """The attribution in the span's own sentence(s): after it, between two parts, before it, then weaker."""
     open_sentence = _containing(sentences, sentence_starts, span.start)
     close_sentence = _containing(sentences, sentence_starts, max(span.end - 1, span.start))
-    previous_end = spans[k - 1].end + 1 if k > 0 else 0
-    next_start = spans[k + 1].start - 1 if k + 1 < len(spans) else len(text)
+    previous_end = max((s.end + 1 for s in spans[max(0, k - 3):k] if s.end <= span.start), default=0)
+    next_start = next((s.start - 1 for s in spans[k + 1:k + 4] if s.start >= span.end), len(text))  # not a quote inside
     after = (min(span.end + 1, close_sentence[1]), min(close_sentence[1], next_start))
     before = (open_sentence[0], max(span.start - 1, open_sentence[0]))
     found = attribution.tag_after(*after)
