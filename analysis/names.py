@@ -76,6 +76,8 @@ _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)[ \u00a0]")
+_NOUN_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)\b(?![ \u00a0]+[A-Z])")
+_PERSONAL_BODIES = frozenset("administration government team side camp family campaign office".split())
 _ORG_TAIL_RE = re.compile(r"[ \u00a0]+(of|for|and|&)[ \u00a0]+(the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*")
 _OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
 _PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
@@ -107,6 +109,7 @@ class Lexicon:
     male_words: frozenset = frozenset()
     female_words: frozenset = frozenset()
     street_titles: frozenset = frozenset()
+    title_modifiers: frozenset = frozenset()
 
 
 def _word_list(path: Path) -> list[str]:
@@ -131,7 +134,7 @@ def lexicon() -> Lexicon:
     return Lexicon(titles=words("titles") | {w.rstrip(".") for w in words("titles")}, male=male, female=female,
                    org_words=words("org_words"), place_words=words("place_words"), org_nouns=words("org_nouns"),
                    person_nouns=words("person_nouns"), not_names=words("not_names"),
-                   street_titles=words("street_titles"),
+                   street_titles=words("street_titles"), title_modifiers=words("title_modifiers"),
                    places=frozenset(_word_list(PLACES_TXT)), demonyms=demonyms, given=given,
                    demonyms_lower=frozenset(d.lower() for d in demonyms),
                    male_words=frozenset(w.rstrip(".") for w in male), female_words=frozenset(w.rstrip(".") for w in female))
@@ -400,6 +403,8 @@ class NameIndex:
         for i, token in enumerate(tokens[:-1]):
             word = token.lower()
             if word in lex.titles or (word.endswith("-elect") and word[:-6] in lex.titles):
+                if word in lex.title_modifiers and tokens[i + 1].lower() not in lex.titles:
+                    continue  # "North State Power": "State" qualifies no title here
                 cut = i + 1
         while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
             cut = 1  # "Spanish Carla Ruiz"
@@ -564,6 +569,12 @@ class NameIndex:
                 entity.roles.add(noun)
                 if noun in lex.person_nouns or _looks_like_role(noun):
                     self._type(entity, "person", 2)
+        elif after.startswith((", which ", ", whose ")) and not possessive:
+            self._type(entity, "organisation", 1)  # "Ambassador Stages, which owns the theatre"
+        noun_after = _NOUN_AFTER_RE.match(after)
+        if noun_after and noun_after.group(1) in lex.org_nouns and noun_after.group(1) not in _PERSONAL_BODIES:
+            self._type(entity, "organisation", 2)  # "the United Food Workers union"
+            entity.roles.add(noun_after.group(1))
         role = _ROLE_BEFORE_RE.search(text, max(0, name_start - 40), name_start)
         if role:
             self._role_evidence(entity, role.group(1), role.group(2))
@@ -757,7 +768,9 @@ class NameIndex:
         for j in range(k, max(k - 3, -1), -1):  # "Real Sociedad said …. "…," the club said"
             for mention in self.mentions_in(j):
                 entity = self.typed(mention.entity)
-                if mention.start < position and _speaks(self.text, mention.end) and entity.kind != "place" \
+                speaks = _speaks(self.text, mention.end) or _speaks(self.text, mention.end + 1) and \
+                    self.text.startswith(", ", mention.start - 2) and self.text[mention.end] == ","  # "The buyer, X, said"
+                if mention.start < position and speaks and entity.kind != "place" \
                         and not (entity.kind == "person" and entity.evidence > 0):
                     return entity
         counts: dict[str, int] = {}

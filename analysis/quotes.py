@@ -339,7 +339,7 @@ def _inner_tag(*, named: bool) -> re.Pattern:
     from analysis.speakers import alternation, speech_verbs
 
     verbs = alternation(v for v in speech_verbs() if not v.endswith("ing") and v not in ("call", "calls", "called"))
-    name = r"(?:[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3})"
+    name = r"(?:(?!(?:I|We|You|They|He|She|It|This|That|There)\b)[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3})"
     who = rf"(?:{name}|(?:the|one|another|a|an)[ \u00a0]+[a-z][\w'’-]*(?:[ \u00a0]+[a-z][\w'’-]*)?"
     who += "" if named else r"|he|she|they|we"
     who += ")"

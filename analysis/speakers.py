@@ -81,7 +81,7 @@ _DESC_START = (r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|
 _DESC_WORD = (r"[ \u00a0](?!(?:he|she|it|they|we|I|would|will|had|has|have|was|were|is|are|could|should|"
               r"may|might|can|did|does|must)\b)[\w'’.-]+")  # "the Financial Times he insisted": not one
 _DESC = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}})"  # greedy: after a verb ("said the club's coach")
-_DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}}?)"  # lazy: before a verb ("the company said")
+_DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,9}}?)"  # lazy: before a verb ("the company said")
 _PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
 # a role before a name: "Argentine negotiator Luis Ferreyra"
 _TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
