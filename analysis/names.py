@@ -551,7 +551,12 @@ class NameIndex:
         head = _CAPS_BEFORE_RE.search(text, max(0, start - 80), start)
         name_start = head.start(1) if head else start
         if head and head.group(1).strip():
-            titles = [t for t in head.group(1).split() if t.lower() in lex.titles or t in lex.demonyms]
+            words = head.group(1).split()
+            own = entity.tokens[:-1]
+            if own and words[-len(own):] == own:  # "North State" before "Power" is the name itself
+                words = words[:-len(own)]
+            titles = [t for i, t in enumerate(words) if t in lex.demonyms or t.lower() in lex.titles and not (
+                t.lower() in lex.title_modifiers and (i + 1 == len(words) or words[i + 1].lower() not in lex.titles))]
             if titles:
                 self._title_evidence(entity, titles)
         possessive = text[end:end + 2] in ("'s", "’s")
@@ -570,7 +575,7 @@ class NameIndex:
                 if noun in lex.person_nouns or _looks_like_role(noun):
                     self._type(entity, "person", 2)
         elif after.startswith((", which ", ", whose ")) and not possessive:
-            self._type(entity, "organisation", 1)  # "Ambassador Stages, which owns the theatre"
+            self._type(entity, "organisation", 4)  # "Ambassador Stages, which owns the theatre": no person
         noun_after = _NOUN_AFTER_RE.match(after)
         if noun_after and noun_after.group(1) in lex.org_nouns and noun_after.group(1) not in _PERSONAL_BODIES:
             self._type(entity, "organisation", 2)  # "the United Food Workers union"

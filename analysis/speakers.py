@@ -79,7 +79,7 @@ _MEDIA = (r"(?:[A-Z][a-z]+[ \u00a0])?(?:state|official|local|national|government
 _DESC_START = (r"(?<![\w'’-])(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Ss]everal|[Ss]ome|"
                r"[Mm]any|[Tt]wo|[Tt]hree|[Oo]ther|[A-Z][\w-]*['’]s)")
 _DESC_WORD = (r"[ \u00a0](?!(?:he|she|it|they|we|I|would|will|had|has|have|was|were|is|are|could|should|"
-              r"may|might|can|did|does|must)\b)[\w'’.-]+")  # "the Financial Times he insisted": not one
+              r"may|might|can|did|does|must|but|and|or|while|then|yet)\b)[\w'’.-]+")  # "the Financial Times he insisted": not one
 _DESC = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}})"  # greedy: after a verb ("said the club's coach")
 _DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,9}}?)"  # lazy: before a verb ("the company said")
 _PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
@@ -115,6 +115,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
                                     rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
         "by": re.compile(rf"^[\s,]*by[ \u00a0]+{who_after}"),
+        "with": re.compile(rf"\bwith[ \u00a0]+{who}[ \u00a0]+(?:{_PARTICIPLES})\b"),
+        "conjoined": re.compile(rf"\b(?:but|and)[ \u00a0]+(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})\b"),
         "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who_after}"),
     }
 
@@ -130,8 +132,12 @@ _PARTY_STATE_RE = re.compile(r"\b[A-Z]-[A-Z]")  # "Sen. Rand Paul, R-Ky., said"
 _DETERMINERS = frozenset("the a an one another its their his her our several some many".split())
 _COORDINATED_RE = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z]")
 _WEAK_CUE_RE = re.compile(r"cited|quoted|ccording|\bby\b")
-_PARTICIPLE_RE = re.compile(r",[ \u00a0]+(?:telling|saying|adding|insisting|warning|arguing|declaring|noting|"
-                            r"stressing|explaining|calling|describing|urging|accusing|promising|vowing)\b")
+_OPENING_RE = re.compile(r"[\s\"“‘']*(?:(?!(?:in|on|at|of|for|from|with|by|during|after|before|to|as)\b)"
+                         r"[\w'’-]+[ \u00a0]+){0,3}")  # "The website Tech Review …", not "Described in a …"
+_AFTER_INTRO_RE = re.compile(r"[\s\"“‘']*[A-Z][^,]{0,120},[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}")  # "In a clip, Li …"
+_PARTICIPLES = (r"telling|saying|adding|insisting|warning|arguing|declaring|noting|stressing|explaining|calling|"
+                r"describing|urging|accusing|promising|vowing")
+_PARTICIPLE_RE = re.compile(rf",[ \u00a0]+(?:{_PARTICIPLES})\b")
 _PART_OF_GROUP_RE = re.compile(r"\b(?:and|of|with)[ \u00a0]+$")
 
 
@@ -169,7 +175,8 @@ class Attribution:
         speaker of "X said the two sides had agreed to "…""); ``unknown`` when none does."""
         segment = self.masked[start:end]
         if not _has_speech_verb(segment):
-            return None
+            with_participle = _patterns()["with"].search(segment) if "with" in segment else None
+            return self._who(with_participle, start) if with_participle else None  # "with Loud calling it"
         found = None
         for match in _patterns()["subject"].finditer(segment):
             if match.group("verb") in _REPORTING:
@@ -185,12 +192,22 @@ class Attribution:
             participle = _PARTICIPLE_RE.search(segment)
             if participle:  # "Tony Blair mounted a defence, telling teachers that …": the clause's subject
                 return self.subject_of(start, start + participle.start())
+            with_participle = _patterns()["with"].search(segment)
+            if with_participle:  # "with the magazine Loud calling it "…""
+                return self._who(with_participle, start)
+            conjoined = _patterns()["conjoined"].search(segment)
+            if conjoined and "," not in segment[:conjoined.start()]:  # "X praised the screen but said …"
+                return self.subject_of(start, start + conjoined.start(), opening=True)
         return found
 
-    def subject_of(self, start: int, end: int) -> str | None:
-        """The first person or organisation named in ``text[start:end]`` (a sentence's subject)."""
+    def subject_of(self, start: int, end: int, *, opening: bool = False) -> str | None:
+        """The first person or organisation named in ``text[start:end]`` (a sentence's subject); with
+        ``opening``, only one that opens the sentence (after at most three words, no comma)."""
         index = self.index
         for mention in index.mentions_in(index.sentence_of(start)):
+            if opening and mention.start >= start and not (_OPENING_RE.fullmatch(self.masked, start, mention.start) or
+                                                           _AFTER_INTRO_RE.fullmatch(self.masked, start, mention.start)):
+                return None
             role = _ROLE_NAME_RE.match(self.masked, mention.end)
             if role and self._is_role(role.group(1)):
                 continue  # "Northbridge City manager Tom Ashby": the manager is the subject
@@ -225,7 +242,8 @@ class Attribution:
     def _who(self, match: re.Match, offset: int) -> str | None:
         who = _TRAILING_RE.sub("", match.group("who"))
         position = offset + match.start("who")
-        if _PART_OF_GROUP_RE.search(self.text, max(0, position - 5), position) or \
+        grouped = match.re is not _patterns()["with"] and _PART_OF_GROUP_RE.search(self.text, max(0, position - 5), position)
+        if grouped or \
                 self.text.startswith(" and ", offset + match.end("who")):
             return None  # "the ministers of India and China said": a group, not China
         named = self._is_name(who)

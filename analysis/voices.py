@@ -134,8 +134,8 @@ def _floating(text, span: Span, sentences, sentence_starts, attribution: Attribu
     """A quote with no attribution: its sentence's subject ("Judge Ainsworth reminded the jury to decide
     "…""), else the speaker the sentence before reports ("Raman added that …"), else the last quote's."""
     k = bisect_right(sentence_starts, span.start) - 1
-    subject = attribution.subject_of(sentences[k][0], span.start) if k >= 0 and sentences[k][0] < span.start - 1 \
-        else None
+    subject = attribution.subject_of(sentences[k][0], span.start, opening=True) \
+        if k >= 0 and sentences[k][0] < span.start - 1 else None
     if subject:
         return subject
     if k >= 1:
