@@ -110,6 +110,7 @@ class Lexicon:
     female_words: frozenset = frozenset()
     street_titles: frozenset = frozenset()
     title_modifiers: frozenset = frozenset()
+    surname_place_words: frozenset = frozenset()
 
 
 def _word_list(path: Path) -> list[str]:
@@ -135,6 +136,7 @@ def lexicon() -> Lexicon:
                    org_words=words("org_words"), place_words=words("place_words"), org_nouns=words("org_nouns"),
                    person_nouns=words("person_nouns"), not_names=words("not_names"),
                    street_titles=words("street_titles"), title_modifiers=words("title_modifiers"),
+                   surname_place_words=words("surname_place_words"),
                    places=frozenset(_word_list(PLACES_TXT)), demonyms=demonyms, given=given,
                    demonyms_lower=frozenset(d.lower() for d in demonyms),
                    male_words=frozenset(w.rstrip(".") for w in male), female_words=frozenset(w.rstrip(".") for w in female))
@@ -533,7 +535,8 @@ class NameIndex:
             return
         if words[-1] in lex.org_words or any(w in lex.org_words for w in words[1:]):
             self._type(entity, "organisation", 3)
-        elif len(words) > 1 and words[-1] in lex.place_words:
+        elif len(words) > 1 and words[-1] in lex.place_words and not (
+                words[-1] in lex.surname_place_words and entity.tokens[0] in lex.given):
             self._type(entity, "place", 3)
         elif (entity.canonical.isupper() and len(entity.canonical) > 1) or words[0] in lex.org_words:
             self._type(entity, "organisation", 1)

@@ -193,6 +193,8 @@ def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) 
             cut = _sentence_start(sentences, sentence_starts, i, p_start)
             spans.append(Span(open_at, _trim_end(text, open_at, cut), chain, closed=False))
             open_at = i + 1
+            if text[cut:i].strip(" \t" + OPEN_DOUBLE + EITHER_DOUBLE):
+                chain += 1  # a mark inside a sentence opens a new quote; only one that opens it continues one
         else:
             if i > open_at:
                 spans.append(Span(open_at, i, chain))
