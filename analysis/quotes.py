@@ -55,14 +55,22 @@ _TITLE_CUE_RE = re.compile(
     r"(?i:\b(?:film|movie|documentary|album|song|single|track|hit|book|novel|memoir|biography|play|musical|"
     r"opera|show|series|sitcom|programme|program|podcast|poem|painting|exhibition|report|paper|study|"
     r"campaign|slogan|motto|hashtag|operation|project|initiative|plan|strategy|policy|bill|act|brand|"
-    r"titled|entitled|called|named|dubbed|nicknamed|code-?named|known as|billed as|headlined)\b)"
+    r"titled|entitled|called|named|dubbed|nicknamed|nickname|code-?named|known as|billed as|headlined|"
+    r"collection|anthology|EP|mixtape|itself|themselves)\b)"
     r"[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,2}$")
 _COORDINATION_RE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 _SLOGAN_CUE_RE = re.compile(r"(?i:\b(?:reading|read|chanting|chanted|slogans?|mottos?|hashtags?|titled|entitled|"
                             r"headlined|emblazoned with|bearing the words)[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,3}$)")
 _SCARE_CUE_RE = re.compile(r"(?i:\b(?:so-called|so called|self-styled|dubbed|nicknamed|known as|"
-                           r"what (?:he|she|they|it|critics|some|many) (?:call|calls|called|term|termed))"
-                           r"\s*$)")
+                           r"what(?:\s+[\w'’-]+){1,3}?\s+(?:call|calls|called|term|terms|termed|dubbed|describes? as|"
+                           r"described as)(?:\s+(?:the|a|an|it))?)\s*$)")  # "what the commission called"
+_BILLED_RE = re.compile(r"(?i:\b(?:bill|bills|billed|billing|market|markets|marketed|advertised|branded|"
+                        r"promoted|sold)(?:\s+[\w'’-]+){0,3}?\s+as\s*$)")  # posters bill it as "the …"
+_DET_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)(?:\s+[a-z][\w-]*){0,2}\s*$")
+_NOT_NOUNS = frozenset("today yesterday tonight last next this every each throughout that which who whom whose "
+                       "than then there here also only just even still too very".split())
+_VERB_SLOT = frozenset("would will could should can may might must shall did does do to was were is are be been "
+                       "being not never".split())
 _DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$)|[’']s\s*$")
 _FUNCTION_WORDS = frozenset(
     "of on in to for with by at from into over about against as and or but nor that which who whom whose "
@@ -98,15 +106,17 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
     sentence_starts = [s for s, _ in sentences]
     spans: list[Span] = []
     chain = 0
-    for p_start, p_end in paragraphs:
+    for k, (p_start, p_end) in enumerate(paragraphs):
         long = _sentences_in(sentence_starts, p_start, p_end) > LONG_PARAGRAPH_SENTENCES
         continues = bool(spans) and not spans[-1].closed and _opens_paragraph(text, p_start)
         if not continues:
             chain += 1
         found, chain = _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long)
         spans.extend(found)
-        singles = _pair_single(text, p_start, p_end, found, chain + 1)
-        chain += len(singles)
+        next_opens = k + 1 < len(paragraphs) and _opens_paragraph(text, paragraphs[k + 1][0], single=True)
+        singles = _pair_single(text, p_start, p_end, found, chain + (0 if continues and not found else 1),
+                               next_opens=next_opens, sentence_starts=sentence_starts)
+        chain += len({span.chain for span in singles})
         spans.extend(singles)
     spans.sort(key=lambda s: s.start)
     _end_at_inner_tags(text, spans, chain)
@@ -144,9 +154,14 @@ def _sentences_in(starts: list[int], p_start: int, p_end: int) -> int:
     return bisect_right(starts, p_end - 1) - bisect_right(starts, p_start - 1)
 
 
-def _opens_paragraph(text: str, p_start: int) -> bool:
+def _opens_paragraph(text: str, p_start: int, *, single: bool = False) -> bool:
+    """Whether a paragraph opens with a quotation mark (with ``single``, a single one: ‘ or ')."""
     head = text[p_start:p_start + 3].lstrip()
-    return bool(head) and (head[0] in OPEN_DOUBLE or head[0] in EITHER_DOUBLE or head[0] in OPEN_SINGLE)
+    if single:
+        return bool(head) and (head[0] in OPEN_SINGLE or head[0] in EITHER_SINGLE) and len(head) > 1 and \
+            head[1].isalnum() and not _is_apostrophe(text, p_start + text[p_start:].index(head[0]))
+    return bool(head) and (head[0] in OPEN_DOUBLE or head[0] in EITHER_DOUBLE or head[0] in OPEN_SINGLE or
+                           (head[0] in EITHER_SINGLE and len(head) > 1 and head[1].isalnum()))
 
 
 def mark_role(text: str, i: int) -> str:
@@ -227,8 +242,13 @@ def _containing(sentences, starts, position: int):
     return None
 
 
-def _pair_single(text: str, p_start: int, p_end: int, doubles: list[Span], chain: int) -> list[Span]:
-    """``‘…’`` and ``'…'`` pairs outside double quotes; apostrophes and measurements are skipped."""
+def _pair_single(text: str, p_start: int, p_end: int, doubles: list[Span], chain: int, *,
+                 next_opens: bool = False, sentence_starts: list[int] = ()) -> list[Span]:
+    """``‘…’`` and ``'…'`` pairs outside double quotes; apostrophes and measurements are skipped.
+
+    A quote over several paragraphs in single marks opens each paragraph and closes only the last: an
+    opening mark with no closing one runs to its paragraph's end when the next paragraph opens with a
+    single mark (``next_opens``), or to the next sentence that opens with one (breaks lost)."""
     openers, closers = [], []
     for match in _SINGLE_RE.finditer(text, p_start, p_end):
         i = match.start()
@@ -252,6 +272,26 @@ def _pair_single(text: str, p_start: int, p_end: int, doubles: list[Span], chain
         if close is not None and close > i + 1:
             spans.append(Span(i + 1, close, chain + len(spans)))
             cursor = close + 1
+        elif close is None:
+            reopens = [o for o in openers if o > i and o in sentence_starts_set(text, sentence_starts, o)]
+            end = reopens[0] if reopens else p_end if next_opens else None
+            if end is not None and end > i + 1:
+                spans.append(Span(i + 1, _trim_end(text, i + 1, end), chain + len(spans), closed=False))
+                cursor = end
+    return _chain_unclosed(spans)
+
+
+def sentence_starts_set(text: str, sentence_starts: list[int], position: int) -> set[int]:
+    """``{position}`` when the mark at ``position`` opens its sentence (only spaces between), else empty."""
+    k = bisect_right(sentence_starts, position) - 1
+    return {position} if k >= 0 and not text[sentence_starts[k]:position].strip() else set()
+
+
+def _chain_unclosed(spans: list[Span]) -> list[Span]:
+    """A single-mark quote left open continues into the next span (the paragraph-opening convention)."""
+    for before, after in zip(spans, spans[1:]):
+        if not before.closed:
+            after.chain = before.chain
     return spans
 
 
@@ -286,6 +326,10 @@ def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
         return "title"
     if punctuated:
         return "speech"
+    if len(words) <= 10 and _BILLED_RE.search(near):
+        return "title"  # a slogan: the festival, billed as "the friendliest in the world"
+    if len(words) <= 5 and _modifies_noun(near, text[span.end + 1:span.end + 40]):
+        return "scare"  # "premium" customers, "buy now, pay later" loans
     saying = _saying_in(before) or _said_after().match(text, span.end + 1) is not None
     determiner = _DETERMINER_BEFORE_RE.search(near) is not None
     if len(words) >= MIN_SPEECH_WORDS and (saying or not determiner or len(words) > 6):
@@ -320,11 +364,23 @@ def _is_title(inner: str, words: list[str], before: str) -> bool:
     stripped = inner.rstrip(" ,")
     if re.search(r"[.!?;:…]\W*$", stripped) or len(words) > 10:
         return cued and len(words) <= 8
-    significant = [w for w in words[1:] if w.lower() not in _SMALL_TITLE_WORDS]
+    significant = [w for w in words[1:] if w.lower() not in _SMALL_TITLE_WORDS and w not in ("s", "t")]
     title_case = all(w[0].isupper() or w[0].isdigit() for w in significant)
-    if title_case and (significant or cued or _DETERMINER_BEFORE_RE.search(before) or before.rstrip().endswith(",")):
-        return stripped == inner or cued or bool(_DETERMINER_BEFORE_RE.search(before))
+    named_thing = bool(_DET_NOUN_BEFORE_RE.search(before))  # the rover "Tenacity", her collection "…"
+    if title_case and (significant or cued or named_thing or before.rstrip().endswith(",")):
+        return stripped == inner or cued or named_thing
     return False
+
+
+def _modifies_noun(before: str, after: str) -> bool:
+    """A quoted phrase used as a modifier: a lower-case noun right after it (``focus on "premium"
+    customers``), and no auxiliary or "to" right before it (``would "terrify" patients`` is a verb)."""
+    following = re.match(r"[ \u00a0]+([a-z][\w-]*)\b", after)
+    if following is None or following.group(1) in _FUNCTION_WORDS or following.group(1) in _NOT_NOUNS or \
+            following.group(1).endswith("ly"):
+        return False
+    previous = re.search(r"([\w'’-]+)\W*$", before)
+    return previous is None or previous.group(1).lower() not in _VERB_SLOT
 
 
 def _is_modifier(before: str, after: str) -> bool:
