@@ -84,7 +84,8 @@ _DESC = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}})"  # greedy: after a verb ("s
 _DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,9}}?)"  # lazy: before a verb ("the company said")
 _PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
 # a role before a name: "Argentine negotiator Luis Ferreyra"
-_TEAM = r"(?:[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+)?"  # "Sorensen and her colleagues"
+_TEAM_BODY = r"[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+"
+_TEAM = rf"(?:{_TEAM_BODY})?"  # "Sorensen and her colleagues"
 _ONE = r"(?:[Oo]ne|[Aa]nother)(?=[ \u00a0]*[,.;:!?]|$)"  # "wrote another", "said one, who asked not to be named"
 _ROLE_WORDS = (r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+)?"
                r"(?:(?!(?:the|an?|its|his|her|their|of|for|at|in)\b)[a-z][\w'’-]*[ \u00a0]+){1,3}")  # "the novelist "
@@ -93,6 +94,7 @@ _TAG_END = (r"(?![\w'’-])[ \u00a0]*(?:$|[,.;:!?)—–-]|(?:[a-z][\w'’-]*[ \
 # what may follow the speaker of an inverted tag ("…," said Ana Lupu, …); not a verb ("said the buyer would")
 _REPORTING = frozenset({"report", "reported", "reports"})
 _NAME_RE, _PRON_RE, _MEDIA_RE = re.compile(_NAME), re.compile(_PRON), re.compile(_MEDIA)
+_TEAM_RE = re.compile(_TEAM_BODY)
 _POSSESSOR_RE = re.compile(r"['’]s(?:[ \u00a0]+[a-z]|$)")
 _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|would|will|previously|earlier|"
         r"yesterday|today|tonight|on[ \u00a0]+[A-Z]\w+day|last[ \u00a0]+\w+|this[ \u00a0]+\w+|in[ \u00a0]+a[ \u00a0]+statement)")
@@ -242,10 +244,13 @@ class Attribution:
     def _who(self, match: re.Match, offset: int) -> str | None:
         who = _TRAILING_RE.sub("", match.group("who"))
         position = offset + match.start("who")
-        grouped = match.re is not _patterns()["with"] and _PART_OF_GROUP_RE.search(self.text, max(0, position - 5), position)
-        if grouped or \
-                self.text.startswith(" and ", offset + match.end("who")):
-            return None  # "the ministers of India and China said": a group, not China
+        app = match.groupdict().get("app") or ""
+        relative = app.startswith(", who")  # "… with Xi, who then declared": Xi, whatever comes before
+        grouped = match.re is not _patterns()["with"] and not relative and \
+            _PART_OF_GROUP_RE.search(self.text, max(0, position - 5), position)
+        if grouped or (self.text.startswith(" and ", offset + match.end("who")) and
+                       not _TEAM_RE.match(self.text, offset + match.end("who"))):
+            return UNKNOWN  # "the ministers of India and China said": a group, not China
         named = self._is_name(who)
         role = _ROLE_NAME_RE.match(self.masked, offset + match.end("who")) if named else None
         if role and self._is_role(role.group(1)):  # "said Comets coach Lena Marsh": the coach, not the club
