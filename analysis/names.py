@@ -253,7 +253,8 @@ class NameIndex:
                 gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
                 stop = match.start(1) + match.group(1).index(head) + len(head)
                 entity = Entity("unknown", "person", gender, {head}, 3, True, self.text[match.start():stop])
-                found.append(Mention(match.start(), stop, entity.description, "", entity))
+                reach = _PHRASE_END_RE.search(self.masked, stop, end)  # the description runs to a comma or verb
+                found.append(Mention(match.start(), reach.start() if reach else end, entity.description, "", entity))
             self._anonymous[k] = found
         return self._anonymous[k]
 
@@ -384,7 +385,8 @@ class NameIndex:
                 tokens[-1].lower() not in lex.org_words:
             tokens.pop(0)
             skip += 1
-        if initial and len(tokens) > 2 and tokens[0] not in lex.given and _looks_like_role(tokens[0].lower()) \
+        if initial and len(tokens) > 2 and tokens[0] not in lex.given and \
+                (_looks_like_role(tokens[0].lower()) or tokens[0].lower() in lex.person_nouns) \
                 and not self.seen_mid_sentence(tokens[0]):
             tokens.pop(0)
             skip += 1
@@ -648,8 +650,11 @@ class NameIndex:
                      not m.possessive and (self._fits(m.entity, kind, gender, roles) or
                                            (kind == "person" and not roles and m.entity.kind == "unknown"
                                             and _speaks(self.text, m.end)))]
-            if anonymous and not found:  # "A man who farms nearby said …. "…," he said": nobody named
-                found = [m for m in self.anonymous_in(j) if m.start < position and
+            unnamed = self.anonymous_in(j) if anonymous else []
+            if unnamed:  # "A woman from the town of Sela said …": Sela is no antecedent
+                found = [m for m in found if not any(u.start < m.start < u.end for u in unnamed)]
+            if unnamed and not found:  # "A man who farms nearby said …. "…," he said": nobody named
+                found = [m for m in unnamed if m.start < position and
                          (gender is None or m.entity.gender in (None, gender))]
             if found:
                 speaking = [m for m in found if _speaks(self.text, m.end)]
@@ -799,6 +804,7 @@ def _person_noun(word: str, lex: Lexicon) -> bool:
 
 
 _INDEFINITE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Oo]ne|[Aa]nother)((?:[ \u00a0]+[\w'’-]+){1,4})")
+_PHRASE_END_RE = re.compile(r"[,;:]|\b(?:said|says|told|tells|added|wrote|asked|was|is|had|has)\b")
 _ANONYMOUS_STOPS = frozenset("who whose which that of from in at near on with said says told added".split())
 
 

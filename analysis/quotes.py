@@ -66,7 +66,8 @@ _SCARE_CUE_RE = re.compile(r"(?i:\b(?:so-called|so called|self-styled|dubbed|nic
                            r"described as)(?:\s+(?:the|a|an|it))?)\s*$)")  # "what the commission called"
 _BILLED_RE = re.compile(r"(?i:\b(?:bill|bills|billed|billing|market|markets|marketed|advertised|branded|"
                         r"promoted|sold)(?:\s+[\w'’-]+){0,3}?\s+as\s*$)")  # posters bill it as "the …"
-_DET_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:a|an|the|its|their|his|her|our|this|that)|[’']s)(?:\s+[a-z][\w-]*){0,2}\s*$")
+_DET_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)|[’']s)"
+                                 r"(?:\s+[a-z][\w-]*){0,2}\s*$")
 _NOT_NOUNS = frozenset("today yesterday tonight last next this every each throughout that which who whom whose "
                        "than then there here also only just even still too very".split())
 _VERB_SLOT = frozenset("would will could should can may might must shall did does do to was were is are be been "
@@ -114,9 +115,9 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
         found, chain = _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long)
         spans.extend(found)
         next_opens = k + 1 < len(paragraphs) and _opens_paragraph(text, paragraphs[k + 1][0], single=True)
-        singles = _pair_single(text, p_start, p_end, found, chain + (0 if continues and not found else 1),
+        singles = _pair_single(text, p_start, p_end, found, chain if continues and not found else chain + 1,
                                next_opens=next_opens, sentence_starts=sentence_starts)
-        chain += len({span.chain for span in singles})
+        chain = max([chain] + [span.chain for span in singles])
         spans.extend(singles)
     spans.sort(key=lambda s: s.start)
     _end_at_inner_tags(text, spans, chain)

@@ -55,3 +55,54 @@ def test_speech_verbs_come_from_the_data_file_with_every_form():
     verbs = set(speech_verbs())
     assert {"said", "says", "told", "insisted", "warned", "added", "pointed out", "tweeted"} <= verbs
     assert "ensure" not in verbs
+
+
+def resolved(text, quote):
+    """The speaker of ``quote`` (a substring of ``text``) by its tag after, then before, as voices does."""
+    att, start, end = attribution(text, quote)
+    return att.tag_after(end + 1, len(text)) or att.tag_before(0, max(start - 1, 0))
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # people described but not named are nobody the article names
+    ('"We hear the blasting," said one resident, who asked not to be named.', "We hear the blasting,", UNKNOWN),
+    ('"Never again," wrote another.', "Never again,", UNKNOWN),
+    ('"They came at night," a woman who lives near the river said.', "They came at night,", UNKNOWN),
+    ('"It was a fix," one senior player from a rival club said.', "It was a fix,", UNKNOWN),
+    # … unless the apposition names them
+    ('One of the organisers, Bethan Rees, said: "We will be back."', "We will be back.", "Bethan Rees"),
+    ('Another, Colm Duffy, the MP for Carlow East, said: "Enough."', "Enough.", "Colm Duffy"),
+    ('"Look at him go," said one fan, Tasha Reid, pointing at the screen.', "Look at him go,", "Tasha Reid"),
+    ('A bench headed by Justice Meera Rao said the delay was "not acceptable".', "not acceptable", "Meera Rao"),
+    # a role between an organisation and a name: the name speaks
+    ('"He wants the ball," said Comets coach Lena Marsh.', "He wants the ball,", "Lena Marsh"),
+    ('"Farmers are not villains," said University of Brenton ecologist Olu Adebayo.', "Farmers are not villains,",
+     "Olu Adebayo"),
+    ('"It is good work," said the chair of the panel, the historian Gregory Lamb.', "It is good work,",
+     "Gregory Lamb"),
+    ('Opening the hearing, Fiona Marsh KC, counsel to the inquiry, said: "The evidence is clear."',
+     "The evidence is clear.", "Fiona Marsh"),
+    # a relative clause names its antecedent; a clause after the quote is no tag
+    ('Minister Sorin Mateescu, who described the deal as "a fine one", said the buyer would pay.', "a fine one",
+     "Sorin Mateescu"),
+    ('Reviews were warm, with the magazine Loud calling it "a grumpy comeback".', "a grumpy comeback", "Loud"),
+    ('The website Tech Review praised the screen but said the battery was "a letdown".', "a letdown",
+     "Tech Review"),
+])
+def test_who_the_attribution_names(text, quote, speaker):
+    assert resolved(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Westmoor Police said nobody was hurt. "Officers kept everyone safe," a police spokeswoman said.',
+     "Officers kept everyone safe,", "Westmoor Police"),
+    ('The Wend Valley Fire and Rescue Service said crews worked all night. "Stay out of the water," a fire '
+     'service spokesman said.', "Stay out of the water,", "Wend Valley Fire and Rescue Service"),
+    ('The Rivertown Foxes said in a statement that Kim would rest. "He will be assessed," the statement said.',
+     "He will be assessed,", "Rivertown Foxes"),
+])
+def test_spokespeople_and_statements_speak_for_their_organisation(text, quote, speaker):
+    sentences = [(0, text.index(". ") + 1), (text.index(". ") + 2, len(text))]
+    start = text.index(quote)
+    att = Attribution(text, sentences, [(start, start + len(quote))])
+    assert att.tag_after(start + len(quote) + 1, len(text)) == speaker
