@@ -61,7 +61,8 @@ _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+),?|[Tt]he[ \u00a0]+((?
                              r"[ \u00a0]+$")  # "coach Gary Stead", "The education secretary, Charles Clarke"
 _MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
 _CAPS_AFTER_RE = re.compile(r"(?:[ \u00a0]+(?:(?:de|da|van|von|der|bin|al)[ \u00a0]+)?[A-Z][\w'’-]*)*")
-_CAPS_BEFORE_RE = re.compile(rf"((?:{_MULTI_TOKEN}[ \u00a0]+(?:(?:de|da|van|von|der|den|du|le|la|bin|al)[ \u00a0]+)?)*)$")
+_MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
+_PARTICLES = frozenset("de da van von der den du le la bin al".split())
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
 _LEADING = " \"“‘'«„「『([—–-\0"
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
@@ -181,14 +182,15 @@ class NameIndex:
     first time it is met, so the cost follows the number of attributions, not the number of names.
     """
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]] = ()):
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]] = (), *,
+                 masked: str | None = None):
         self.text = text
         self.lex = lexicon()
         self.sentences = list(sentences)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.quotes = sorted(quotes)
         self.quote_starts = [a for a, _ in self.quotes]
-        self.masked = mask_quotes(text, self.quotes)
+        self.masked = masked if masked is not None else mask_quotes(text, self.quotes)
         self._by_core: dict[str, Entity] = {}
         self._sentence_mentions: dict[int, list[Mention]] = {}
         self._descriptions: dict[int, list[Mention]] = {}
@@ -476,9 +478,9 @@ class NameIndex:
         if token not in self._fuller and not (token.isupper() and len(token) > 1):
             entries = []
             for start in self.occurrences(token, limit=40):  # read around each place the word occurs
-                head = _CAPS_BEFORE_RE.search(self.masked, max(0, start - 80), start)
+                before = self.masked[_caps_before(self.masked, start):start]
                 tail = _CAPS_AFTER_RE.match(self.masked, start + len(token))
-                before, after = (head.group(1) if head else ""), (tail.group(0) if tail else "")
+                after = tail.group(0) if tail else ""
                 if before or after:
                     entries.append((start - len(before), before + token + after))
             self._fuller[token] = self._longer_names(token, entries)
@@ -553,10 +555,9 @@ class NameIndex:
     def _context_evidence(self, entity: Entity, start: int, end: int) -> None:
         """Evidence around one occurrence: titles and a role before it, an age or an apposition after it."""
         lex, text = self.lex, self.masked
-        head = _CAPS_BEFORE_RE.search(text, max(0, start - 80), start)
-        name_start = head.start(1) if head else start
-        if head and head.group(1).strip():
-            words = head.group(1).split()
+        name_start = _caps_before(text, start)
+        if name_start < start:
+            words = text[name_start:start].split()
             own = entity.tokens[:-1]
             if own and words[-len(own):] == own:  # "North State" before "Power" is the name itself
                 words = words[:-len(own)]
@@ -588,7 +589,7 @@ class NameIndex:
         role = _ROLE_BEFORE_RE.search(text, max(0, name_start - 40), name_start)
         if role:
             self._role_evidence(entity, role.group(1), role.group(2))
-        if _PLACE_BEFORE_RE.search(text, max(0, name_start - 12), name_start) and not head.group(1).strip():
+        if _PLACE_BEFORE_RE.search(text, max(0, name_start - 12), name_start) and name_start == start:
             self._type(entity, "place", 1)  # "in Denver", "near Talca"
 
     def _role_evidence(self, entity: Entity, word: str, apposition: str | None) -> None:
@@ -835,6 +836,30 @@ def _ends_with_speech_verb(text: str) -> bool:
     return bool(words) and words[-1] in _speech_verb_forms()
 
 
+def _caps_before(text: str, start: int, *, limit: int = 80) -> int:
+    """Where the run of capitalised words (titles, names, particles between them) that ends, with a
+    space, right before ``start`` begins; ``start`` when there is none. Reads at most ``limit`` characters."""
+    floor, head, cursor, particle = max(0, start - limit), start, start, False
+    while cursor > floor:
+        end = cursor
+        while end > floor and text[end - 1] in " \u00a0":
+            end -= 1
+        word_start = end
+        while word_start > floor and not text[word_start - 1].isspace():
+            word_start -= 1
+        if end == cursor or end == word_start or (word_start == floor and floor > 0):
+            break
+        word = text[word_start:end]
+        if _MULTI_TOKEN_RE.fullmatch(word):
+            head, particle = word_start, False
+        elif word in _PARTICLES and not particle:
+            particle = True  # counts only with a capitalised word before it ("Pieter de Vries")
+        else:
+            break
+        cursor = word_start
+    return head
+
+
 def _joins_organisation(tokens: list[str], i: int, org_words: frozenset) -> bool:
     """Whether the small word ``tokens[i]`` is inside an organisation's name rather than between two
     names: "Institute for Fiscal Studies", "Department of Health and Social Care", "Fire and Rescue
@@ -890,7 +915,8 @@ def resolve_mentions(text: str, sentence_spans: list[tuple[int, int]], *,
     return sorted(out)
 
 
-_NICKNAME_RE = re.compile("(?<![\\w'’])([A-Z][a-z][\\w'’-]*)([ \u00a0][\"“‘'«]\0{1,30}[\"”’'»][ \u00a0])(?=[A-Z])")
+_NICKNAME_RE = re.compile("[ \u00a0][\"“‘'«]\0{1,30}[\"”’'»][ \u00a0](?=[A-Z])")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])[A-Z][a-z][\w'’-]*$")
 
 
 def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
@@ -905,7 +931,10 @@ def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
         cursor = end
     pieces.append(text[cursor:])
     masked = "".join(pieces)
-    return _NICKNAME_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)), masked) if "\0" in masked else masked
+    nicknames = [m.span() for m in _NICKNAME_RE.finditer(masked) if _WORD_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())]
+    for start, end in reversed(nicknames):  # Marcus "Tank" Reilly: a given name, a nickname, a surname
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    return masked
 
 
 @lru_cache(maxsize=1)

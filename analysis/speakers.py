@@ -103,7 +103,7 @@ _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|w
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     verb = alternation([v for v in speech_verbs() if not v.split()[0].endswith("ing")])  # "saying" is no tag
-    who = rf"(?P<who>{_DESC_LAZY}|{_ONE}|{_NAME}|{_PRON})"
+    who = rf"(?<![\w'’.-])(?P<who>{_DESC_LAZY}|{_ONE}|{_NAME}|{_PRON})"
     who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_ONE}|{_NAME}|{_PRON})"
     chunk = r"(?:[^,\"“”«»„「」\0]|[\"“”«»„「」‘’']\0+[\"“”«»„「」‘’'])"  # a quote inside is blanked out
     apposition = rf"(?P<app>(?:,[ \u00a0]{chunk}{{1,90}}){{1,2}},|,[ \u00a0]who(?=[ \u00a0]))?"
@@ -155,8 +155,7 @@ class Attribution:
     @property
     def index(self) -> NameIndex:
         if self._index is None:
-            self._index = NameIndex(self.text, self.sentences, self.quotes)
-            self._index.masked = self.masked
+            self._index = NameIndex(self.text, self.sentences, self.quotes, masked=self.masked)
         return self._index
 
     def tag_after(self, start: int, end: int, *, reporting: bool = False) -> str | None:
