@@ -195,6 +195,7 @@ class NameIndex:
         self._sentence_mentions: dict[int, list[Mention]] = {}
         self._descriptions: dict[int, list[Mention]] = {}
         self._anonymous: dict[int, list[Mention]] = {}
+        self._speaking: dict[int, bool] = {}
         self._seen_mid: dict[str, bool] = {}
         self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
         self._longer: dict[str, str] = {}
@@ -650,7 +651,7 @@ class NameIndex:
             found = [m for m in sorted(candidates, key=lambda m: m.start) if m.start < position and
                      not m.possessive and (self._fits(m.entity, kind, gender, roles) or
                                            (kind == "person" and not roles and m.entity.kind == "unknown"
-                                            and _speaks(self.text, m.end)))]
+                                            and self.speaks_at(m.end)))]
             unnamed = self.anonymous_in(j) if anonymous else []
             if unnamed:  # "A woman from the town of Sela said …": Sela is no antecedent
                 found = [m for m in found if not any(u.start < m.start < u.end for u in unnamed)]
@@ -658,10 +659,16 @@ class NameIndex:
                 found = [m for m in unnamed if m.start < position and
                          (gender is None or m.entity.gender in (None, gender))]
             if found:
-                speaking = [m for m in found if _speaks(self.text, m.end)]
+                speaking = [m for m in found if self.speaks_at(m.end)]
                 attested = [m for m in found if m.entity.evidence > 0]
                 return (speaking or attested or found)[0].entity
         return None
+
+    def speaks_at(self, end: int) -> bool:
+        """Whether the name ending at ``end`` is the subject of a speech verb (cached)."""
+        if end not in self._speaking:
+            self._speaking[end] = _speaks(self.text, end)
+        return self._speaking[end]
 
     def _fits(self, entity: Entity, kind: str, gender: str | None, roles: set | None) -> bool:
         self.typed(entity)
