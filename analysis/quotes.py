@@ -63,14 +63,16 @@ _SLOGAN_CUE_RE = re.compile(r"(?i:\b(?:reading|read|chanting|chanted|slogans?|mo
                             r"headlined|emblazoned with|bearing the words)[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,3}$)")
 _SCARE_CUE_RE = re.compile(r"(?i:\b(?:so-called|so called|self-styled|dubbed|nicknamed|known as|"
                            r"what(?:\s+[\w'’-]+){1,3}?\s+(?:call|calls|called|term|terms|termed|dubbed|describes? as|"
-                           r"described as)(?:\s+(?:the|a|an|it))?)\s*$)")  # "what the commission called"
+                           r"described as)(?:\s+(?:the|a|an|it))?|"
+                           r"call(?:s|ed|ing)?\s+(?:it|them|him|her|this|that|itself|themselves)\s+(?:the|an?))"
+                           r"\s*$)")  # "what the commission called", "critics called it the "…""
 _BILLED_RE = re.compile(r"(?i:\b(?:bill|bills|billed|billing|market|markets|marketed|advertised|branded|"
                         r"promoted|sold)(?:\s+[\w'’-]+){0,3}?\s+as\s*$)")  # posters bill it as "the …"
 _DET_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)|[’']s)"
                                  r"(?:\s+[a-z][\w-]*){0,2}\s*$")
 _NOT_NOUNS = frozenset("today yesterday tonight last next this every each throughout that which who whom whose "
                        "than then there here also only just even still too very".split())
-_VERB_SLOT = frozenset("would will could should can may might must shall did does do to was were is are be been "
+_VERB_SLOT = frozenset("would will could should can may might must shall did does do was were is are be been "
                        "being not never".split())
 _DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$)|[’']s\s*$")
 _FUNCTION_WORDS = frozenset(
@@ -192,10 +194,12 @@ def is_measurement(text: str, i: int) -> bool:
 
 
 def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) -> tuple[list[Span], int]:
-    marks = [m.start() for m in _DOUBLE_RE.finditer(text, p_start, p_end) if not is_measurement(text, m.start())]
+    marks = [m.start() for m in _DOUBLE_RE.finditer(text, p_start, p_end)]
     spans: list[Span] = []
     open_at = None
     for k, i in enumerate(marks):
+        if is_measurement(text, i) and not (open_at is not None and _closes_title(text, open_at, i)):
+            continue  # 30" of snow; but "Ray of Light 2" in New Orleans closes a title
         role = mark_role(text, i)
         if open_at is None:
             if role != "close" or k + 1 < len(marks):
@@ -223,6 +227,13 @@ def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) 
             end = sentence[1] if sentence else p_end
         spans.append(Span(open_at, _trim_end(text, open_at, end), chain, closed=False))
     return spans, chain
+
+
+def _closes_title(text: str, open_at: int, i: int) -> bool:
+    """Whether a mark after a digit closes the quote opened at ``open_at`` ("Ray of Light 2" in): the
+    quote is short, opened in the same sentence, and the number is no height (6' 2")."""
+    inner = text[open_at:i]
+    return len(inner) < 60 and not re.search(r"[.!?]\s", inner) and not re.search(r"\d['′]\s?\d+$", inner)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

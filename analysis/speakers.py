@@ -72,7 +72,7 @@ def _depth(node: dict) -> int:
 
 _NAME = (r"(?:(?:(?:de|da|di|van|von|du|al|bin)[ \u00a0](?=[A-Z]))?"
          r"[A-Z][\w.'’-]*(?:[ \u00a0]+(?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
-         r"(?:de|da|van|von|al|bin|der|la|le|du|of|the)(?=[ \u00a0][A-Z]))){0,5})")
+         r"(?:de|da|van|von|al|bin|der|la|le|du|of|the|for)(?=[ \u00a0][A-Z]))){0,5})")
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
 _MEDIA = (r"(?:[A-Z][a-z]+[ \u00a0])?(?:state|official|local|national|government|foreign|international)[ \u00a0]"
           r"(?:media|television|TV|news[ \u00a0]agency|press|radio|broadcaster)")  # a body, named as such
