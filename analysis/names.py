@@ -112,6 +112,7 @@ class Lexicon:
     street_titles: frozenset = frozenset()
     title_modifiers: frozenset = frozenset()
     surname_place_words: frozenset = frozenset()
+    state_bodies: frozenset = frozenset()
 
 
 def _word_list(path: Path) -> list[str]:
@@ -137,7 +138,7 @@ def lexicon() -> Lexicon:
                    org_words=words("org_words"), place_words=words("place_words"), org_nouns=words("org_nouns"),
                    person_nouns=words("person_nouns"), not_names=words("not_names"),
                    street_titles=words("street_titles"), title_modifiers=words("title_modifiers"),
-                   surname_place_words=words("surname_place_words"),
+                   surname_place_words=words("surname_place_words"), state_bodies=words("state_bodies"),
                    places=frozenset(_word_list(PLACES_TXT)), demonyms=demonyms, given=given,
                    demonyms_lower=frozenset(d.lower() for d in demonyms),
                    male_words=frozenset(w.rstrip(".") for w in male), female_words=frozenset(w.rstrip(".") for w in female))
@@ -729,15 +730,19 @@ class NameIndex:
 
     def _role_holder(self, head: str, modifiers: set, position: int) -> Entity | None:
         """The person the article introduced with this role ("Prime Minister Tony Blair", "Charles Clarke,
-        the education secretary", "The chief executive, Priya Raman,"), nearest before ``position``."""
+        the education secretary", "The chief executive, Priya Raman,"), nearest before ``position``, else
+        one named within the next two sentences."""
         key = (head, frozenset(modifiers))
         if key not in self._roles:
             self._roles[key] = self._find_role_holders(head, modifiers)
         holders = self._roles[key]
         earlier = [h for h in holders if h[0] < position]
-        if not earlier:
+        if not holders:
             return None
-        entity = self.entity_for(earlier[-1][1], (), earlier[-1][0])
+        if not earlier and self.sentence_of(holders[0][0]) - self.sentence_of(position) > 2:
+            return None
+        chosen = earlier[-1] if earlier else holders[0]  # else one named just after ("the home secretary, X, said")
+        entity = self.entity_for(chosen[1], (), chosen[0])
         return entity if self.typed(entity).kind in ("person", "unknown") else None
 
     def _find_role_holders(self, head: str, modifiers: set) -> list[tuple[int, str]]:
@@ -781,8 +786,9 @@ class NameIndex:
         before = [m for k in range(self.sentence_of(position) + 1) for m in self.mentions_in(k)
                   if m.start < position and self.typed(m.entity).kind == "organisation"]
         named = [m for m in before if head in m.entity.canonical.lower().split() or head in m.entity.roles]
-        if named:
-            return named[-1].entity
+        if named:  # the one sharing most words with the description, the latest among equals
+            shared = [len(modifiers & set(m.entity.canonical.lower().split())) for m in named]
+            return named[max(range(len(named)), key=lambda i: (shared[i], i))].entity
         if modifiers - self.lex.demonyms_lower:  # "the health board", with no board named: nobody
             return None
         k = self.sentence_of(position)

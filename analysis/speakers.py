@@ -124,6 +124,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 _INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any)[ \u00a0]")
+_STATE_BODY_RE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)[ \u00a0]+((?:[A-Z][\w'’-]*[ \u00a0]+)+)"
+                            r"((?:[a-z][\w-]*[ \u00a0]+){0,2})([a-z]+)")  # "the Marenian foreign ministry"
 _LED_BY_RE = re.compile(rf"\b(?:led|headed|chaired)[ \u00a0]+by[ \u00a0]+({_NAME})")
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
@@ -151,6 +153,7 @@ class Attribution:
         self.masked = mask_quotes(text, quotes)  # quoted words blanked: attributions are looked for outside quotes
         self._index: NameIndex | None = None
         self._names: dict[str, str] = {}
+        self._bodies: dict[str, list[tuple[set, str]]] = {}  # state bodies named by their description
 
     @property
     def index(self) -> NameIndex:
@@ -302,6 +305,9 @@ class Attribution:
             return self.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
         who = _PREPOSITION_RE.split(who, maxsplit=1)[0]  # "the ministers of India and China": not China
         lex = self.index.lex
+        body = _STATE_BODY_RE.fullmatch(who)
+        if body and body.group(3) in lex.state_bodies:  # "the Marenian foreign ministry"
+            return self._state_body(body, position)
         names = []
         for run in re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who):
             words = run.split()
@@ -322,6 +328,22 @@ class Attribution:
             return self._issuer(document.group(1), position)
         entity = self.index.resolve_description(who, position)
         return entity.canonical if entity else UNKNOWN
+
+    def _state_body(self, body: re.Match, position: int) -> str:
+        """"the Marenian foreign ministry": the organisation named so in the article, else one described
+        so before ("the Marenian ministry" after "the Marenian foreign ministry"), else the description
+        as a name ("Marenian Foreign Ministry")."""
+        words = body.group(1).split() + body.group(2).split()
+        head, modifiers = body.group(3), {w.lower() for w in words}
+        entity = self.index.resolve_description(" ".join(["the", *words, head]), position)
+        if entity is not None and entity.canonical != " ".join(body.group(1).split()):  # not "Dalvian" alone
+            return entity.canonical
+        for known, name in self._bodies.get(head, []):
+            if modifiers <= known:
+                return name
+        name = " ".join([*body.group(1).split(), *(w.capitalize() for w in body.group(2).split()), head.capitalize()])
+        self._bodies.setdefault(head, []).append((modifiers, name))
+        return name
 
     def _issuer(self, document: str, position: int) -> str:
         """Who issued the statement (report, letter …) an attribution names: the subject of the nearest

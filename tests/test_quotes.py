@@ -127,3 +127,12 @@ def test_a_mark_opening_mid_sentence_starts_a_new_quote_not_a_continuation():
     sentences = [(s, e) for s, e, _ in sentence_spans(text)]
     found = quote_spans(text, [(0, len(text))], sentences)
     assert found[0].chain != found[1].chain
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Critics have called it the "new brutalism" for years.', [("new brutalism", "scare")]),
+    ('He is filming "Ray of Light 2" in Spain.', [("Ray of Light 2", "title")]),
+    ('He stands 6\' 2" and weighs "a ton", he joked.', [("a ton", "speech")]),
+])
+def test_labels_and_numbers_before_marks(text, expected):
+    assert spans(text) == expected

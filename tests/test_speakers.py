@@ -106,3 +106,21 @@ def test_spokespeople_and_statements_speak_for_their_organisation(text, quote, s
     start = text.index(quote)
     att = Attribution(text, sentences, [(start, start + len(quote))])
     assert att.tag_after(start + len(quote) + 1, len(text)) == speaker
+
+
+def test_a_state_body_named_only_by_description_is_named_by_it():
+    text = ('Talks ended. "We accept," the Dalvian foreign ministry said. "We are ready," the Dalvian ministry '
+            'added.')
+    first, second = text.index("We accept,"), text.index("We are ready,")
+    att = Attribution(text, [(0, 13), (14, 60), (61, len(text))],
+                      [(first, first + 10), (second, second + 13)])
+    assert att.tag_after(first + 11, 60) == "Dalvian Foreign Ministry"
+    assert att.tag_after(second + 14, len(text)) == "Dalvian Foreign Ministry"
+
+
+def test_a_role_named_just_after_its_description_is_that_person():
+    text = ('The bill, which the home secretary has described as "the last piece", passed. '
+            'Opening the debate, the home secretary, Tariq Hussain, spoke.')
+    start = text.index("the last piece")
+    att = Attribution(text, [(0, 78), (79, len(text))], [(start, start + 14)])
+    assert att.tag_before(0, start - 1) == "Tariq Hussain"
