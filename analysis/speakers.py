@@ -88,7 +88,8 @@ _TEAM_BODY = r"[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+"
 _TEAM = rf"(?:{_TEAM_BODY})?"  # "Sorensen and her colleagues"
 _ONE = r"(?:[Oo]ne|[Aa]nother)(?=[ \u00a0]*[,.;:!?]|$)"  # "wrote another", "said one, who asked not to be named"
 _ROLE_WORDS = (r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+)?"
-               r"(?:(?!(?:the|an?|its|his|her|their|of|for|at|in)\b)[a-z][\w'’-]*[ \u00a0]+){1,3}")  # "the novelist "
+               r"(?:(?!(?:the|an?|its|his|her|their|of|for|at|in|to|on|by|with|from|about|after|before)\b|\w+ing\b)"
+               r"[a-z][\w'’-]*[ \u00a0]+){1,3}")  # "the novelist ", not "speaking to "
 _TAG_END = (r"(?![\w'’-])[ \u00a0]*(?:$|[,.;:!?)—–-]|(?:[a-z][\w'’-]*[ \u00a0]+){1,3}[A-Z]|(?:a|an|the|on|in|at|of|for|after|before|during|while|when|to|from|with|who|whose|"
             r"as|outside|inside|yesterday|today|tonight|last|this|earlier|later|through|via|and|but|\w+ly)\b)")
 # what may follow the speaker of an inverted tag ("…," said Ana Lupu, …); not a verb ("said the buyer would")
