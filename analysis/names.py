@@ -197,6 +197,8 @@ class NameIndex:
         self._descriptions: dict[int, list[Mention]] = {}
         self._anonymous: dict[int, list[Mention]] = {}
         self._speaking: dict[int, bool] = {}
+        self._occurrences: dict[str, tuple[int, list[int]]] = {}
+        self._splits: dict[tuple, tuple | None] = {}
         self._seen_mid: dict[str, bool] = {}
         self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
         self._longer: dict[str, str] = {}
@@ -337,7 +339,15 @@ class NameIndex:
         return self._seen_mid[token]
 
     def occurrences(self, word: str, *, limit: int) -> list[int]:
-        """Where ``word`` occurs as a whole word outside quotes (at most ``limit`` places)."""
+        """Where ``word`` occurs as a whole word outside quotes (at most ``limit`` places; cached)."""
+        known = self._occurrences.get(word)
+        if known is not None and (known[0] >= limit or len(known[1]) < known[0]):
+            return known[1][:limit]
+        found = self._find_occurrences(word, limit)
+        self._occurrences[word] = (limit, found)
+        return found
+
+    def _find_occurrences(self, word: str, limit: int) -> list[int]:
         text, out, start = self.masked, [], 0
         while len(out) < limit:
             start = text.find(word, start)
@@ -351,6 +361,14 @@ class NameIndex:
         return out
 
     def split_name(self, tokens: list[str], *, initial: bool = False):
+        """The parts of a run of capitalised words (cached per article): see :meth:`_split_name`."""
+        key = (tuple(tokens), initial)
+        if key not in self._splits:
+            self._splits[key] = self._split_name(tokens, initial=initial)
+        found = self._splits[key]
+        return None if found is None else (found[0], list(found[1]), list(found[2]), found[3])
+
+    def _split_name(self, tokens: list[str], *, initial: bool = False):
         """``(skipped, titles, name tokens, possessive)`` of a run of capitalised words, or None.
 
         Skipped: leading function words ("The"), a leading possessor ("Spain's Carla Ruiz"), a role word
