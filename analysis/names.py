@@ -738,6 +738,9 @@ class NameIndex:
             return self._organisation(head, modifiers, position)
         if not _person_noun(head, self.lex):
             return None
+        unnamed = self._unnamed_with(head, position)
+        if unnamed is not None:  # "A Western diplomat said …. "…," the diplomat said": still nobody named
+            return unnamed
         entity = self._role_holder(head, modifiers, position)
         possessed = re.match(r"(?i:his|her|their|its|our|my)\b|\S+['’]s\b", description.strip()) is not None
         if entity is None and fallback and not possessed and \
@@ -745,6 +748,16 @@ class NameIndex:
             gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
             entity = self.nearest(position, gender=gender, descriptions=descriptions)
         return entity
+
+    def _unnamed_with(self, head: str, position: int) -> Entity | None:
+        """A person described with this noun but not named ("a Western diplomat") within the three
+        sentences before ``position``, if the article names nobody with that role in between."""
+        k = self.sentence_of(position)
+        for j in range(k, max(k - 4, -1), -1):
+            for mention in reversed(self.anonymous_in(j)):
+                if mention.start < position and head in mention.entity.roles:
+                    return mention.entity
+        return None
 
     def _role_holder(self, head: str, modifiers: set, position: int) -> Entity | None:
         """The person the article introduced with this role ("Prime Minister Tony Blair", "Charles Clarke,

@@ -127,6 +127,7 @@ def _patterns() -> dict[str, re.Pattern]:
 _INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any)[ \u00a0]")
 _STATE_BODY_RE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)[ \u00a0]+((?:[A-Z][\w'’-]*[ \u00a0]+)+)"
                             r"((?:[a-z][\w-]*[ \u00a0]+){0,2})([a-z]+)")  # "the Marenian foreign ministry"
+_CLOSE_TO_QUOTE_RE = re.compile(r"(?:[ \u00a0]+[\w'’-]+){0,3}[ \u00a0:,]*[\"“”‘’'«„「]?\0*[ \u00a0]*")
 _LED_BY_RE = re.compile(rf"\b(?:led|headed|chaired)[ \u00a0]+by[ \u00a0]+({_NAME})")
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
@@ -177,15 +178,18 @@ class Attribution:
 
     def tag_before(self, start: int, end: int) -> str | None:
         """The speaker of the first "X said" in ``text[start:end]`` that names someone (the outermost
-        speaker of "X said the two sides had agreed to "…""); ``unknown`` when none does."""
+        speaker of "X said the two sides had agreed to "…""), unless a later one's verb stands right
+        before the quote ("…, which Whitlock called "…""); ``unknown`` when none names anyone."""
         segment = self.masked[start:end]
         if not _has_speech_verb(segment):
             with_participle = _patterns()["with"].search(segment) if "with" in segment else None
             return self._who(with_participle, start) if with_participle else None  # "with Loud calling it"
         found = None
-        for match in _patterns()["subject"].finditer(segment):
-            if match.group("verb") in _REPORTING:
-                continue
+        matches = [m for m in _patterns()["subject"].finditer(segment) if m.group("verb") not in _REPORTING]
+        if len(matches) > 1 and _CLOSE_TO_QUOTE_RE.fullmatch(segment, matches[-1].end("verb")) and \
+                not _PRON_RE.fullmatch(matches[-1].group("who")):
+            matches.insert(0, matches.pop())  # "Skyward said it would drop routes, which Whitlock called "…""
+        for match in matches:
             who = self._who(match, start)
             if who and who != UNKNOWN:
                 return who
@@ -304,13 +308,13 @@ class Attribution:
         if _INDEFINITE_RE.match(who) and not _SPOKES_RE.search(who):
             led = _LED_BY_RE.search(who)  # "a bench headed by Justice Mehra" speaks through its head
             return self.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
-        who = _PREPOSITION_RE.split(who, maxsplit=1)[0]  # "the ministers of India and China": not China
+        who = _before_preposition(who, self.index.lex.org_words)  # "the ministers of India and China": not China
         lex = self.index.lex
         body = _STATE_BODY_RE.fullmatch(who)
         if body and body.group(3) in lex.state_bodies:  # "the Marenian foreign ministry"
             return self._state_body(body, position)
         names = []
-        for run in re.findall(r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*)*", who):
+        for run in _CAPITALISED_RUN_RE.findall(who):
             words = run.split()
             while words and (words[0].lower() in _DETERMINERS or words[0] in lex.demonyms or
                              words[0].lower() in lex.person_nouns):
@@ -401,7 +405,21 @@ def _apposition_name(app: str) -> tuple[str, int] | None:
     return None
 
 
+def _before_preposition(who: str, org_words: frozenset) -> str:
+    """A description up to its first preposition ("the ministers" of "the ministers of India"), reading
+    an organisation's name whole ("a Department for Education spokesman")."""
+    for match in _PREPOSITION_RE.finditer(who):
+        word = match.group(0).strip()
+        before = who[:match.start()].split()
+        if word in ("of", "for") and before and before[-1][:1].isupper() and \
+                before[-1].lower() in org_words and who[match.end():match.end() + 1].isupper():
+            continue
+        return who[:match.start()]
+    return who
+
+
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
+_CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0](?:(?:of|for|the)[ \u00a0](?=[A-Z]))?[A-Z][\w'’.-]*)*")
 _DOCUMENTS = frozenset("statement report letter readout release communique communiqué memo email post "
                        "filing note".split())
 

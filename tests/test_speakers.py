@@ -124,3 +124,25 @@ def test_a_role_named_just_after_its_description_is_that_person():
     start = text.index("the last piece")
     att = Attribution(text, [(0, 78), (79, len(text))], [(start, start + 14)])
     assert att.tag_before(0, start - 1) == "Tariq Hussain"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the verb right before the quote names its speaker, not the sentence's first one
+    ('Skyward said it would drop routes, which Whitlock called "a good idea that lost money".',
+     "a good idea that lost money", "Whitlock"),
+    # an organisation's name keeps its "for" and "of"
+    ('"We will work with every school," a Department for Education spokesman said.',
+     "We will work with every school,", "Department for Education"),
+    ('"Every month counts," the Nordic Chambers of Commerce said.', "Every month counts,",
+     "Nordic Chambers of Commerce"),
+])
+def test_nearest_verbs_and_organisation_names(text, quote, speaker):
+    assert resolved(text, quote) == speaker
+
+
+def test_a_description_that_repeats_an_unnamed_persons_noun_is_still_nobody_named():
+    text = ('Anders Holm led the mission. A Western diplomat said the margin was wide. '
+            '"Nobody expects a rerun," the diplomat said.')
+    start = text.index("Nobody")
+    att = Attribution(text, [(0, 28), (29, 73), (74, len(text))], [(start, start + 23)])
+    assert att.tag_after(start + 24, len(text)) == UNKNOWN
