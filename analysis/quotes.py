@@ -71,8 +71,9 @@ _BILLED_RE = re.compile(r"(?i:\b(?:bill|bills|billed|billing|market|markets|mark
 _DET_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)|[’']s)"
                                  r"(?:\s+[a-z][\w-]*){0,2}\s*$")
 _NOT_NOUNS = frozenset("today yesterday tonight last next this every each throughout that which who whom whose "
-                       "than then there here also only just even still too very".split())
-_VERB_SLOT = frozenset("would will could should can may might must shall did does do was were is are be been "
+                       "than then there here also only just even still too very he she it they we i you the a an "
+                       "his her their its our my your these those".split())
+_VERB_SLOT = frozenset("would will could should can may might must shall did does do had has have was were is are be been "
                        "being not never".split())
 _DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$)|[’']s\s*$")
 _FUNCTION_WORDS = frozenset(
@@ -340,9 +341,10 @@ def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
         return "speech"
     if len(words) <= 10 and _BILLED_RE.search(near):
         return "title"  # a slogan: the festival, billed as "the friendliest in the world"
-    if len(words) <= 5 and _modifies_noun(near, text[span.end + 1:span.end + 40]):
+    tagged = _said_after().match(text, span.end + 1) is not None  # "We're out" he said
+    if len(words) <= 5 and not tagged and _modifies_noun(near, text[span.end + 1:span.end + 40]):
         return "scare"  # "premium" customers, "buy now, pay later" loans
-    saying = _saying_in(before) or _said_after().match(text, span.end + 1) is not None
+    saying = tagged or _saying_in(before)
     determiner = _DETERMINER_BEFORE_RE.search(near) is not None
     if len(words) >= MIN_SPEECH_WORDS and (saying or not determiner or len(words) > 6):
         return "speech"

@@ -84,6 +84,7 @@ _DESC = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,6}})"  # greedy: after a verb ("s
 _DESC_LAZY = rf"(?:{_DESC_START}(?:{_DESC_WORD}){{1,9}}?)"  # lazy: before a verb ("the company said")
 _PREFIX = (r"(?:(?!(?:according|to|by|of|in|on|at|for|from|with|and|or|but|as)\b)[\w'’.-]+[ \u00a0]){0,4}?")
 # a role before a name: "Argentine negotiator Luis Ferreyra"
+_PARTY = r"(?:[ \u00a0]\([^()]{1,20}\))?"  # "Rep. Adam Schiff (D-CA) argued"
 _TEAM_BODY = r"[ \u00a0]and[ \u00a0](?:his|her|their|its)[ \u00a0][\w-]+"
 _TEAM = rf"(?:{_TEAM_BODY})?"  # "Sorensen and her colleagues"
 _ONE = r"(?:[Oo]ne|[Aa]nother)(?=[ \u00a0]*[,.;:!?]|$)"  # "wrote another", "said one, who asked not to be named"
@@ -91,7 +92,7 @@ _ROLE_WORDS = (r"(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+)?"
                r"(?:(?!(?:the|an?|its|his|her|their|of|for|at|in|to|on|by|with|from|about|after|before)\b|\w+ing\b)"
                r"[a-z][\w'’-]*[ \u00a0]+){1,3}")  # "the novelist ", not "speaking to "
 _TAG_END = (r"(?![\w'’-])[ \u00a0]*(?:$|[,.;:!?)—–-]|(?:[a-z][\w'’-]*[ \u00a0]+){1,3}[A-Z]|(?:a|an|the|on|in|at|of|for|after|before|during|while|when|to|from|with|who|whose|"
-            r"as|outside|inside|yesterday|today|tonight|last|this|earlier|later|through|via|and|but|\w+ly)\b)")
+            r"as|outside|inside|yesterday|today|tonight|last|this|earlier|later|through|via|and|but|\w+ly|\w+ing)\b)")
 # what may follow the speaker of an inverted tag ("…," said Ana Lupu, …); not a verb ("said the buyer would")
 _REPORTING = frozenset({"report", "reported", "reports"})
 _NAME_RE, _PRON_RE, _MEDIA_RE = re.compile(_NAME), re.compile(_PRON), re.compile(_MEDIA)
@@ -113,7 +114,7 @@ def _patterns() -> dict[str, re.Pattern]:
                                     rf"(?P<verb>{verb})\b"),
         "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who_after}"
                                      rf"(?={_TAG_END})(?:,[ \u00a0](?P<app>(?:{_ROLE_WORDS})?{_NAME})(?=$|[\s,.;]))?"),
-        "subject": re.compile(rf"{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
+        "subject": re.compile(rf"{who}{_TEAM}{_PARTY}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
         "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
                                     rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
@@ -128,6 +129,10 @@ _INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt
 _STATE_BODY_RE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)[ \u00a0]+((?:[A-Z][\w'’-]*[ \u00a0]+)+)"
                             r"((?:[a-z][\w-]*[ \u00a0]+){0,2})([a-z]+)")  # "the Marenian foreign ministry"
 _CLOSE_TO_QUOTE_RE = re.compile(r"(?:[ \u00a0]+[\w'’-]+){0,3}[ \u00a0:,]*[\"“”‘’'«„「]?\0*[ \u00a0]*")
+_TAIL_NAME_RE = re.compile(r"(?<=[ \u00a0])([a-z][\w-]*)[ \u00a0]+([A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*)*)$")
+_NOT_BEFORE_SUBJECT = frozenset("the a an of in on at for from with by to near into about over under than and or "
+                                "but as his her its their our my your this that these those whose which who".split())
+# a lower-case word before a description's closing name that leaves the name no subject ("near Canterbury")
 _LED_BY_RE = re.compile(rf"\b(?:led|headed|chaired)[ \u00a0]+by[ \u00a0]+({_NAME})")
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
@@ -305,6 +310,9 @@ class Attribution:
         spokes_for = _SPOKES_FOR_RE.search(who)
         if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
             return self.resolve(spokes_for.group(1), position)
+        tail = self._closing_name(who)
+        if tail is not None:  # "… the Trump administration McMaster said", "… on Monday Duda said"
+            return self.resolve(tail, position + len(who) - len(tail))
         if _INDEFINITE_RE.match(who) and not _SPOKES_RE.search(who):
             led = _LED_BY_RE.search(who)  # "a bench headed by Justice Mehra" speaks through its head
             return self.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
@@ -333,6 +341,19 @@ class Attribution:
             return self._issuer(document.group(1), position)
         entity = self.index.resolve_description(who, position)
         return entity.canonical if entity else UNKNOWN
+
+    def _closing_name(self, who: str) -> str | None:
+        """The name that closes a description and is the subject of its verb, in text whose commas were
+        removed ("a waiver from the Trump administration McMaster", "the town of Zory on Monday Duda"); None
+        when the name belongs to the description ("one farmer near Canterbury", "the Marenian ministry")."""
+        tail = _TAIL_NAME_RE.search(who)
+        if tail is None:
+            return None
+        words = tail.group(2).split()
+        dated = words[0].lower() in self.index.lex.not_names and len(words) > 1  # "on Monday Duda"
+        if tail.group(1) in _NOT_BEFORE_SUBJECT and not dated:
+            return None
+        return " ".join(words[1:] if dated else words)
 
     def _state_body(self, body: re.Match, position: int) -> str:
         """"the Marenian foreign ministry": the organisation named so in the article, else one described

@@ -136,3 +136,15 @@ def test_a_mark_opening_mid_sentence_starts_a_new_quote_not_a_continuation():
 ])
 def test_labels_and_numbers_before_marks(text, expected):
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quote followed by its attribution is speech, not a modifier of "he"/"says"
+    ('"This is good news " he said.', [("This is good news ", "speech")]),
+    ('"Maybe " says Stilp.', [("Maybe ", "speech")]),
+    # a verb after "to" or an auxiliary stays speech
+    ('Trump promised to "rip up" the agreement.', [("rip up", "speech")]),
+    ('He said Obama had "too narrowly defined" efforts to win.', [("too narrowly defined", "speech")]),
+])
+def test_short_quotes_that_stay_speech(text, expected):
+    assert spans(text) == expected

@@ -146,3 +146,18 @@ def test_a_description_that_repeats_an_unnamed_persons_noun_is_still_nobody_name
     start = text.index("Nobody")
     att = Attribution(text, [(0, 28), (29, 73), (74, len(text))], [(start, start + 23)])
     assert att.tag_after(start + 24, len(text)) == UNKNOWN
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # exports without commas: the name next to the verb is its subject, after a date too
+    ('When asked about a waiver from the Trump administration McMaster said "I will act soon."',
+     "I will act soon.", "McMaster"),
+    ('Speaking in the town of Zory on Monday Duda said the camps were "Polish death camps".',
+     "Polish death camps", "Duda"),
+    ('"I lost today " claimed Nadal making the best of it.', "I lost today ", "Nadal"),
+    ('Rep. Adam Schiff (D-CA) argued that the proof was in "plain sight" already.', "plain sight", "Adam Schiff"),
+    # … but a name inside the description is no subject
+    ('"It is bone dry," said one farmer near Canterbury.', "It is bone dry,", UNKNOWN),
+])
+def test_names_next_to_the_verb_in_exports_without_commas(text, quote, speaker):
+    assert resolved(text, quote) == speaker
