@@ -253,7 +253,7 @@ class NameIndex:
             start, end = self.sentences[k]
             found = []
             for match in _INDEFINITE_RE.finditer(self.masked, start, end):
-                head = _anonymous_head(match.group(1), self.lex)
+                head = anonymous_head(match.group(1), self.lex)
                 if head is None or not self._speaker_position(start, match.start()):
                     continue
                 gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
@@ -853,7 +853,7 @@ _PHRASE_END_RE = re.compile(r"[,;:]|\b(?:said|says|told|tells|added|wrote|asked|
 _ANONYMOUS_STOPS = frozenset("who whose which that of from in at near on with said says told added".split())
 
 
-def _anonymous_head(words: str, lex: Lexicon) -> str | None:
+def anonymous_head(words: str, lex: Lexicon) -> str | None:
     """The noun for a person in the words after "a"/"one"/"another" ("senior Vetrian official" →
     "official"), read up to a relative pronoun or preposition; None when there is none."""
     head = None
@@ -861,8 +861,9 @@ def _anonymous_head(words: str, lex: Lexicon) -> str | None:
         bare = word.rstrip(",.;:")
         if bare.lower() in _ANONYMOUS_STOPS:
             break
-        if bare.islower() and _person_noun(bare, lex) and bare not in _QUALIFIERS and bare not in ("former", "retired"):
-            head = bare
+        word = bare.lower() if bare.isupper() and len(bare) > 1 else bare  # "one MP who …"
+        if word.islower() and _person_noun(word, lex) and word not in _QUALIFIERS and word not in ("former", "retired"):
+            head = word
         if bare != word:
             break
     return head

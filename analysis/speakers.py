@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.names import NameIndex, mask_quotes
+from analysis.names import NameIndex, anonymous_head, mask_quotes
 from analysis.paths import DATA_DIR
 
 SPEECH_VERBS_TXT = DATA_DIR / "speech_verbs.txt"
@@ -133,6 +133,9 @@ _TAIL_NAME_RE = re.compile(r"(?<=[ \u00a0])([a-z][\w-]*)[ \u00a0]+([A-Z][\w'’.
 _NOT_BEFORE_SUBJECT = frozenset("the a an of in on at for from with by to near into about over under than and or "
                                 "but as his her its their our my your this that these those whose which who".split())
 # a lower-case word before a description's closing name that leaves the name no subject ("near Canterbury")
+_ADJECTIVES_NAME_RE = re.compile(rf"(?:[a-z][\w-]*[ \u00a0]+){{1,3}}({_NAME})"
+                                  r"(?=$|[^\w ]|[ \u00a0]+(?:\d|who\b|whose\b|as\b|at\b|from\b|of\b|in\b|on\b))")
+# "a dejected Jorge Rodriguez, 55" (a name that ends the phrase; not "a former Marston compliance officer")
 _LED_BY_RE = re.compile(rf"\b(?:led|headed|chaired)[ \u00a0]+by[ \u00a0]+({_NAME})")
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
@@ -313,7 +316,12 @@ class Attribution:
         tail = self._closing_name(who)
         if tail is not None:  # "… the Trump administration McMaster said", "… on Monday Duda said"
             return self.resolve(tail, position + len(who) - len(tail))
-        if _INDEFINITE_RE.match(who) and not _SPOKES_RE.search(who):
+        indefinite = _INDEFINITE_RE.match(who)
+        if indefinite and not _SPOKES_RE.search(who):
+            rest = who[indefinite.end():]
+            named = _ADJECTIVES_NAME_RE.match(rest)
+            if named and anonymous_head(rest[:named.start(1)], self.index.lex) is None:
+                return self.resolve(named.group(1), position + indefinite.end() + named.start(1))  # "a dejected X"
             led = _LED_BY_RE.search(who)  # "a bench headed by Justice Mehra" speaks through its head
             return self.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
         who = _before_preposition(who, self.index.lex.org_words)  # "the ministers of India and China": not China

@@ -161,3 +161,14 @@ def test_a_description_that_repeats_an_unnamed_persons_noun_is_still_nobody_name
 ])
 def test_names_next_to_the_verb_in_exports_without_commas(text, quote, speaker):
     assert resolved(text, quote) == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('"He is a god for us " said a dejected Jorge Rodriguez 55 as he left.', "He is a god for us ",
+     "Jorge Rodriguez"),
+    ('"Grace won the room," said one MP who backs neither candidate.', "Grace won the room,", UNKNOWN),
+    ('A former Marston compliance officer wrote that the orders were "way out of line".', "way out of line",
+     UNKNOWN),
+])
+def test_indefinite_descriptions_name_only_a_name_that_ends_them(text, quote, speaker):
+    assert resolved(text, quote) == speaker
