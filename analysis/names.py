@@ -198,7 +198,6 @@ class NameIndex:
         self._anonymous: dict[int, list[Mention]] = {}
         self._speaking: dict[int, bool] = {}
         self._occurrences: dict[str, tuple[int, list[int]]] = {}
-        self._splits: dict[tuple, tuple | None] = {}
         self._seen_mid: dict[str, bool] = {}
         self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
         self._longer: dict[str, str] = {}
@@ -361,14 +360,6 @@ class NameIndex:
         return out
 
     def split_name(self, tokens: list[str], *, initial: bool = False):
-        """The parts of a run of capitalised words (cached per article): see :meth:`_split_name`."""
-        key = (tuple(tokens), initial)
-        if key not in self._splits:
-            self._splits[key] = self._split_name(tokens, initial=initial)
-        found = self._splits[key]
-        return None if found is None else (found[0], list(found[1]), list(found[2]), found[3])
-
-    def _split_name(self, tokens: list[str], *, initial: bool = False):
         """``(skipped, titles, name tokens, possessive)`` of a run of capitalised words, or None.
 
         Skipped: leading function words ("The"), a leading possessor ("Spain's Carla Ruiz"), a role word

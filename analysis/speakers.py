@@ -119,6 +119,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
                                     rf"(?:quoted|cited)[ \u00a0]+as[ \u00a0]+say"),
         "by": re.compile(rf"^[\s,]*by[ \u00a0]+{who_after}"),
+        "verb_at_end": re.compile(rf"(?<![\w'’-])(?:{verb})\b{_CLOSE_TO_QUOTE_RE.pattern}$"),
         "with": re.compile(rf"\bwith[ \u00a0]+{who}[ \u00a0]+(?:{_PARTICIPLES})\b"),
         "conjoined": re.compile(rf"\b(?:but|and)[ \u00a0]+(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})\b"),
         "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who_after}"),
@@ -193,10 +194,12 @@ class Attribution:
             with_participle = _patterns()["with"].search(segment) if "with" in segment else None
             return self._who(with_participle, start) if with_participle else None  # "with Loud calling it"
         found = None
-        matches = [m for m in _patterns()["subject"].finditer(segment) if m.group("verb") not in _REPORTING]
-        if len(matches) > 1 and _CLOSE_TO_QUOTE_RE.fullmatch(segment, matches[-1].end("verb")) and \
-                not _PRON_RE.fullmatch(matches[-1].group("who")):
-            matches.insert(0, matches.pop())  # "Skyward said it would drop routes, which Whitlock called "…""
+        matches = (m for m in _patterns()["subject"].finditer(segment) if m.group("verb") not in _REPORTING)
+        if _patterns()["verb_at_end"].search(segment, max(0, len(segment) - 80)):  # a verb right before the quote
+            matches = list(matches)
+            if len(matches) > 1 and _CLOSE_TO_QUOTE_RE.fullmatch(segment, matches[-1].end("verb")) and \
+                    not _PRON_RE.fullmatch(matches[-1].group("who")):
+                matches.insert(0, matches.pop())  # "Skyward said it would drop routes, which Whitlock called "…""
         for match in matches:
             who = self._who(match, start)
             if who and who != UNKNOWN:
