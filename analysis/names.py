@@ -374,8 +374,9 @@ class NameIndex:
         while tokens and not (tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0].lower() in _FUNCTION_CAPS:
             tokens.pop(0)
             skip += 1
-        while len(tokens) > 1 and tokens[0].lower() in lex.not_names:  # "On Tuesday Trump said"
-            tokens.pop(0)
+        while len(tokens) > 1 and (tokens[0].lower() in lex.not_names or  # "On Tuesday Trump said"
+                                   (tokens[0].lower() in _FUNCTION_CAPS and not tokens[0].isupper())):
+            tokens.pop(0)  # "Thursday the NYPD said"
             skip += 1
         for size in (3, 2, 1):  # "In New Jersey Trump said": a place before a name, with no comma
             if len(tokens) > size and " ".join(tokens[:size]) in lex.places and tokens[0] not in lex.given and \

@@ -155,6 +155,7 @@ def test_a_description_that_repeats_an_unnamed_persons_noun_is_still_nobody_name
     ('Speaking in the town of Zory on Monday Duda said the camps were "Polish death camps".',
      "Polish death camps", "Duda"),
     ('"I lost today " claimed Nadal making the best of it.', "I lost today ", "Nadal"),
+    ('In a statement released Thursday the NYPD said "a review is under way".', "a review is under way", "NYPD"),
     ('Rep. Adam Schiff (D-CA) argued that the proof was in "plain sight" already.', "plain sight", "Adam Schiff"),
     # … but a name inside the description is no subject
     ('"It is bone dry," said one farmer near Canterbury.', "It is bone dry,", UNKNOWN),
