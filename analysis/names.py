@@ -61,7 +61,8 @@ _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+),?|[Tt]he[ \u00a0]+((?
                              r"[ \u00a0]+$")  # "coach Gary Stead", "The education secretary, Charles Clarke"
 _MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
 _CAPS_AFTER_RE = re.compile(r"(?:[ \u00a0]+(?:(?:de|da|van|von|der|bin|al)[ \u00a0]+)?[A-Z][\w'’-]*)*")
-_CAPS_BEFORE_RE = re.compile(rf"((?:{_MULTI_TOKEN}[ \u00a0]+)*)$")
+_MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
+_PARTICLES = frozenset("de da van von der den du le la bin al".split())
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
 _LEADING = " \"“‘'«„「『([—–-\0"
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
@@ -76,6 +77,11 @@ _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 _NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
                                 rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
 _PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)[ \u00a0]")
+_NOUN_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)\b(?![ \u00a0]+[A-Z])")
+_PERSONAL_BODIES = frozenset("administration government team side camp family campaign office".split())
+_ORG_TAIL_RE = re.compile(r"[ \u00a0]+(of|for|and|&)[ \u00a0]+(the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*")
+_OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
+_PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
 _QUALIFIERS = frozenset("shadow deputy vice assistant junior former acting interim ex-".split())
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 _INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
@@ -103,6 +109,10 @@ class Lexicon:
     demonyms_lower: frozenset = frozenset()
     male_words: frozenset = frozenset()
     female_words: frozenset = frozenset()
+    street_titles: frozenset = frozenset()
+    title_modifiers: frozenset = frozenset()
+    surname_place_words: frozenset = frozenset()
+    state_bodies: frozenset = frozenset()
 
 
 def _word_list(path: Path) -> list[str]:
@@ -127,6 +137,8 @@ def lexicon() -> Lexicon:
     return Lexicon(titles=words("titles") | {w.rstrip(".") for w in words("titles")}, male=male, female=female,
                    org_words=words("org_words"), place_words=words("place_words"), org_nouns=words("org_nouns"),
                    person_nouns=words("person_nouns"), not_names=words("not_names"),
+                   street_titles=words("street_titles"), title_modifiers=words("title_modifiers"),
+                   surname_place_words=words("surname_place_words"), state_bodies=words("state_bodies"),
                    places=frozenset(_word_list(PLACES_TXT)), demonyms=demonyms, given=given,
                    demonyms_lower=frozenset(d.lower() for d in demonyms),
                    male_words=frozenset(w.rstrip(".") for w in male), female_words=frozenset(w.rstrip(".") for w in female))
@@ -142,6 +154,7 @@ class Entity:
     roles: set = field(default_factory=set)
     evidence: int = 0  # how strongly the kind is attested (0: a guess)
     gathered: bool = False  # evidence read from the article (see NameIndex.typed)
+    description: str = ""  # for a person the article does not name: how it describes them ("one resident")
 
     @property
     def tokens(self) -> list[str]:
@@ -170,19 +183,24 @@ class NameIndex:
     first time it is met, so the cost follows the number of attributions, not the number of names.
     """
 
-    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]] = ()):
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]] = (), *,
+                 masked: str | None = None):
         self.text = text
         self.lex = lexicon()
         self.sentences = list(sentences)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.quotes = sorted(quotes)
         self.quote_starts = [a for a, _ in self.quotes]
-        self.masked = mask_quotes(text, self.quotes)
+        self.masked = masked if masked is not None else mask_quotes(text, self.quotes)
         self._by_core: dict[str, Entity] = {}
         self._sentence_mentions: dict[int, list[Mention]] = {}
         self._descriptions: dict[int, list[Mention]] = {}
+        self._anonymous: dict[int, list[Mention]] = {}
+        self._speaking: dict[int, bool] = {}
+        self._occurrences: dict[str, tuple[int, list[int]]] = {}
         self._seen_mid: dict[str, bool] = {}
         self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
+        self._longer: dict[str, str] = {}
         self._roles: dict[tuple, list[tuple[int, str]]] = {}
         self._lower: str | None = None
 
@@ -194,12 +212,14 @@ class NameIndex:
         """The names of sentence ``k`` (outside quotes), each with its entity."""
         if k not in self._sentence_mentions:
             start, end = self.sentences[k]
-            found = []
+            found, cursor = [], start
             for match in NAME_RE.finditer(self.masked, start, end):
                 token = match.group(0)
-                if " " not in token and token.lower() in _FUNCTION_CAPS:
+                if match.start() < cursor or (" " not in token and token.lower() in _FUNCTION_CAPS):
                     continue
-                mention = self._mention(match, initial=not self.masked[start:match.start()].strip(_LEADING))
+                cursor = self._organisation_end(match.start(), match.end())
+                mention = self._mention(match.start(), self.masked[match.start():cursor],
+                                        initial=not self.masked[start:match.start()].strip(_LEADING))
                 if mention is not None:
                     found.append(mention)
             self._sentence_mentions[k] = found
@@ -224,6 +244,30 @@ class NameIndex:
             self._descriptions[k] = found
         return self._descriptions[k]
 
+    def anonymous_in(self, k: int) -> list[Mention]:
+        """People sentence ``k`` describes without naming, as the subject of a sentence or after a verb
+        of saying: "A woman who lives nearby said", "said one resident", "One parent held up …". Their
+        entity's ``canonical`` is "unknown" and its ``description`` the words used."""
+        if k not in self._anonymous:
+            start, end = self.sentences[k]
+            found = []
+            for match in _INDEFINITE_RE.finditer(self.masked, start, end):
+                head = anonymous_head(match.group(1), self.lex)
+                if head is None or not self._speaker_position(start, match.start()):
+                    continue
+                gender = "m" if head in _MALE_NOUNS else "f" if head in _FEMALE_NOUNS else None
+                stop = match.start(1) + match.group(1).index(head) + len(head)
+                entity = Entity("unknown", "person", gender, {head}, 3, True, self.text[match.start():stop])
+                reach = _PHRASE_END_RE.search(self.masked, stop, end)  # the description runs to a comma or verb
+                found.append(Mention(match.start(), reach.start() if reach else end, entity.description, "", entity))
+            self._anonymous[k] = found
+        return self._anonymous[k]
+
+    def _speaker_position(self, sentence_start: int, position: int) -> bool:
+        """Whether a phrase at ``position`` opens its sentence or follows a verb of saying."""
+        before = self.masked[sentence_start:position].strip(_LEADING + ",.;:!?…”’\"' \u00a0")
+        return not before or _ends_with_speech_verb(before)
+
     @property
     def mentions(self) -> list[Mention]:
         """Every name and resolved description of the article, in order (scans the whole article)."""
@@ -232,9 +276,26 @@ class NameIndex:
             out += self.mentions_in(k) + self.descriptions_in(k)
         return sorted(out, key=lambda m: m.start)
 
-    def _mention(self, match: re.Match, *, initial: bool) -> Mention | None:
-        parts = [(match.start() + t.start(), match.start() + t.end(), t.group(0))
-                 for t in re.finditer(r"\S+", match.group(0))]
+    def _organisation_end(self, start: int, end: int) -> int:
+        """Where a name starting at ``start`` ends, once "of"/"for"/"and" inside an organisation's name
+        are read too: "Bank of Norland", "Centre for Transport Safety", "Department of Health and Social
+        Care", "Fire and Rescue Service" (but "Xi and Lukashenko", "Rovers and Castleton" stay apart)."""
+        org_words, opened = self.lex.org_words, False
+        while True:
+            tail = _ORG_TAIL_RE.match(self.masked, end)
+            if tail is None:
+                return end
+            before = self.masked[start:end].split()[-1].lower().rstrip(".")
+            last = tail.group(0).split()[-1].lower().rstrip(".")
+            if tail.group(1) in ("of", "for") and before in org_words:
+                opened = True
+            elif not (tail.group(1) in ("and", "&") and not tail.group(2) and
+                      (opened or (before not in org_words and last in org_words))):
+                return end
+            end = tail.end()
+
+    def _mention(self, start: int, surface: str, *, initial: bool) -> Mention | None:
+        parts = [(start + t.start(), start + t.end(), t.group(0)) for t in re.finditer(r"\S+", surface)]
         split = self.split_name([p[2] for p in parts], initial=initial)
         if split is None:
             return None
@@ -277,7 +338,15 @@ class NameIndex:
         return self._seen_mid[token]
 
     def occurrences(self, word: str, *, limit: int) -> list[int]:
-        """Where ``word`` occurs as a whole word outside quotes (at most ``limit`` places)."""
+        """Where ``word`` occurs as a whole word outside quotes (at most ``limit`` places; cached)."""
+        known = self._occurrences.get(word)
+        if known is not None and (known[0] >= limit or len(known[1]) < known[0]):
+            return known[1][:limit]
+        found = self._find_occurrences(word, limit)
+        self._occurrences[word] = (limit, found)
+        return found
+
+    def _find_occurrences(self, word: str, limit: int) -> list[int]:
         text, out, start = self.masked, [], 0
         while len(out) < limit:
             start = text.find(word, start)
@@ -305,8 +374,9 @@ class NameIndex:
         while tokens and not (tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0].lower() in _FUNCTION_CAPS:
             tokens.pop(0)
             skip += 1
-        while len(tokens) > 1 and tokens[0].lower() in lex.not_names:  # "On Tuesday Trump said"
-            tokens.pop(0)
+        while len(tokens) > 1 and (tokens[0].lower() in lex.not_names or  # "On Tuesday Trump said"
+                                   (tokens[0].lower() in _FUNCTION_CAPS and not tokens[0].isupper())):
+            tokens.pop(0)  # "Thursday the NYPD said"
             skip += 1
         for size in (3, 2, 1):  # "In New Jersey Trump said": a place before a name, with no comma
             if len(tokens) > size and " ".join(tokens[:size]) in lex.places and tokens[0] not in lex.given and \
@@ -319,7 +389,8 @@ class NameIndex:
             if all(w.lower() in lex.titles for w in head):
                 return None  # "Director of Public Policy Polling", "Secretary of State": a post, no name
             tokens = head
-        cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS), None)
+        cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS
+                       and not _joins_organisation(tokens, i, lex.org_words)), None)
         if cut_at is not None:  # "Ukraine And France" in spun text: two names
             tokens = tokens[:cut_at]
         while len(tokens) > 1 and (tokens[-1].rstrip(".,") in _POSTNOMINALS or tokens[-1] in _PRONOUN_CAPS):
@@ -328,7 +399,8 @@ class NameIndex:
                 tokens[-1].lower() not in lex.org_words:
             tokens.pop(0)
             skip += 1
-        if initial and len(tokens) > 2 and tokens[0] not in lex.given and _looks_like_role(tokens[0].lower()) \
+        if initial and len(tokens) > 2 and tokens[0] not in lex.given and \
+                (_looks_like_role(tokens[0].lower()) or tokens[0].lower() in lex.person_nouns) \
                 and not self.seen_mid_sentence(tokens[0]):
             tokens.pop(0)
             skip += 1
@@ -349,11 +421,15 @@ class NameIndex:
         for i, token in enumerate(tokens[:-1]):
             word = token.lower()
             if word in lex.titles or (word.endswith("-elect") and word[:-6] in lex.titles):
+                if word in lex.title_modifiers and tokens[i + 1].lower() not in lex.titles:
+                    continue  # "North State Power": "State" qualifies no title here
                 cut = i + 1
         while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
             cut = 1  # "Spanish Carla Ruiz"
         rest = [w.lower().rstrip(".") for w in tokens[cut:]]
-        if cut and (rest[-1] in lex.org_words or (len(rest) == 1 and rest[0] in lex.place_words)):
+        street = len(rest) == 1 and rest[0] in lex.place_words and tokens[cut - 1].lower().rstrip(".") in \
+            lex.street_titles  # "King Street", but "Mrs Hill" and "Judge Hall" are people
+        if cut and (rest[-1] in lex.org_words or street):
             return 0
         return cut
 
@@ -364,7 +440,10 @@ class NameIndex:
     # -- entities -------------------------------------------------------------------------------------
     def entity_for(self, core: str, titles: tuple = (), position: int = 0) -> Entity:
         """The entity a name refers to, under the fullest form the article gives."""
-        canonical = core if " " in core else self._fullest(core, self._honorific_gender(titles), position)
+        if " " not in core or _PARTICLE_SURNAME_RE.fullmatch(core):
+            canonical = self._fullest(core, self._honorific_gender(titles), position)
+        else:
+            canonical = self._longer_organisation(core)
         entity = self._by_core.get(canonical)
         if entity is None:
             entity = self._by_core[canonical] = Entity(canonical)
@@ -385,10 +464,25 @@ class NameIndex:
             candidates = [c for c in candidates if self._gender_of(c[1]) in (gender, None)] or candidates
         if not candidates:
             return token
-        last = [c for c in candidates if c[1].split()[-1] == token or c[1].split()[-1].endswith("-" + token)]
+        last = [c for c in candidates if c[1].endswith(" " + token) or c[1].split()[-1].endswith("-" + token)]
         pool = last or candidates
         earlier = [c for c in pool if c[0] <= position]
         return (earlier[-1] if earlier else pool[0])[1]
+
+    def _longer_organisation(self, core: str) -> str:
+        """"Reserve Bank" → "Reserve Bank of Caldera" where the article writes it so; else ``core``."""
+        if core.split()[-1].lower().rstrip(".") not in self.lex.org_words:
+            return core
+        if core not in self._longer:
+            longest = core
+            for start in self.occurrences(core, limit=10):
+                tail = _OF_TAIL_RE.match(self.masked, start + len(core))
+                if tail:
+                    split = self.split_name((core + tail.group(0)).split())
+                    name = " ".join(split[2]) if split else core
+                    longest = name if len(name) > len(longest) else longest
+            self._longer[core] = longest
+        return self._longer[core]
 
     def _fuller_names(self, token: str) -> list[tuple[int, str, tuple]]:
         """``(position, name, titles)`` of every name of two words or more that holds ``token`` (or whose
@@ -396,9 +490,9 @@ class NameIndex:
         if token not in self._fuller and not (token.isupper() and len(token) > 1):
             entries = []
             for start in self.occurrences(token, limit=40):  # read around each place the word occurs
-                head = _CAPS_BEFORE_RE.search(self.masked, max(0, start - 80), start)
+                before = self.masked[_caps_before(self.masked, start):start]
                 tail = _CAPS_AFTER_RE.match(self.masked, start + len(token))
-                before, after = (head.group(1) if head else ""), (tail.group(0) if tail else "")
+                after = tail.group(0) if tail else ""
                 if before or after:
                     entries.append((start - len(before), before + token + after))
             self._fuller[token] = self._longer_names(token, entries)
@@ -418,7 +512,8 @@ class NameIndex:
             if split is None or len(split[2]) < 2:
                 continue
             name = " ".join(split[2])
-            if name not in self.lex.places and (token in split[2] or _initials(name) == token):
+            if name not in self.lex.places and (token in split[2] or _initials(name) == token or
+                                                (" " in token and name.endswith(" " + token))):
                 found.append((start, name, tuple(split[1])))
         return found
 
@@ -456,7 +551,8 @@ class NameIndex:
             return
         if words[-1] in lex.org_words or any(w in lex.org_words for w in words[1:]):
             self._type(entity, "organisation", 3)
-        elif len(words) > 1 and words[-1] in lex.place_words:
+        elif len(words) > 1 and words[-1] in lex.place_words and not (
+                words[-1] in lex.surname_place_words and entity.tokens[0] in lex.given):
             self._type(entity, "place", 3)
         elif (entity.canonical.isupper() and len(entity.canonical) > 1) or words[0] in lex.org_words:
             self._type(entity, "organisation", 1)
@@ -471,10 +567,14 @@ class NameIndex:
     def _context_evidence(self, entity: Entity, start: int, end: int) -> None:
         """Evidence around one occurrence: titles and a role before it, an age or an apposition after it."""
         lex, text = self.lex, self.masked
-        head = _CAPS_BEFORE_RE.search(text, max(0, start - 80), start)
-        name_start = head.start(1) if head else start
-        if head and head.group(1).strip():
-            titles = [t for t in head.group(1).split() if t.lower() in lex.titles or t in lex.demonyms]
+        name_start = _caps_before(text, start)
+        if name_start < start:
+            words = text[name_start:start].split()
+            own = entity.tokens[:-1]
+            if own and words[-len(own):] == own:  # "North State" before "Power" is the name itself
+                words = words[:-len(own)]
+            titles = [t for i, t in enumerate(words) if t in lex.demonyms or t.lower() in lex.titles and not (
+                t.lower() in lex.title_modifiers and (i + 1 == len(words) or words[i + 1].lower() not in lex.titles))]
             if titles:
                 self._title_evidence(entity, titles)
         possessive = text[end:end + 2] in ("'s", "’s")
@@ -492,10 +592,16 @@ class NameIndex:
                 entity.roles.add(noun)
                 if noun in lex.person_nouns or _looks_like_role(noun):
                     self._type(entity, "person", 2)
+        elif after.startswith((", which ", ", whose ")) and not possessive:
+            self._type(entity, "organisation", 4)  # "Ambassador Stages, which owns the theatre": no person
+        noun_after = _NOUN_AFTER_RE.match(after)
+        if noun_after and noun_after.group(1) in lex.org_nouns and noun_after.group(1) not in _PERSONAL_BODIES:
+            self._type(entity, "organisation", 2)  # "the United Food Workers union"
+            entity.roles.add(noun_after.group(1))
         role = _ROLE_BEFORE_RE.search(text, max(0, name_start - 40), name_start)
         if role:
             self._role_evidence(entity, role.group(1), role.group(2))
-        if _PLACE_BEFORE_RE.search(text, max(0, name_start - 12), name_start) and not head.group(1).strip():
+        if _PLACE_BEFORE_RE.search(text, max(0, name_start - 12), name_start) and name_start == start:
             self._type(entity, "place", 1)  # "in Denver", "near Talca"
 
     def _role_evidence(self, entity: Entity, word: str, apposition: str | None) -> None:
@@ -542,9 +648,11 @@ class NameIndex:
         return entity
 
     def nearest(self, position: int, *, kind: str = "person", gender: str | None = None,
-                roles: set | None = None, sentences: int = 12, descriptions: bool = True) -> Entity | None:
+                roles: set | None = None, sentences: int = 12, descriptions: bool = True,
+                anonymous: bool = False) -> Entity | None:
         """The nearest entity of ``kind`` mentioned before ``position`` (outside quotes), looking back at
-        most ``sentences`` sentences.
+        most ``sentences`` sentences; with ``anonymous``, a person the article does not name ("one
+        resident said") counts too, where the sentence names no one else who fits.
 
         Within the nearest sentence that mentions one, the subject of a speech verb wins ("…, Lukashenko
         stressed"), then a well-attested one, then the first (the subject)."""
@@ -554,12 +662,24 @@ class NameIndex:
             found = [m for m in sorted(candidates, key=lambda m: m.start) if m.start < position and
                      not m.possessive and (self._fits(m.entity, kind, gender, roles) or
                                            (kind == "person" and not roles and m.entity.kind == "unknown"
-                                            and _speaks(self.text, m.end)))]
+                                            and self.speaks_at(m.end)))]
+            unnamed = self.anonymous_in(j) if anonymous else []
+            if unnamed:  # "A woman from the town of Sela said …": Sela is no antecedent
+                found = [m for m in found if not any(u.start < m.start < u.end for u in unnamed)]
+            if unnamed and not found:  # "A man who farms nearby said …. "…," he said": nobody named
+                found = [m for m in unnamed if m.start < position and
+                         (gender is None or m.entity.gender in (None, gender))]
             if found:
-                speaking = [m for m in found if _speaks(self.text, m.end)]
+                speaking = [m for m in found if self.speaks_at(m.end)]
                 attested = [m for m in found if m.entity.evidence > 0]
                 return (speaking or attested or found)[0].entity
         return None
+
+    def speaks_at(self, end: int) -> bool:
+        """Whether the name ending at ``end`` is the subject of a speech verb (cached)."""
+        if end not in self._speaking:
+            self._speaking[end] = _speaks(self.text, end)
+        return self._speaking[end]
 
     def _fits(self, entity: Entity, kind: str, gender: str | None, roles: set | None) -> bool:
         self.typed(entity)
@@ -585,7 +705,9 @@ class NameIndex:
         gender = "m" if word in _HE else "f" if word in _SHE else None
         if gender is None:
             return None
-        entity = self.nearest(position, gender=gender)
+        entity = self.nearest(position, gender=gender, anonymous=True)
+        if entity is not None and entity.description:
+            return entity
         if entity is not None and entity.gender is None and self.lex.given.get(entity.tokens[0]) is None:
             entity.gender = gender  # learned: this person is referred to as he or she
         return entity
@@ -608,6 +730,9 @@ class NameIndex:
             return self._organisation(head, modifiers, position)
         if not _person_noun(head, self.lex):
             return None
+        unnamed = self._unnamed_with(head, position)
+        if unnamed is not None:  # "A Western diplomat said …. "…," the diplomat said": still nobody named
+            return unnamed
         entity = self._role_holder(head, modifiers, position)
         possessed = re.match(r"(?i:his|her|their|its|our|my)\b|\S+['’]s\b", description.strip()) is not None
         if entity is None and fallback and not possessed and \
@@ -616,17 +741,31 @@ class NameIndex:
             entity = self.nearest(position, gender=gender, descriptions=descriptions)
         return entity
 
+    def _unnamed_with(self, head: str, position: int) -> Entity | None:
+        """A person described with this noun but not named ("a Western diplomat") within the three
+        sentences before ``position``, if the article names nobody with that role in between."""
+        k = self.sentence_of(position)
+        for j in range(k, max(k - 4, -1), -1):
+            for mention in reversed(self.anonymous_in(j)):
+                if mention.start < position and head in mention.entity.roles:
+                    return mention.entity
+        return None
+
     def _role_holder(self, head: str, modifiers: set, position: int) -> Entity | None:
         """The person the article introduced with this role ("Prime Minister Tony Blair", "Charles Clarke,
-        the education secretary", "The chief executive, Priya Raman,"), nearest before ``position``."""
+        the education secretary", "The chief executive, Priya Raman,"), nearest before ``position``, else
+        one named within the next two sentences."""
         key = (head, frozenset(modifiers))
         if key not in self._roles:
             self._roles[key] = self._find_role_holders(head, modifiers)
         holders = self._roles[key]
         earlier = [h for h in holders if h[0] < position]
-        if not earlier:
+        if not holders:
             return None
-        entity = self.entity_for(earlier[-1][1], (), earlier[-1][0])
+        if not earlier and self.sentence_of(holders[0][0]) - self.sentence_of(position) > 2:
+            return None
+        chosen = earlier[-1] if earlier else holders[0]  # else one named just after ("the home secretary, X, said")
+        entity = self.entity_for(chosen[1], (), chosen[0])
         return entity if self.typed(entity).kind in ("person", "unknown") else None
 
     def _find_role_holders(self, head: str, modifiers: set) -> list[tuple[int, str]]:
@@ -670,15 +809,18 @@ class NameIndex:
         before = [m for k in range(self.sentence_of(position) + 1) for m in self.mentions_in(k)
                   if m.start < position and self.typed(m.entity).kind == "organisation"]
         named = [m for m in before if head in m.entity.canonical.lower().split() or head in m.entity.roles]
-        if named:
-            return named[-1].entity
+        if named:  # the one sharing most words with the description, the latest among equals
+            shared = [len(modifiers & set(m.entity.canonical.lower().split())) for m in named]
+            return named[max(range(len(named)), key=lambda i: (shared[i], i))].entity
         if modifiers - self.lex.demonyms_lower:  # "the health board", with no board named: nobody
             return None
         k = self.sentence_of(position)
         for j in range(k, max(k - 3, -1), -1):  # "Real Sociedad said …. "…," the club said"
             for mention in self.mentions_in(j):
                 entity = self.typed(mention.entity)
-                if mention.start < position and _speaks(self.text, mention.end) and entity.kind != "place" \
+                speaks = _speaks(self.text, mention.end) or _speaks(self.text, mention.end + 1) and \
+                    self.text.startswith(", ", mention.start - 2) and self.text[mention.end] == ","  # "The buyer, X, said"
+                if mention.start < position and speaks and entity.kind != "place" \
                         and not (entity.kind == "person" and entity.evidence > 0):
                     return entity
         counts: dict[str, int] = {}
@@ -696,6 +838,77 @@ def _person_noun(word: str, lex: Lexicon) -> bool:
     if word in lex.person_nouns or re.fullmatch(r"\d+-year-old", word):
         return True
     return word not in lex.org_nouns and word not in _DOCUMENTS and ("-" in word or _looks_like_role(word))
+
+
+_INDEFINITE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Oo]ne|[Aa]nother)((?:[ \u00a0]+[\w'’-]+){1,4})")
+_PHRASE_END_RE = re.compile(r"[,;:]|\b(?:said|says|told|tells|added|wrote|asked|was|is|had|has)\b")
+_ANONYMOUS_STOPS = frozenset("who whose which that of from in at near on with said says told added".split())
+
+
+def anonymous_head(words: str, lex: Lexicon) -> str | None:
+    """The noun for a person in the words after "a"/"one"/"another" ("senior Vetrian official" →
+    "official"), read up to a relative pronoun or preposition; None when there is none."""
+    head = None
+    for word in words.split():
+        bare = word.rstrip(",.;:")
+        if bare.lower() in _ANONYMOUS_STOPS:
+            break
+        word = bare.lower() if bare.isupper() and len(bare) > 1 else bare  # "one MP who …"
+        if word.islower() and _person_noun(word, lex) and word not in _QUALIFIERS and word not in ("former", "retired"):
+            head = word
+        if bare != word:
+            break
+    return head
+
+
+@lru_cache(maxsize=1)
+def _speech_verb_forms() -> frozenset:
+    from analysis.speakers import speech_verbs
+
+    return frozenset(speech_verbs())
+
+
+def _ends_with_speech_verb(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1] in _speech_verb_forms()
+
+
+def _caps_before(text: str, start: int, *, limit: int = 80) -> int:
+    """Where the run of capitalised words (titles, names, particles between them) that ends, with a
+    space, right before ``start`` begins; ``start`` when there is none. Reads at most ``limit`` characters."""
+    floor, head, cursor, particle = max(0, start - limit), start, start, False
+    while cursor > floor:
+        end = cursor
+        while end > floor and text[end - 1] in " \u00a0":
+            end -= 1
+        word_start = end
+        while word_start > floor and not text[word_start - 1].isspace():
+            word_start -= 1
+        if end == cursor or end == word_start or (word_start == floor and floor > 0):
+            break
+        word = text[word_start:end]
+        if _MULTI_TOKEN_RE.fullmatch(word):
+            head, particle = word_start, False
+        elif word in _PARTICLES and not particle:
+            particle = True  # counts only with a capitalised word before it ("Pieter de Vries")
+        else:
+            break
+        cursor = word_start
+    return head
+
+
+def _joins_organisation(tokens: list[str], i: int, org_words: frozenset) -> bool:
+    """Whether the small word ``tokens[i]`` is inside an organisation's name rather than between two
+    names: "Institute for Fiscal Studies", "Department of Health and Social Care", "Fire and Rescue
+    Service" (but "Ukraine And France", "Rovers and Castleton United" are two names)."""
+    word, before = tokens[i].lower(), tokens[i - 1].lower().rstrip(".")
+    if word in ("of", "for"):
+        return before in org_words
+    if word not in ("and", "&") or i + 1 >= len(tokens):
+        return False
+    opened = any(tokens[j].lower().rstrip(".") in org_words and tokens[j + 1].lower() in ("of", "for")
+                 for j in range(i - 1))
+    return opened or (before not in org_words and tokens[-1].lower().rstrip(".") in org_words)
 
 
 def _initials(name: str) -> str:
@@ -734,13 +947,18 @@ def resolve_mentions(text: str, sentence_spans: list[tuple[int, int]], *,
         if index.in_quote(match.start()):
             continue
         entity = index.resolve_pronoun(match.group(0), match.start())
-        if entity is not None:
+        if entity is not None and not entity.description:
             out.append((match.start(), match.end(), match.group(0), entity.canonical, entity.kind))
     return sorted(out)
 
 
+_NICKNAME_RE = re.compile("[ \u00a0][\"“‘'«]\0{1,30}[\"”’'»][ \u00a0](?=[A-Z])")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])[A-Z][a-z][\w'’-]*$")
+
+
 def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
-    """The text with every quoted character replaced by NUL (offsets are kept)."""
+    """The text with every quoted character replaced by NUL (offsets are kept); a nickname between a
+    given name and a surname (Marcus "Tank" Reilly) becomes spaces, so that the name reads whole."""
     pieces, cursor = [], 0
     for start, end in sorted(quotes):
         start = max(start, cursor)
@@ -749,7 +967,11 @@ def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
         pieces += [text[cursor:start], "\0" * (end - start)]
         cursor = end
     pieces.append(text[cursor:])
-    return "".join(pieces)
+    masked = "".join(pieces)
+    nicknames = [m.span() for m in _NICKNAME_RE.finditer(masked) if _WORD_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())]
+    for start, end in reversed(nicknames):  # Marcus "Tank" Reilly: a given name, a nickname, a surname
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    return masked
 
 
 @lru_cache(maxsize=1)

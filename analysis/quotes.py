@@ -55,14 +55,26 @@ _TITLE_CUE_RE = re.compile(
     r"(?i:\b(?:film|movie|documentary|album|song|single|track|hit|book|novel|memoir|biography|play|musical|"
     r"opera|show|series|sitcom|programme|program|podcast|poem|painting|exhibition|report|paper|study|"
     r"campaign|slogan|motto|hashtag|operation|project|initiative|plan|strategy|policy|bill|act|brand|"
-    r"titled|entitled|called|named|dubbed|nicknamed|code-?named|known as|billed as|headlined)\b)"
+    r"titled|entitled|called|named|dubbed|nicknamed|nickname|code-?named|known as|billed as|headlined|"
+    r"collection|anthology|EP|mixtape|itself|themselves)\b)"
     r"[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,2}$")
 _COORDINATION_RE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 _SLOGAN_CUE_RE = re.compile(r"(?i:\b(?:reading|read|chanting|chanted|slogans?|mottos?|hashtags?|titled|entitled|"
                             r"headlined|emblazoned with|bearing the words)[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,3}$)")
 _SCARE_CUE_RE = re.compile(r"(?i:\b(?:so-called|so called|self-styled|dubbed|nicknamed|known as|"
-                           r"what (?:he|she|they|it|critics|some|many) (?:call|calls|called|term|termed))"
-                           r"\s*$)")
+                           r"what(?:\s+[\w'’-]+){1,3}?\s+(?:call|calls|called|term|terms|termed|dubbed|describes? as|"
+                           r"described as)(?:\s+(?:the|a|an|it))?|"
+                           r"call(?:s|ed|ing)?\s+(?:it|them|him|her|this|that|itself|themselves)\s+(?:the|an?))"
+                           r"\s*$)")  # "what the commission called", "critics called it the "…""
+_BILLED_RE = re.compile(r"(?i:\b(?:bill|bills|billed|billing|market|markets|marketed|advertised|branded|"
+                        r"promoted|sold)(?:\s+[\w'’-]+){0,3}?\s+as\s*$)")  # posters bill it as "the …"
+_DET_NOUN_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)|[’']s)"
+                                 r"(?:\s+[a-z][\w-]*){0,2}\s*$")
+_NOT_NOUNS = frozenset("today yesterday tonight last next this every each throughout that which who whom whose "
+                       "than then there here also only just even still too very he she it they we i you the a an "
+                       "his her their its our my your these those".split())
+_VERB_SLOT = frozenset("would will could should can may might must shall did does do had has have was were is are be been "
+                       "being not never".split())
 _DETERMINER_BEFORE_RE = re.compile(r"(?i:\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s*$)|[’']s\s*$")
 _FUNCTION_WORDS = frozenset(
     "of on in to for with by at from into over about against as and or but nor that which who whom whose "
@@ -98,17 +110,20 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
     sentence_starts = [s for s, _ in sentences]
     spans: list[Span] = []
     chain = 0
-    for p_start, p_end in paragraphs:
+    for k, (p_start, p_end) in enumerate(paragraphs):
         long = _sentences_in(sentence_starts, p_start, p_end) > LONG_PARAGRAPH_SENTENCES
         continues = bool(spans) and not spans[-1].closed and _opens_paragraph(text, p_start)
         if not continues:
             chain += 1
         found, chain = _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long)
         spans.extend(found)
-        singles = _pair_single(text, p_start, p_end, found, chain + 1)
-        chain += len(singles)
+        next_opens = k + 1 < len(paragraphs) and _opens_paragraph(text, paragraphs[k + 1][0], single=True)
+        singles = _pair_single(text, p_start, p_end, found, chain if continues and not found else chain + 1,
+                               next_opens=next_opens, sentence_starts=sentence_starts)
+        chain = max([chain] + [span.chain for span in singles])
         spans.extend(singles)
     spans.sort(key=lambda s: s.start)
+    _end_at_inner_tags(text, spans, chain)
     if typed:
         for span in spans:
             span.kind = span_kind(text, span, sentences, sentence_starts)
@@ -123,13 +138,34 @@ def quote_spans(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
     return spans
 
 
+def _end_at_inner_tags(text: str, spans: list[Span], chain: int) -> None:
+    """A quote whose closing mark was lost or misplaced holds its own attribution (``"It is a sale, said
+    Ana Lupu, in a post.``): it ends before the tag, and the marks after it start a new quote. Inside a
+    quote that was closed, only a tag that names someone counts ("…, he said" can be quoted speech)."""
+    renamed: dict[int, int] = {}  # the chain of a quote that ended at its tag → the chain of what follows
+    for span in spans:
+        span.chain = renamed.get(span.chain, span.chain)
+        if "," not in text[span.start:span.end]:
+            continue
+        tag = _inner_tag(named=span.closed).search(text, span.start, span.end)
+        if tag is not None:
+            span.end, span.closed = tag.start() + 1, True
+            chain += 1
+            renamed[span.chain] = chain
+
+
 def _sentences_in(starts: list[int], p_start: int, p_end: int) -> int:
     return bisect_right(starts, p_end - 1) - bisect_right(starts, p_start - 1)
 
 
-def _opens_paragraph(text: str, p_start: int) -> bool:
+def _opens_paragraph(text: str, p_start: int, *, single: bool = False) -> bool:
+    """Whether a paragraph opens with a quotation mark (with ``single``, a single one: ‘ or ')."""
     head = text[p_start:p_start + 3].lstrip()
-    return bool(head) and (head[0] in OPEN_DOUBLE or head[0] in EITHER_DOUBLE or head[0] in OPEN_SINGLE)
+    if single:
+        return bool(head) and (head[0] in OPEN_SINGLE or head[0] in EITHER_SINGLE) and len(head) > 1 and \
+            head[1].isalnum() and not _is_apostrophe(text, p_start + text[p_start:].index(head[0]))
+    return bool(head) and (head[0] in OPEN_DOUBLE or head[0] in EITHER_DOUBLE or head[0] in OPEN_SINGLE or
+                           (head[0] in EITHER_SINGLE and len(head) > 1 and head[1].isalnum()))
 
 
 def mark_role(text: str, i: int) -> str:
@@ -159,10 +195,12 @@ def is_measurement(text: str, i: int) -> bool:
 
 
 def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) -> tuple[list[Span], int]:
-    marks = [m.start() for m in _DOUBLE_RE.finditer(text, p_start, p_end) if not is_measurement(text, m.start())]
+    marks = [m.start() for m in _DOUBLE_RE.finditer(text, p_start, p_end)]
     spans: list[Span] = []
     open_at = None
     for k, i in enumerate(marks):
+        if is_measurement(text, i) and not (open_at is not None and _closes_title(text, open_at, i)):
+            continue  # 30" of snow; but "Ray of Light 2" in New Orleans closes a title
         role = mark_role(text, i)
         if open_at is None:
             if role != "close" or k + 1 < len(marks):
@@ -176,6 +214,8 @@ def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) 
             cut = _sentence_start(sentences, sentence_starts, i, p_start)
             spans.append(Span(open_at, _trim_end(text, open_at, cut), chain, closed=False))
             open_at = i + 1
+            if text[cut:i].strip(" \t" + OPEN_DOUBLE + EITHER_DOUBLE):
+                chain += 1  # a mark inside a sentence opens a new quote; only one that opens it continues one
         else:
             if i > open_at:
                 spans.append(Span(open_at, i, chain))
@@ -188,6 +228,13 @@ def _pair_double(text, p_start, p_end, sentences, sentence_starts, chain, long) 
             end = sentence[1] if sentence else p_end
         spans.append(Span(open_at, _trim_end(text, open_at, end), chain, closed=False))
     return spans, chain
+
+
+def _closes_title(text: str, open_at: int, i: int) -> bool:
+    """Whether a mark after a digit closes the quote opened at ``open_at`` ("Ray of Light 2" in): the
+    quote is short, opened in the same sentence, and the number is no height (6' 2")."""
+    inner = text[open_at:i]
+    return len(inner) < 60 and not re.search(r"[.!?]\s", inner) and not re.search(r"\d['′]\s?\d+$", inner)
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -208,8 +255,13 @@ def _containing(sentences, starts, position: int):
     return None
 
 
-def _pair_single(text: str, p_start: int, p_end: int, doubles: list[Span], chain: int) -> list[Span]:
-    """``‘…’`` and ``'…'`` pairs outside double quotes; apostrophes and measurements are skipped."""
+def _pair_single(text: str, p_start: int, p_end: int, doubles: list[Span], chain: int, *,
+                 next_opens: bool = False, sentence_starts: list[int] = ()) -> list[Span]:
+    """``‘…’`` and ``'…'`` pairs outside double quotes; apostrophes and measurements are skipped.
+
+    A quote over several paragraphs in single marks opens each paragraph and closes only the last: an
+    opening mark with no closing one runs to its paragraph's end when the next paragraph opens with a
+    single mark (``next_opens``), or to the next sentence that opens with one (breaks lost)."""
     openers, closers = [], []
     for match in _SINGLE_RE.finditer(text, p_start, p_end):
         i = match.start()
@@ -233,6 +285,26 @@ def _pair_single(text: str, p_start: int, p_end: int, doubles: list[Span], chain
         if close is not None and close > i + 1:
             spans.append(Span(i + 1, close, chain + len(spans)))
             cursor = close + 1
+        elif close is None:
+            reopens = [o for o in openers if o > i and o in sentence_starts_set(text, sentence_starts, o)]
+            end = reopens[0] if reopens else p_end if next_opens else None
+            if end is not None and end > i + 1:
+                spans.append(Span(i + 1, _trim_end(text, i + 1, end), chain + len(spans), closed=False))
+                cursor = end
+    return _chain_unclosed(spans)
+
+
+def sentence_starts_set(text: str, sentence_starts: list[int], position: int) -> set[int]:
+    """``{position}`` when the mark at ``position`` opens its sentence (only spaces between), else empty."""
+    k = bisect_right(sentence_starts, position) - 1
+    return {position} if k >= 0 and not text[sentence_starts[k]:position].strip() else set()
+
+
+def _chain_unclosed(spans: list[Span]) -> list[Span]:
+    """A single-mark quote left open continues into the next span (the paragraph-opening convention)."""
+    for before, after in zip(spans, spans[1:]):
+        if not before.closed:
+            after.chain = before.chain
     return spans
 
 
@@ -267,7 +339,12 @@ def span_kind(text: str, span: Span, sentences, sentence_starts) -> str:
         return "title"
     if punctuated:
         return "speech"
-    saying = _saying_in(before) or _said_after().match(text, span.end + 1) is not None
+    if len(words) <= 10 and _BILLED_RE.search(near):
+        return "title"  # a slogan: the festival, billed as "the friendliest in the world"
+    tagged = _said_after().match(text, span.end + 1) is not None  # "We're out" he said
+    if len(words) <= 5 and not tagged and _modifies_noun(near, text[span.end + 1:span.end + 40]):
+        return "scare"  # "premium" customers, "buy now, pay later" loans
+    saying = tagged or _saying_in(before)
     determiner = _DETERMINER_BEFORE_RE.search(near) is not None
     if len(words) >= MIN_SPEECH_WORDS and (saying or not determiner or len(words) > 6):
         return "speech"
@@ -301,11 +378,23 @@ def _is_title(inner: str, words: list[str], before: str) -> bool:
     stripped = inner.rstrip(" ,")
     if re.search(r"[.!?;:…]\W*$", stripped) or len(words) > 10:
         return cued and len(words) <= 8
-    significant = [w for w in words[1:] if w.lower() not in _SMALL_TITLE_WORDS]
+    significant = [w for w in words[1:] if w.lower() not in _SMALL_TITLE_WORDS and w not in ("s", "t")]
     title_case = all(w[0].isupper() or w[0].isdigit() for w in significant)
-    if title_case and (significant or cued or _DETERMINER_BEFORE_RE.search(before) or before.rstrip().endswith(",")):
-        return stripped == inner or cued or bool(_DETERMINER_BEFORE_RE.search(before))
+    named_thing = bool(_DET_NOUN_BEFORE_RE.search(before))  # the rover "Tenacity", her collection "…"
+    if title_case and (significant or cued or named_thing or before.rstrip().endswith(",")):
+        return stripped == inner or cued or named_thing
     return False
+
+
+def _modifies_noun(before: str, after: str) -> bool:
+    """A quoted phrase used as a modifier: a lower-case noun right after it (``focus on "premium"
+    customers``), and no auxiliary or "to" right before it (``would "terrify" patients`` is a verb)."""
+    following = re.match(r"[ \u00a0]+([a-z][\w-]*)\b", after)
+    if following is None or following.group(1) in _FUNCTION_WORDS or following.group(1) in _NOT_NOUNS or \
+            following.group(1).endswith("ly"):
+        return False
+    previous = re.search(r"([\w'’-]+)\W*$", before)
+    return previous is None or previous.group(1).lower() not in _VERB_SLOT
 
 
 def _is_modifier(before: str, after: str) -> bool:
@@ -313,6 +402,20 @@ def _is_modifier(before: str, after: str) -> bool:
     following = re.match(r"\s+([a-z][\w-]*)", after)
     return bool(_DETERMINER_BEFORE_RE.search(before)) and following is not None and \
         following.group(1) not in _FUNCTION_WORDS
+
+
+@lru_cache(maxsize=2)
+def _inner_tag(*, named: bool) -> re.Pattern:
+    """``, said Ana Lupu, …`` / ``, the minister said.`` (and, when not ``named``, ``, he told parliament.``)
+    inside a quoted span, running to the end of its sentence."""
+    from analysis.speakers import alternation, speech_verbs
+
+    verbs = alternation(v for v in speech_verbs() if not v.endswith("ing") and v not in ("call", "calls", "called"))
+    name = r"(?:(?!(?:I|We|You|They|He|She|It|This|That|There)\b)[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*){0,3})"
+    who = rf"(?:{name}|(?:the|one|another|a|an)[ \u00a0]+[a-z][\w'’-]*(?:[ \u00a0]+[a-z][\w'’-]*)?"
+    who += "" if named else r"|he|she|they|we"
+    who += ")"
+    return re.compile(rf",[ \u00a0]+(?:(?:{verbs})[ \u00a0]+{who}|{who}[ \u00a0]+(?:{verbs}))\b[^.!?\"“”]{{0,120}}[.!?]")
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ from analysis.voices import sentence_voices
 _CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»」』“)\]]*)(?:\s+(?=[\"“‘«„「『(\[]*\S)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]+\s))")
 _NEXT_WORD_RE = re.compile(r"[\w’']+")
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
-_OPENING_MARKS = "\"“‘«„「『(["
+_OPENING_MARKS = "\"'“‘«„「『([”’"  # ” and ’ after a space open a quote in spun copies that curl marks the wrong way
 _TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
 # Words that open a sentence after a dotted abbreviation ("…in the U.S. The talks…"): the one list of function
 # words (analysis.tokens).

@@ -93,8 +93,8 @@ def _span_speakers(text, speech: list[Span], spans: list[Span], sentences, parag
         if not speaker:
             speaker = _floating(text, span, sentences, sentence_starts, attribution, previous, paragraph)
         out[id(span)] = speaker or UNKNOWN
-        if speaker and speaker != UNKNOWN:
-            previous = (paragraph, speaker)
+        if speaker and (speaker != UNKNOWN or own[id(span)] == UNKNOWN):
+            previous = (paragraph, speaker)  # a quote of someone unnamed is followed by theirs, not an earlier one's
     return out
 
 
@@ -103,8 +103,8 @@ def _own_speaker(text, span: Span, k: int, spans, sentences, sentence_starts, at
     """The attribution in the span's own sentence(s): after it, between two parts, before it, then weaker."""
     open_sentence = _containing(sentences, sentence_starts, span.start)
     close_sentence = _containing(sentences, sentence_starts, max(span.end - 1, span.start))
-    previous_end = spans[k - 1].end + 1 if k > 0 else 0
-    next_start = spans[k + 1].start - 1 if k + 1 < len(spans) else len(text)
+    previous_end = max((s.end + 1 for s in spans[max(0, k - 3):k] if s.end <= span.start), default=0)
+    next_start = next((s.start - 1 for s in spans[k + 1:k + 4] if s.start >= span.end), len(text))  # not a quote inside
     after = (min(span.end + 1, close_sentence[1]), min(close_sentence[1], next_start))
     before = (open_sentence[0], max(span.start - 1, open_sentence[0]))
     found = attribution.tag_after(*after)
@@ -134,8 +134,8 @@ def _floating(text, span: Span, sentences, sentence_starts, attribution: Attribu
     """A quote with no attribution: its sentence's subject ("Judge Ainsworth reminded the jury to decide
     "…""), else the speaker the sentence before reports ("Raman added that …"), else the last quote's."""
     k = bisect_right(sentence_starts, span.start) - 1
-    subject = attribution.subject_of(sentences[k][0], span.start) if k >= 0 and sentences[k][0] < span.start - 1 \
-        else None
+    subject = attribution.subject_of(sentences[k][0], span.start, opening=True) \
+        if k >= 0 and sentences[k][0] < span.start - 1 else None
     if subject:
         return subject
     if k >= 1:

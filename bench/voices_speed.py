@@ -1,7 +1,8 @@
 """Speed of the voices, before and after: ``split_sentences`` (which runs them) and the whole ``presslens score``.
 
-"Before" is another checkout of PressLens (by default a temporary git worktree of the commit where this
-branch left ``main``); "after" is this one. Both are measured in the same run, alternating, on:
+"Before" is one or more other checkouts of PressLens (``--before REF``, repeatable; by default the commit
+where this branch left ``main``), each a temporary git worktree; "after" is this one. All are measured in
+the same run, alternating, on:
 
 - the generated bench corpus (``bench/generate.py``, re-sampled sentences of the bundled corpora: quote-heavy);
 - real news: the PerSenT articles (``/work/shared/data/persent/*.csv``, column ``DOCUMENT``), written one file
@@ -12,7 +13,7 @@ Each figure is the best of ``--repeat`` runs. ``split_sentences`` is timed in on
 timed as a whole command (Python start-up included, ``--workers 2``) by wall time and by the CPU time of the
 command and all its processes (``RUSAGE_CHILDREN``). Articles/s = articles / seconds.
 
-    .venv/bin/python bench/voices_speed.py --articles 1000 --repeat 3
+    .venv/bin/python bench/voices_speed.py --before b21d8f1 --before main --articles 1000 --repeat 3
 """
 from __future__ import annotations
 
@@ -62,8 +63,8 @@ def make_corpora(work: Path, articles: int) -> dict[str, Path]:
 
 
 def checkout(ref: str, work: Path) -> Path:
-    """A detached git worktree of ``ref`` under ``work`` (the "before" code)."""
-    folder = work / "before"
+    """A detached git worktree of ``ref`` under ``work`` (a "before" code)."""
+    folder = work / f"before-{ref.replace('/', '-')}"
     if folder.exists():
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)], check=False)
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(folder), ref], check=True,
@@ -96,45 +97,55 @@ def score_speed(tree: Path, corpus: Path, out: Path) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--before", default=None, help="git ref of the 'before' code (default: merge-base with main)")
+    parser.add_argument("--before", action="append", default=None,
+                        help="git ref of a 'before' code, repeatable (default: merge-base with main)")
     parser.add_argument("--articles", type=int, default=1000, help="size of the generated corpus")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="presslens-voices-speed-"))
     work.mkdir(parents=True, exist_ok=True)
-    ref = args.before or subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True,
-                                        capture_output=True, text=True).stdout.strip()
-    trees = {"before": checkout(ref, work), "after": ROOT}
+    refs = args.before or [subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True,
+                                          capture_output=True, text=True).stdout.strip()]
+    trees = {ref: checkout(ref, work) for ref in refs}
+    trees["after"] = ROOT
     try:
-        report(trees, make_corpora(work, args.articles), args.repeat, work, ref)
+        report(trees, make_corpora(work, args.articles), args.repeat, work)
     finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(trees["before"])], check=False)
+        for ref in refs:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(trees[ref])], check=False)
     return 0
 
 
-def report(trees: dict[str, Path], corpora: dict[str, Path], repeat: int, work: Path, ref: str) -> None:
-    print(f"# {time.strftime('%Y-%m-%d')}, before = {ref[:10]}, after = working tree, best of {repeat}")
-    print("| corpus | articles | measure | before | after | after / before |")
-    print("|---|---|---|---|---|---|")
+def report(trees: dict[str, Path], corpora: dict[str, Path], repeat: int, work: Path) -> None:
+    """One row per corpus and measure: articles/s of every "before" and of "after", and after / before."""
+    befores = [k for k in trees if k != "after"]
+    print(f"# {time.strftime('%Y-%m-%d')}, after = working tree, best of {repeat}, same run, alternating")
+    print("| corpus | articles | measure | " + " | ".join(befores) + " | after | " +
+          " | ".join(f"after / {b}" for b in befores) + " |")
+    print("|---" * (4 + 2 * len(befores)) + "|")
     for name, corpus in corpora.items():
-        split = {k: min((split_speed(tree, corpus, 1) for _ in range(repeat)), key=lambda r: r["seconds"])
-                 for k, tree in trees.items()}
-        n = split["after"]["articles"]
-        _row(name, n, "split_sentences, articles/s (CPU)", n / split["before"]["seconds"],
-             n / split["after"]["seconds"])
+        split = {k: [] for k in trees}
+        for _ in range(repeat):
+            for key, tree in trees.items():
+                split[key].append(split_speed(tree, corpus, 1))
+        n = split["after"][0]["articles"]
+        _row(name, n, "split_sentences, articles/s (CPU)",
+             {k: n / min(r["seconds"] for r in runs) for k, runs in split.items()})
         runs = {k: [] for k in trees}
         for _ in range(repeat):
             for key, tree in trees.items():
-                runs[key].append(score_speed(tree, corpus, work / f"out-{key}"))
-        _row(name, n, "presslens score, articles/s (wall)", n / min(r[0] for r in runs["before"]),
-             n / min(r[0] for r in runs["after"]))
-        _row(name, n, "presslens score, articles/s (CPU, all processes)", n / min(r[1] for r in runs["before"]),
-             n / min(r[1] for r in runs["after"]))
+                runs[key].append(score_speed(tree, corpus, work / f"out-{key.replace('/', '-')}"))
+        _row(name, n, "presslens score, articles/s (wall)", {k: n / min(r[0] for r in v) for k, v in runs.items()})
+        _row(name, n, "presslens score, articles/s (CPU, all processes)",
+             {k: n / min(r[1] for r in v) for k, v in runs.items()})
 
 
-def _row(corpus: str, n: int, measure: str, before: float, after: float) -> None:
-    print(f"| {corpus} | {n:,} | {measure} | {before:,.0f} | {after:,.0f} | {after / before:.2f} |", flush=True)
+def _row(corpus: str, n: int, measure: str, speeds: dict[str, float]) -> None:
+    befores = [k for k in speeds if k != "after"]
+    cells = [f"{speeds[k]:,.0f}" for k in befores] + [f"{speeds['after']:,.0f}"]
+    cells += [f"{speeds['after'] / speeds[k]:.2f}" for k in befores]
+    print(f"| {corpus} | {n:,} | {measure} | " + " | ".join(cells) + " |", flush=True)
 
 
 if __name__ == "__main__":

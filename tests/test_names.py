@@ -65,3 +65,51 @@ def test_resolve_mentions_lists_names_and_pronouns_with_offsets():
 def test_word_lists_load_and_hold_no_weekday_as_a_name():
     lex = lexicon()
     assert {"monday", "december"} <= lex.not_names and "Belarusian" in lex.demonyms and lex.given["Sandra"] == "f"
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    # a title or honorific before a surname that is also a place word still makes a person
+    ("Dorothy Hill sat in the front row. Then Mrs Hill spoke.", "Mrs Hill", "Dorothy Hill"),
+    ("Judge Owen Hall sentenced him. Judge Hall then left.", "Judge Hall", "Owen Hall"),
+    # particles, nicknames inside a name
+    ("His coach, Pieter de Vries, watched. Then de Vries spoke.", "de Vries", "Pieter de Vries"),
+    # an organisation named in full once: "Reserve Bank" is the Reserve Bank of Caldera
+    ("The Reserve Bank of Caldera held rates. The Reserve Bank's governor spoke.", "Reserve Bank",
+     "Reserve Bank of Caldera"),
+])
+def test_canonical_names_of_harder_forms(text, surface, canonical):
+    assert index(text).canonical(surface, len(text)).canonical == canonical
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Department for Transport said so.", ["Department for Transport"]),
+    ("The Centre for Transport Safety said so.", ["Centre for Transport Safety"]),
+    ("The Department of Health and Social Care replied.", ["Department of Health and Social Care"]),
+    ("The Wend Valley Fire and Rescue Service said so.", ["Wend Valley Fire and Rescue Service"]),
+    ("On Monday Xi and Lukashenko met in Beijing.", ["Xi", "Lukashenko", "Beijing"]),
+    ("Harrowfield Rovers and Castleton United drew.", ["Harrowfield Rovers", "Castleton United"]),
+    ("Utility company North State Power said so.", ["North State Power"]),
+])
+def test_organisation_names_keep_of_for_and(text, names):
+    ix = index(text)
+    assert [m.core for m in ix.mentions_in(0)] == names
+
+
+def test_a_pronoun_after_a_person_nobody_names_is_nobody_named():
+    text = "Grant Lee runs the quarry. A man who farms nearby said the springs failed. He was angry."
+    ix = index(text)
+    entity = ix.resolve_pronoun("He", text.index("He was"))
+    assert entity.canonical == "unknown" and entity.description == "A man"
+
+
+def test_a_name_inside_an_unnamed_persons_description_is_no_antecedent():
+    text = "A woman from the town of Sela said she had not slept. She wept."
+    entity = index(text).resolve_pronoun("She", text.index("She wept"))
+    assert entity is not None and entity.description == "A woman"
+
+
+def test_a_nickname_inside_a_name_is_read_through():
+    text = 'Forward Marcus "Tank" Reilly scored. Reilly left.'
+    nickname = text.index("Tank")
+    ix = NameIndex(text, [(0, 36), (37, len(text))], [(nickname, nickname + 4)])
+    assert ix.canonical("Reilly", len(text)).canonical == "Marcus Reilly"

@@ -66,3 +66,85 @@ def test_unclosed_quote_runs_to_its_paragraph_end_and_chains_into_the_next():
 
 def test_has_marks_is_a_cheap_precheck():
     assert has_marks("a «b» c") and not has_marks("no marks at all")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted phrase before a noun is a modifier, not speech; a verb after an auxiliary stays speech
+    ('She said the bank would court "mass market" savers from May.', [("mass market", "scare")]),
+    ('The app sells "tap and go" insurance to drivers.', [("tap and go", "scare")]),
+    ('He warned the cuts would "cripple" hospitals.', [("cripple", "speech")]),
+    ('She said the plan was "a decent start" and more.', [("a decent start", "speech")]),
+    # "what X called" is a scare quote; a slogan after "billed as" is a title, whatever its case
+    ('Delays followed what the regulator called "legacy systems" at the depot.', [("legacy systems", "scare")]),
+    ('The fair, billed as "the biggest in the north", opens today.', [("the biggest in the north", "title")]),
+    # names of things: after "the lander", a collection, "calling itself"; an apostrophe inside a title
+    ('The lander "Osprey" touched down on Friday.', [("Osprey", "title")]),
+    ('A gang calling itself "Blackout" claimed the attack.', [("Blackout", "title")]),
+    ("Her collection ‘Salt Roads’ won.", [("Salt Roads", "title")]),
+    ("‘The Baker’s Dozen’, the comedy that ran for years, closes.", [("The Baker’s Dozen", "title")]),
+    # a real title after a verb of saying is still a title
+    ('Blackwood said "Second Ferry" was the song she liked most.', [("Second Ferry", "title")]),
+])
+def test_scare_quotes_titles_and_modifiers(text, expected):
+    assert spans(text) == expected
+
+
+def test_a_scare_quote_inside_a_direct_quote_leaves_the_quote_speech():
+    text = "\"They call it 'progress', and it is nothing of the sort,\" she said."
+    found = spans(text)
+    assert found[0] == ("They call it 'progress', and it is nothing of the sort,", "speech")
+
+
+def test_single_marks_over_several_paragraphs():
+    text = "Marsh said: 'The evidence will show it.\n'Drivers wrote to managers.\n'Nothing changed.' It ended."
+    paragraphs = [(0, 39), (40, 67), (68, len(text))]
+    sentences = [(s, e) for s, e, _ in sentence_spans(text)]
+    found = quote_spans(text, paragraphs, sentences)
+    assert [text[s.start:s.end] for s in found] == ["The evidence will show it.", "Drivers wrote to managers.",
+                                                    "Nothing changed."]
+    assert len({s.chain for s in found}) == 1 and [s.kind for s in found] == ["speech"] * 3
+
+
+@pytest.mark.parametrize("text, inside", [
+    # the closing mark was lost or misplaced: the quote ends before its own tag
+    ('"It is a clearance sale, said Ana Lupu, in a post. Lupu will appeal.', "It is a clearance sale,"),
+    ('"Nobody else paid that much, he told parliament. The opposition laughed.', "Nobody else paid that much,"),
+    ('"That is our new star, said one fan, pointing at a screen."', "That is our new star,"),
+])
+def test_a_quote_ends_at_a_tag_inside_it(text, inside):
+    sentences = [(s, e) for s, e, _ in sentence_spans(text)]
+    found = quote_spans(text, [(0, len(text))], sentences)
+    assert text[found[0].start:found[0].end] == inside
+
+
+def test_a_pronoun_tag_inside_a_closed_quote_is_quoted_speech():
+    text = '"I asked him what went wrong, he said nothing at all," Reyes said.'
+    assert spans(text) == [("I asked him what went wrong, he said nothing at all,", "speech")]
+
+
+def test_a_mark_opening_mid_sentence_starts_a_new_quote_not_a_continuation():
+    text = '"We had him first on our board. Mbaye said he was "ready to learn" and left.'
+    sentences = [(s, e) for s, e, _ in sentence_spans(text)]
+    found = quote_spans(text, [(0, len(text))], sentences)
+    assert found[0].chain != found[1].chain
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Critics have called it the "new brutalism" for years.', [("new brutalism", "scare")]),
+    ('He is filming "Ray of Light 2" in Spain.', [("Ray of Light 2", "title")]),
+    ('He stands 6\' 2" and weighs "a ton", he joked.', [("a ton", "speech")]),
+])
+def test_labels_and_numbers_before_marks(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short quote followed by its attribution is speech, not a modifier of "he"/"says"
+    ('"This is good news " he said.', [("This is good news ", "speech")]),
+    ('"Maybe " says Stilp.', [("Maybe ", "speech")]),
+    # a verb after "to" or an auxiliary stays speech
+    ('Trump promised to "rip up" the agreement.', [("rip up", "speech")]),
+    ('He said Obama had "too narrowly defined" efforts to win.', [("too narrowly defined", "speech")]),
+])
+def test_short_quotes_that_stay_speech(text, expected):
+    assert spans(text) == expected

@@ -91,3 +91,28 @@ def test_unclosed_quote_ends_with_its_paragraph():
 def test_scare_quotes_and_titles_get_no_speaker():
     text = 'Critics said the so-called "war on terror" had failed. The report, titled "Safe at Any Price?", is out.'
     assert voices(text) == [("narration", None), ("narration", None)]
+
+
+def test_quotes_of_someone_unnamed_stay_unnamed_with_their_continuation_and_pronoun():
+    text = ('Halden Aggregates wants to expand the quarry, said Gwen Price. '
+            '"We hear the blasting twice a day," said one resident, who asked not to be named. '
+            '"The dust is on every windowsill." '
+            'A man who farms nearby said his springs had failed. "Nobody walked my fields," he said.')
+    out = voices(text)[1:]
+    assert [speaker for _, speaker in out] == ["unknown", "unknown", None, "unknown"]
+    assert [voice != "narration" for voice, _ in out] == [True, True, False, True]
+
+
+def test_a_continuation_after_an_inverted_role_tag_keeps_the_named_speaker():
+    text = ('"That is what he does when it matters," said Comets coach Lena Marsh.\n\n'
+            '"He wants the ball, and we want him to have it."')
+    assert voices(text) == [("quote", "Lena Marsh"), ("quote", "Lena Marsh")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('She said the lender would court "mass market" savers.', [("narration", None)]),
+    ('The lander "Osprey" touched down, said the agency.', [("narration", None)]),
+    ('Lupu told the radio station the sale was "a clearance sale at a knockdown price".', [("mixed", "Lupu")]),
+])
+def test_scare_quotes_and_names_of_things_stay_narration(text, expected):
+    assert voices(text) == expected
