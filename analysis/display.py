@@ -165,6 +165,22 @@ def show_finding(text: str) -> None:
     display({"text/plain": text, "text/html": f'<p class="{FINDING_CLASS}">{html.escape(text)}</p>'}, raw=True)
 
 
+def show_section(title: str, note: str | None = None, *, level: int = 2) -> None:
+    """Open a section that exists only when its data does: a heading and an optional note (both HTML-escaped).
+
+    Sections that are always on a page are Markdown cells; a section whose data may be absent (dictionary tone
+    without a dictionary) is opened from code, so a page never has a heading over nothing.
+    """
+    from IPython.display import display
+
+    if level not in range(1, 7):
+        raise ValueError(f"heading level must be 1 to 6, not {level}")
+    page = f"<h{level}>{html.escape(title)}</h{level}>"
+    if note:
+        page += f"<p>{html.escape(note)}</p>"
+    display({"text/plain": title if not note else f"{title}\n\n{note}", "text/html": page}, raw=True)
+
+
 def show_chart(chart, folder: str | Path | None = None, name: str | None = None, *, alt: str | None = None) -> None:
     """Show a chart from :mod:`analysis.plots` with its alt text, and save it as PNG + CSV when ``folder`` is set.
 

@@ -843,7 +843,8 @@ def sentence_tones(sentences: pd.DataFrame) -> pd.DataFrame:
 
 
 def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "source", n_boot: int = 2000,
-                   level: float = 0.95, min_clear: int = MIN_CLEAR_ARTICLES, seed: int = 0) -> pd.DataFrame:
+                   level: float = 0.95, min_clear: int = MIN_CLEAR_ARTICLES, seed: int = 0,
+                   rng: np.random.Generator | None = None) -> pd.DataFrame:
     """Stance toward each actor per group (an outlet, by default): one row per ``by`` and ``actor``.
 
     ``stance`` is :func:`article_stance`'s output; ``articles`` maps
@@ -856,14 +857,15 @@ def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "s
     articles' labels) and ``reading``: ``"no clear stance"`` when fewer than
     ``min_clear`` articles have clear evidence, else the label of the mean
     (``min_clear=1`` reads a single article, as a corpus of one article per
-    outlet needs).
+    outlet needs). Groups come in sorted order and one random generator (``rng``, else one from ``seed``)
+    runs through them, so consecutive batches of groups given one ``rng`` summarise as one call would.
     """
     from analysis.tone import bootstrap_mean_ci
 
-    framed = stance.merge(articles[["article_id", by]], on="article_id", how="left")
-    rng = np.random.default_rng(seed)
+    framed = stance if by in stance else stance.merge(articles[["article_id", by]], on="article_id", how="left")
+    rng = rng if rng is not None else np.random.default_rng(seed)
     rows = []
-    for (group, actor), frame in framed.groupby([by, "actor"], sort=True, dropna=False):
+    for (group, actor), frame in framed.groupby([by, "actor"], sort=True, dropna=False, observed=True):
         clear = frame[frame["clear"]]
         values = clear["stance"].to_numpy(dtype=float)
         low, high = bootstrap_mean_ci(values, n_boot=n_boot, level=level, rng=rng)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,11 @@ MEASURES = LEXICONS
 ALIASES = {"polarity": "textblob"}
 AUTO_ARTICLE_RESAMPLING = 10  # articles per group from which "auto" resamples articles, not sentences
 MAX_AGREEMENT_SENTENCES = 100_000  # per group: beyond this, the rank correlation uses a fixed sample
+# Beyond this many clusters (or values) an interval is the bootstrap's normal limit rather than 2,000 draws of
+# them: at that size the two agree to within the draws' own noise (docs/performance.md), and the draws would
+# cost seconds per group at a million articles.
+NORMAL_ABOVE = 5_000
+
 SUMMARY_COLUMNS = ["measure", "n_articles", "n_sentences", "n_scored", "n_no_signal", "mean", "median",
                    "share_positive", "share_negative", "ci_low", "ci_high", "resampled"]
 
@@ -66,19 +72,21 @@ def tone_by_source(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
 
 def summarise_tone(sums: pd.DataFrame, *, keys: list[str], measures: Sequence[str],
                    values: Callable[[tuple, str], np.ndarray], medians: Callable[[tuple, str], float],
-                   n_boot: int = 2000, level: float = 0.95, resample: str = "auto", seed: int = 0) -> pd.DataFrame:
+                   n_boot: int = 2000, level: float = 0.95, resample: str = "auto", seed: int = 0,
+                   rng: np.random.Generator | None = None) -> pd.DataFrame:
     """The rows of :func:`tone_by_source` from per-article sums.
 
     ``sums`` has one row per group and article: the ``keys``, ``article_id``, ``n_sentences`` and, per
     measure, ``m_n``, ``m_sum``, ``m_positive``, ``m_negative``. ``values(group, measure)`` gives the group's
     sentence scores in (article id, sentence) order, for groups too small to resample articles;
     ``medians(group, measure)`` the median of all of them. Groups come in sorted order, articles in id order,
-    and one random generator serves them all in that order, so the same sums give the same intervals.
+    and one random generator serves them all in that order, so the same sums give the same intervals. Pass
+    ``rng`` (instead of ``seed``) to summarise consecutive batches of groups as one call would.
     """
-    rng = np.random.default_rng(seed)
+    rng = rng if rng is not None else np.random.default_rng(seed)
     rows = []
     ordered = sums.sort_values([*keys, "article_id"], kind="stable")
-    for group, part in ordered.groupby(keys, sort=True, dropna=False):
+    for group, part in ordered.groupby(keys, sort=True, dropna=False, observed=True):
         group = group if isinstance(group, tuple) else (group,)
         n_sentences = int(part["n_sentences"].sum())
         for measure in measures:
@@ -104,12 +112,16 @@ def bootstrap_from_sums(sums: np.ndarray, counts: np.ndarray, *, n_boot: int = 2
     """A percentile bootstrap interval for a mean over clusters (articles), from each cluster's sum and count.
 
     Whole clusters are drawn with replacement and the mean is taken over all their values; fewer than two
-    clusters give ``(nan, nan)``. It costs the same for 100,000 articles as for 1,000 sentences each.
+    clusters give ``(nan, nan)``. It costs the same for 100,000 articles as for 1,000 sentences each. Beyond
+    ``NORMAL_ABOVE`` clusters the interval is the bootstrap's large-sample limit, the normal interval of the
+    ratio estimator (:func:`ratio_normal_ci`), which costs one pass instead of ``n_boot``.
     """
     rng = rng or np.random.default_rng(0)
     sums, counts = np.asarray(sums, dtype=float), np.asarray(counts, dtype=float)
     if len(sums) < 2:
         return np.nan, np.nan
+    if len(sums) > NORMAL_ABOVE:
+        return ratio_normal_ci(sums, counts, level=level)
     alpha = (1 - level) / 2
     means = np.empty(n_boot)
     batch = max(1, 5_000_000 // len(sums))  # keep each draw matrix near 40 MB
@@ -121,13 +133,32 @@ def bootstrap_from_sums(sums: np.ndarray, counts: np.ndarray, *, n_boot: int = 2
     return float(low), float(high)
 
 
+def ratio_normal_ci(sums: np.ndarray, counts: np.ndarray, *, level: float = 0.95) -> tuple[float, float]:
+    """The normal interval of a mean over clusters, sum(sums) / sum(counts), with its linearised variance.
+
+    The standard error is that of the ratio estimator with clusters drawn with replacement (the delta method):
+    sqrt(sum(((s_i - r c_i) / mean(c))^2) / (n (n - 1))), which is what the cluster bootstrap's spread tends to
+    as the number of clusters grows. Fewer than two clusters give ``(nan, nan)``.
+    """
+    sums, counts = np.asarray(sums, dtype=float), np.asarray(counts, dtype=float)
+    n = len(sums)
+    if n < 2 or counts.sum() <= 0:
+        return np.nan, np.nan
+    ratio = sums.sum() / counts.sum()
+    residuals = (sums - ratio * counts) / counts.mean()
+    error = math.sqrt(float(np.dot(residuals, residuals)) / (n * (n - 1)))
+    z = NormalDist().inv_cdf(1 - (1 - level) / 2)
+    return float(ratio - z * error), float(ratio + z * error)
+
+
 def bootstrap_mean_ci(values: np.ndarray, *, clusters: np.ndarray | None = None, n_boot: int = 2000,
                       level: float = 0.95, rng: np.random.Generator | None = None) -> tuple[float, float]:
     """A percentile bootstrap interval for the mean of ``values``.
 
     With ``clusters`` (one label per value), whole clusters are drawn and the mean is taken over all their
     values (:func:`bootstrap_from_sums`). Fewer than two values (or clusters) give ``(nan, nan)``: no interval
-    can be estimated.
+    can be estimated. Beyond ``NORMAL_ABOVE`` values (or clusters) the interval is the normal one, the
+    bootstrap's large-sample limit (:func:`ratio_normal_ci` with every count 1).
     """
     rng = rng or np.random.default_rng(0)
     values = np.asarray(values, dtype=float)
@@ -137,6 +168,8 @@ def bootstrap_mean_ci(values: np.ndarray, *, clusters: np.ndarray | None = None,
                                    level=level, rng=rng)
     if len(values) < 2:
         return np.nan, np.nan
+    if len(values) > NORMAL_ABOVE:
+        return ratio_normal_ci(values, np.ones(len(values)), level=level)
     alpha = (1 - level) / 2
     means = _batched_means(values, len(values), n_boot, rng)
     low, high = np.quantile(means, [alpha, 1 - alpha])
@@ -251,7 +284,7 @@ def summarise_positions(sums: pd.DataFrame, *, by: str, measures: Sequence[str],
     """The rows of :func:`tone_by_position` from per-article sums per position bin."""
     labels = [f"{round(100 * i / bins)}-{round(100 * (i + 1) / bins)}%" for i in range(bins)]
     rows = []
-    for (group, position), part in sums.groupby([by, "position"], sort=True):
+    for (group, position), part in sums.groupby([by, "position"], sort=True, observed=True):
         for measure in measures:
             n = int(part[f"{measure}_n"].sum())
             if n:

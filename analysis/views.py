@@ -29,6 +29,8 @@ COVERAGE_COLUMNS = ["group", "topic", "sentence_share", "mentions", "per_1000_wo
 KEYNESS_SAMPLE = 500  # articles per group whose text keyness reads
 AUDIT_SAMPLE = 300  # articles per group whose sentences the pattern audit and the term rates read
 DOTS = 1_500  # sentences per group drawn as dots (plots.MAX_DOTS)
+BATCH_ROWS = 2_000_000  # per-article rows a view holds at once when it summarises groups batch by batch
+SAMPLE_MARGIN = 4  # a hash sample's window ranks about this many times the rows it keeps (see _hash_sample)
 NEUTRAL = "all"
 
 
@@ -52,12 +54,30 @@ def tone(a, *, measures: Sequence[str] | None = None, voices: bool = False, n_bo
     """:func:`analysis.tone.tone_by_source` per group (and per voice with ``voices``)."""
     chosen = [measure_name(m) for m in (measures or scored_measures(a))]
     keys = [a.by, "voice"] if voices else [a.by]
-    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.article_id, {"t.voice, " if voices else ""}t.n_sentences,
-                                  {_stat_columns(chosen, "t")}
-                           FROM article_tone t JOIN units u USING (article_id)
-                           WHERE t.voice {"<>" if voices else "="} '{NEUTRAL}'""")
-    return summarise_tone(sums, keys=keys, measures=chosen, values=_values(a, keys), medians=_medians(a, keys, chosen),
-                          n_boot=n_boot, seed=seed)
+    rows = (f"FROM article_tone t JOIN units u USING (article_id) "
+            f"WHERE t.voice {'<>' if voices else '='} '{NEUTRAL}'")
+    columns = f"t.article_id, {'t.voice, ' if voices else ''}t.n_sentences, {_stat_columns(chosen, 't')}"
+    return _summarised(a, rows, columns, keys=keys, measures=chosen, values=_values(a, keys),
+                       medians=_medians(a, keys, chosen), n_boot=n_boot, seed=seed)
+
+
+def _summarised(a, rows: str, columns: str, *, keys: list[str], measures: list[str], values, medians, n_boot: int,
+                seed: int) -> pd.DataFrame:
+    """:func:`analysis.tone.summarise_tone` over per-article rows (``SELECT u.by, columns rows``), fetched in
+    batches of groups of at most ``BATCH_ROWS`` rows. Groups come in sorted order and one random generator
+    runs through them, so the result is the one a single call on all rows gives."""
+    g = quote(a.by)
+    sizes = a.store.sql(f"SELECT u.{g} AS key, count(*) AS n {rows} GROUP BY ALL ORDER BY key")
+    rng = np.random.default_rng(seed)
+    parts = []
+    for batch in _batches(sizes["key"].tolist(), sizes["n"].tolist(), BATCH_ROWS):
+        sums = a.store.frame(f"SELECT u.{g}, {columns} {rows} AND u.{g} IN ({', '.join('?' * len(batch))})", batch,
+                             categories=(*keys, "article_id"))
+        parts.append(summarise_tone(sums, keys=keys, measures=measures, values=values, medians=medians,
+                                    n_boot=n_boot, rng=rng))
+    if not parts:
+        return pd.DataFrame(columns=[*keys, *SUMMARY_COLUMNS])
+    return pd.concat(parts, ignore_index=True)
 
 
 def _stat_columns(chosen: Sequence[str], alias: str) -> str:
@@ -90,12 +110,23 @@ def _medians(a, keys: list[str], chosen: list[str]):
 
 
 def _group_medians(a, rows_sql: str, keys: list[str], chosen: Sequence[str]):
+    """Each group's median of each measure, as numpy takes it (the two middle values, averaged).
+
+    The middle values are found from counts of each distinct value, not by holding a group's values: a count
+    is an aggregate DuckDB can spill to disk, so a million articles' sentences fit in the store's memory
+    (scores have few distinct values: VADER's four decimals give at most 20,001)."""
     found: dict[tuple, float] = {}
     group = ", ".join(quote(k) for k in keys)
     for measure in chosen:
         x = quote(measure)
-        middle = a.store.sql(f"""SELECT {group}, quantile_disc({x}, 0.5) AS low, -quantile_disc(-{x}, 0.5) AS high
-                                 FROM ({rows_sql}) WHERE {_counted_condition(measure)} GROUP BY ALL""")
+        middle = a.store.sql(f"""
+            WITH c AS (SELECT {group}, {x} AS x, count(*) AS n FROM ({rows_sql})
+                       WHERE {_counted_condition(measure)} GROUP BY ALL),
+                 r AS (SELECT {group}, x, sum(n) OVER (PARTITION BY {group} ORDER BY x ROWS UNBOUNDED PRECEDING) AS upto,
+                              sum(n) OVER (PARTITION BY {group}) AS total FROM c)
+            SELECT {group}, min(x) FILTER (WHERE upto >= (total + 1) // 2) AS low,
+                   min(x) FILTER (WHERE upto >= total // 2 + 1) AS high
+            FROM r GROUP BY ALL""")
         for row in middle.itertuples(index=False):
             key = tuple(row[:len(keys)])
             found[(key, measure)] = (row[-2] + row[-1]) / 2
@@ -105,8 +136,9 @@ def _group_medians(a, rows_sql: str, keys: list[str], chosen: Sequence[str]):
 def positions(a, *, measures: Sequence[str] | None = None) -> pd.DataFrame:
     """:func:`analysis.tone.tone_by_position` per group."""
     chosen = [measure_name(m) for m in (measures or scored_measures(a))]
-    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, p.article_id, p.position, {_stat_columns(chosen, "p")}
-                           FROM article_positions p JOIN units u USING (article_id)""")
+    sums = a.store.frame(f"""SELECT u.{quote(a.by)}, p.position,
+                                    {", ".join(f"p.{quote(f'{m}_{s}')}" for m in chosen for s in ("n", "sum"))}
+                             FROM article_positions p JOIN units u USING (article_id)""", categories=(a.by,))
     return summarise_positions(sums, by=a.by, measures=chosen)
 
 
@@ -132,26 +164,62 @@ def extremes(a, *, measure: str = "vader", n: int = 3) -> pd.DataFrame:
 def distribution(a, *, measure: str = "vader", dots: int = DOTS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`analysis.plots.tone_spread`: box statistics over every counted sentence of each group (quartiles,
     the whiskers' ends at the furthest value within 1.5 IQR, as matplotlib draws them), and up to ``dots``
-    sentences per group to draw as dots (a fixed sample)."""
+    sentences per group to draw as dots (a fixed sample: the sentences with the smallest hash of their keys)."""
     measure = measure_name(measure)
     rows = _rows(a, where=_counted_condition(measure))
     x, g = quote(measure), quote(a.by)
+    values = f"SELECT {g}, {x} AS x FROM ({rows})"
+    # One list quantile keeps one copy of a group's values (three scalar ones keep three), and the values are
+    # scanned twice rather than held in a CTE: a million articles' sentences stay within the store's memory.
     stats = a.store.sql(f"""
-        WITH v AS (SELECT {g}, {x} AS x FROM ({rows})),
-             q AS (SELECT {g}, count(*) AS n_scored, avg(x) AS mean, quantile_cont(x, 0.25) AS q1,
-                          quantile_cont(x, 0.5) AS median, quantile_cont(x, 0.75) AS q3, min(x) AS minimum,
-                          max(x) AS maximum FROM v GROUP BY {g})
-        SELECT q.{g}, q.n_scored, q.mean, q.q1, q.median, q.q3,
-               min(v.x) FILTER (WHERE v.x >= q.q1 - 1.5 * (q.q3 - q.q1)) AS whislo,
-               max(v.x) FILTER (WHERE v.x <= q.q3 + 1.5 * (q.q3 - q.q1)) AS whishi, q.minimum, q.maximum
-        FROM q JOIN v USING ({g}) GROUP BY ALL ORDER BY q.{g}""")
-    sample = a.store.sql(f"""
-        SELECT {g}, {x} FROM ({rows})
-        QUALIFY row_number() OVER (PARTITION BY {g} ORDER BY hash(article_id, sentence_no), article_id,
-                                   sentence_no) <= {int(dots)}
-        ORDER BY {g}, article_id, sentence_no""")
+        WITH q AS (SELECT {g}, count(*) AS n_scored, avg(x) AS mean, quantile_cont(x, [0.25, 0.5, 0.75]) AS qs,
+                          min(x) AS minimum, max(x) AS maximum FROM ({values}) GROUP BY {g})
+        SELECT q.{g}, q.n_scored, q.mean, q.qs[1] AS q1, q.qs[2] AS median, q.qs[3] AS q3,
+               min(v.x) FILTER (WHERE v.x >= q.qs[1] - 1.5 * (q.qs[3] - q.qs[1])) AS whislo,
+               max(v.x) FILTER (WHERE v.x <= q.qs[3] + 1.5 * (q.qs[3] - q.qs[1])) AS whishi, q.minimum, q.maximum
+        FROM q JOIN ({values}) v USING ({g}) GROUP BY q.{g}, q.n_scored, q.mean, q.qs, q.minimum, q.maximum
+        ORDER BY q.{g}""")
+    sample = _hash_sample(a, rows, stats.set_index(a.by)["n_scored"], columns=[a.by, measure], n=dots)
     sample.attrs["sampled"] = bool((stats["n_scored"] > dots).any())
     return stats, sample
+
+
+def _hash_sample(a, rows: str, sizes: pd.Series, *, columns: list[str], n: int) -> pd.DataFrame:
+    """Up to ``n`` rows of each group of ``rows``: those with the smallest hash(article_id, sentence_no).
+
+    The window that ranks them runs only over rows whose hash is below a per-group bound set to keep about
+    ``SAMPLE_MARGIN`` times ``n`` (all rows of a small group), so it never sorts a large group whole. Every row
+    of the sample has a hash below the bound whenever at least ``n`` rows pass it, so the sample is the one the
+    unbounded window would take; a group where fewer pass (improbable) is taken again without the bound.
+    """
+    g = quote(a.by)
+    picked = ", ".join(quote(c) for c in columns)
+    bounds = pd.DataFrame({a.by: sizes.index,
+                           "_bound": [min(2**64 - 1, int((2**64 - 1) * min(1.0, SAMPLE_MARGIN * n / max(size, 1))))
+                                      for size in sizes.to_numpy()]})
+    bounds["_bound"] = bounds["_bound"].astype("uint64")
+    bounds["_want"] = [min(n, int(size)) for size in sizes.to_numpy()]
+    name = "_sample_bounds"
+    try:
+        def ranked(where: str) -> pd.DataFrame:
+            a.store.con.register(name, bounds)
+            return a.store.sql(f"""
+                SELECT {picked}, r.article_id, r.sentence_no FROM ({rows}) r JOIN {name} b USING ({g})
+                WHERE {where}
+                QUALIFY row_number() OVER (PARTITION BY r.{g} ORDER BY hash(r.article_id, r.sentence_no),
+                                           r.article_id, r.sentence_no) <= {int(n)}""")
+
+        sample = ranked("hash(r.article_id, r.sentence_no) <= b._bound")
+        got = sample.groupby(a.by, dropna=False).size().reindex(bounds[a.by], fill_value=0).to_numpy()
+        bounds["_retry"] = got < bounds["_want"].to_numpy()
+        if bounds["_retry"].any():
+            again = ranked("b._retry")
+            retried = set(bounds.loc[bounds["_retry"], a.by])
+            sample = pd.concat([sample[~sample[a.by].isin(retried)], again], ignore_index=True)
+    finally:
+        a.store.con.unregister(name)
+    sample = sample.sort_values([a.by, "article_id", "sentence_no"], kind="stable", ignore_index=True)
+    return sample[columns]
 
 
 def voice_shares(a) -> pd.DataFrame:
@@ -254,12 +322,22 @@ def actor_tone(a, *, measures: Sequence[str] | None = None, n_boot: int = 2000, 
     chosen = [measure_name(m) for m in (measures or scored_measures(a))]
     if not a.store.has("article_actors"):
         return pd.DataFrame(columns=[a.by, "actor", *SUMMARY_COLUMNS])
-    sums = a.store.sql(f"""SELECT u.{quote(a.by)}, p.article_id, p.actor, p.sentences AS n_sentences,
-                                  {_stat_columns(chosen, "p")}
-                           FROM article_actors p JOIN units u USING (article_id) WHERE p.sentences > 0""")
-    keys = [a.by, "actor"]
-    return summarise_tone(sums, keys=keys, measures=chosen, values=_actor_values(a), medians=_actor_medians(a, chosen),
-                          n_boot=n_boot, seed=seed)
+    rows = "FROM article_actors p JOIN units u USING (article_id) WHERE p.sentences > 0"
+    columns = f"p.article_id, p.actor, p.sentences AS n_sentences, {_stat_columns(chosen, 'p')}"
+    return _summarised(a, rows, columns, keys=[a.by, "actor"], measures=chosen, values=_actor_values(a),
+                       medians=_actor_medians(a, chosen), n_boot=n_boot, seed=seed)
+
+
+def _batches(keys: list, sizes: list[int], limit: int) -> list[list]:
+    """Consecutive runs of ``keys`` whose ``sizes`` add up to at most ``limit`` (a larger key goes alone)."""
+    batches, current, total = [], [], 0
+    for key, size in zip(keys, sizes):
+        if current and total + size > limit:
+            batches.append(current)
+            current, total = [], 0
+        current.append(key)
+        total += size
+    return batches + ([current] if current else [])
 
 
 def _actor_rows(a) -> str:
@@ -316,11 +394,20 @@ def actor_stance(a, *, n_boot: int = 2000, min_clear: int | None = None) -> pd.D
     if not a.store.has("article_stance"):
         return pd.DataFrame(columns=[a.by, "actor", "n_articles", "n_clear", "mean", "ci_low", "ci_high",
                                      "share_negative", "share_positive", "reading"])
-    stance = a.store.sql("SELECT s.* FROM article_stance s JOIN units u USING (article_id) ORDER BY article_id")
+    g = quote(a.by)
+    rows = "FROM article_stance s JOIN units u USING (article_id)"
+    sizes = a.store.sql(f"SELECT u.{g} AS key, count(*) AS n {rows} GROUP BY ALL ORDER BY key")
     if min_clear is None:
         per_group = a.articles.groupby(a.by).size()
         min_clear = 1 if len(per_group) and per_group.max() == 1 else MIN_CLEAR_ARTICLES
-    out = stance_summary(stance, a.articles, by=a.by, n_boot=n_boot, min_clear=min_clear)
+    rng, parts = np.random.default_rng(0), []
+    for batch in _batches(sizes["key"].tolist(), sizes["n"].tolist(), BATCH_ROWS):
+        stance = a.store.frame(f"""SELECT u.{g}, s.actor, s.stance, s.stance_label, s.clear {rows}
+                                   WHERE u.{g} IN ({', '.join('?' * len(batch))}) ORDER BY s.article_id, s.actor""",
+                               batch, categories=(a.by, "actor", "stance_label"))
+        parts.append(stance_summary(stance, a.articles, by=a.by, n_boot=n_boot, min_clear=min_clear, rng=rng))
+    out = pd.concat(parts, ignore_index=True) if parts else stance_summary(
+        pd.DataFrame(columns=[a.by, "actor", "stance", "stance_label", "clear"]), a.articles, by=a.by)
     out.attrs["min_clear"] = min_clear
     return out
 

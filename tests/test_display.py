@@ -190,6 +190,17 @@ def test_show_finding_escapes(shown):
                                    '&lt;/script&gt;</p>')
 
 
+def test_show_section_escapes_its_heading_and_note(shown):
+    display.show_section(ATTACKS[0], "Note <b>bold</b>", level=3)
+    (bundle,), _ = shown[0]
+    assert bundle["text/html"] == ("<h3>&lt;script&gt;document.body.id=&#x27;pwned&#x27;&lt;/script&gt;</h3>"
+                                   "<p>Note &lt;b&gt;bold&lt;/b&gt;</p>")
+    display.show_section("Title")
+    assert shown[1][0][0]["text/html"] == "<h2>Title</h2>"
+    with pytest.raises(ValueError, match="heading level"):
+        display.show_section("Title", level=7)
+
+
 def test_setup_sends_warnings_to_a_log_not_to_the_page(tmp_path, capsys):
     log = tmp_path / "warnings.log"
     try:

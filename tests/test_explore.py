@@ -1,4 +1,6 @@
 """analyse(): the bundled corpus with its data files, and any other corpus with provisional ones."""
+from pathlib import Path
+
 import pytest
 
 from analysis.explore import analyse
@@ -31,3 +33,16 @@ def test_grouping_by_another_column():
     a = analyse(by="event")
     assert set(a.colors) == {"2023-03 Xi–Lukashenko talks in Beijing", "2023-12 Xi–Lukashenko talks in Beijing"}
     assert "event" in a.sentences.columns
+
+
+def test_the_store_spills_into_a_folder_of_its_own_and_removes_it(tmp_path, monkeypatch):
+    from analysis.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    store = Store(memory_limit="30MB", threads=1)
+    spill = Path(store.scalar("SELECT current_setting('temp_directory')"))
+    assert spill.is_dir() and tmp_path not in spill.parents
+    total = store.scalar("SELECT sum(x) FROM (SELECT DISTINCT (i * 7919) % 4000000 AS x FROM range(4000000) t(i))")
+    assert total == sum(range(4_000_000))
+    store.close()
+    assert not spill.exists() and list(tmp_path.iterdir()) == []

@@ -126,6 +126,18 @@ def test_other_corpus_with_manifestless_folders_codebook_and_actors(tmp_path):
     assert "harbour-herald" in summary or "3 sources" in summary
 
 
+def test_a_tone_dictionary_and_a_flat_quanteda_codebook_reach_the_pages(tmp_path):
+    codebook = tmp_path / "flat.yml"  # quanteda's flat YAML: no `topics:` wrapper, glob patterns
+    codebook.write_text("strike: [strike*, walkout, picket*]\nwages: [wage*, pay, deal]\n", encoding="utf-8")
+    build_reports(FIXTURES / "other_corpus", codebook=codebook, tone_dictionary=FIXTURES / "dictionaries" / "tone.lc3",
+                  out=tmp_path / "out", only=["02", "04"], progress=False)
+    tone = (tmp_path / "out" / "02-tone.html").read_text(encoding="utf-8")
+    assert "<h2>Dictionary tone</h2>" in tone
+    assert (tmp_path / "out" / "charts" / "02-tone" / "dictionary_tone.csv").exists()
+    topics = (tmp_path / "out" / "04-topics.html").read_text(encoding="utf-8")
+    assert "strike" in topics and "wages" in topics
+
+
 def test_a_single_outlet_corpus_builds_every_page(tmp_path):
     corpus = tmp_path / "one-outlet"
     shutil.copytree(FIXTURES / "other_corpus" / "harbour-herald", corpus / "harbour-herald")
@@ -192,6 +204,13 @@ def test_every_finding_agrees_with_the_table_it_summarises(story_report):
         printed = _findings(story_report / "executed" / f"{page}.ipynb")
         for finding in expected:
             assert finding in printed, (page, finding, printed)
+
+
+def test_no_dictionary_section_without_a_tone_dictionary(story_report):
+    tone = (story_report / "02-tone.html").read_text(encoding="utf-8")
+    findings = _findings(story_report / "executed" / "02-tone.ipynb")
+    assert "Dictionary tone" not in tone and not any("dictionary" in finding.lower() for finding in findings)
+    assert not (story_report / "charts" / "02-tone" / "dictionary_tone.csv").exists()
 
 
 def test_no_page_shows_a_machine_path_or_warning_text(story_report):

@@ -93,3 +93,22 @@ def test_position_bins_and_extremes():
     extremes = extreme_sentences(frame, n=2)
     up = extremes[extremes["source"] == "Up"]
     assert (up[up["direction"] == "most positive"]["textblob"] >= frame["textblob"].quantile(0.9)).all()
+
+
+def test_large_groups_get_the_bootstraps_normal_limit(monkeypatch):
+    from analysis import tone
+
+    rng = np.random.default_rng(3)
+    counts = rng.integers(1, 60, size=8_000)  # articles of very different lengths, skewed tone
+    sums = np.array([rng.gamma(0.5, 0.3, c).sum() - 0.1 * c for c in counts])
+    normal = tone.bootstrap_from_sums(sums, counts)
+    assert normal == tone.ratio_normal_ci(sums, counts)  # beyond NORMAL_ABOVE: no draws
+    monkeypatch.setattr(tone, "NORMAL_ABOVE", 10**9)
+    drawn = tone.bootstrap_from_sums(sums, counts, rng=np.random.default_rng(0))
+    width = drawn[1] - drawn[0]
+    assert abs(normal[0] - drawn[0]) < 0.05 * width and abs(normal[1] - drawn[1]) < 0.05 * width
+    values = rng.normal(0.1, 1, 9_000)
+    monkeypatch.setattr(tone, "NORMAL_ABOVE", 5_000)
+    low, high = bootstrap_mean_ci(values)
+    assert low == pytest.approx(values.mean() - 1.959964 * values.std(ddof=1) / np.sqrt(9_000), abs=1e-6)
+    assert all(np.isnan(tone.ratio_normal_ci(np.array([1.0]), np.array([2.0]))))

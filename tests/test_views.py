@@ -128,3 +128,26 @@ def test_the_distribution_matches_the_library(both):
     expected, _ = tone_spread(sentences, measure="vader", by=a.by)
     pd.testing.assert_frame_equal(stats[list(expected.columns)], expected, check_dtype=False, atol=1e-12, rtol=0)
     assert len(dots) == expected["n_scored"].clip(upper=views.DOTS).sum()
+
+
+@pytest.mark.parametrize("margin", [views.SAMPLE_MARGIN, 0.01])  # 0.01: too few pass the bound, so groups are retaken
+def test_the_dots_are_the_sentences_with_the_smallest_hashes(both, monkeypatch, margin):
+    a, _ = both
+    monkeypatch.setattr(views, "SAMPLE_MARGIN", margin)
+    _, dots = views.distribution(a, measure="vader", dots=5)
+    g = views.quote(a.by)
+    expected = a.store.sql(f"""
+        SELECT {g}, vader FROM ({views._rows(a, where=views._counted_condition("vader"))})
+        QUALIFY row_number() OVER (PARTITION BY {g} ORDER BY hash(article_id, sentence_no), article_id,
+                                   sentence_no) <= 5
+        ORDER BY {g}, article_id, sentence_no""")
+    pd.testing.assert_frame_equal(dots.reset_index(drop=True), expected, check_dtype=False, check_exact=True)
+
+
+@pytest.mark.parametrize("view", ["actor_tone", "actor_stance", "tone"])
+def test_a_view_in_batches_of_groups_is_the_view_in_one(both, monkeypatch, view):
+    a, _ = both
+    whole = getattr(views, view)(a)
+    assert len(whole)
+    monkeypatch.setattr(views, "BATCH_ROWS", 1)  # every group its own batch
+    pd.testing.assert_frame_equal(getattr(views, view)(a), whole, check_exact=True)
