@@ -1,7 +1,7 @@
 """`presslens score` of this checkout against an earlier commit, on the same corpus, in the same run.
 
 The earlier commit is checked out into a temporary git worktree and run with this checkout's virtual
-environment (its dependencies are the same), so the two differ only in PressLens's code. Runs alternate
+environment (its dependencies are the same), so the two differ only in PressLens's code (`-P` keeps the working directory off the import path). Runs alternate
 (baseline, current, baseline, current, ...) so that load on a shared machine falls on both alike, and the
 best of the repeats is kept. Three option sets are timed: plain, with a codebook and actors file (topics,
 actor matching and, today, stance), and today's `--provisional` (stand-in topics and actors drawn from the
@@ -34,7 +34,7 @@ def timed(code: Path, corpus: Path, options: list[str], out: Path, workers: int)
     shutil.rmtree(out.parent, ignore_errors=True)
     out.parent.mkdir(parents=True)
     env = {"PYTHONPATH": str(code), "PATH": str(Path(PYTHON).parent), "HOME": str(Path.home())}
-    return measure([PYTHON, "-c", LAUNCH, "score", str(corpus), "--out", str(out), "--workers", str(workers),
+    return measure([PYTHON, "-P", "-c", LAUNCH, "score", str(corpus), "--out", str(out), "--workers", str(workers),
                     "--quiet", *options], env=env)
 
 

@@ -5,9 +5,9 @@ each step's cumulative time is printed as a share of the whole run, as a Markdow
 docs/performance.md. Shares overlap where one step calls another (voices run inside sentence splitting);
 the table says which.
 
-    .venv/bin/python bench/profile.py /tmp/corpus-2225
-    .venv/bin/python bench/profile.py /tmp/corpus-2225 --provisional     # with stand-in topics, actors, stance
-    .venv/bin/python bench/profile.py CORPUS --codebook data/topics.yml --actors data/actors.yml
+    .venv/bin/python bench/profile_score.py /tmp/corpus-2225
+    .venv/bin/python bench/profile_score.py /tmp/corpus-2225 --provisional     # with stand-in topics, actors, stance
+    .venv/bin/python bench/profile_score.py CORPUS --codebook data/topics.yml --actors data/actors.yml
 """
 from __future__ import annotations
 
