@@ -103,7 +103,7 @@ def score_text(text: str) -> dict:
         "subjectivity": subjectivity,
         "vader": vader["compound"],
         "drivers": format_drivers(assessments),
-        "n_drivers": len(assessments),
+        "n_drivers": len(_moving(assessments)),
         "no_signal": not assessments and vader["pos"] == 0 and vader["neg"] == 0,
         "non_english": False,
         "no_text": False,
@@ -115,8 +115,8 @@ def score_tone(frame: pd.DataFrame, *, text_col: str = "text", dictionary=None,
     """A copy of ``frame`` with tone columns for each row's text, scored as one unit.
 
     Added columns: ``textblob`` (TextBlob's polarity) and ``subjectivity`` (TextBlob), ``vader``
-    (VADER compound), ``drivers`` (the words behind the TextBlob score, e.g.
-    ``"not very good (-0.27); warm (+0.60)"``), ``n_drivers``, and the flags
+    (VADER compound), ``drivers`` (the words that move the TextBlob score, e.g.
+    ``"not very good (-0.27); warm (+0.60)"``; neutral ones are left out), ``n_drivers``, and the flags
     ``no_signal``, ``non_english`` and ``no_text``. Rows flagged ``non_english``
     or ``no_text`` get NaN scores. Non-string values (numbers, bytes) raise a
     ``TypeError`` naming the row.
@@ -287,9 +287,17 @@ def is_non_english(text: str) -> bool:
 
 
 def format_drivers(assessments) -> str:
-    """TextBlob's assessments as ``"word (+0.60); not very good (-0.27)"``, strongest first."""
-    ranked = sorted(assessments, key=lambda a: -abs(a[1]))
-    return "; ".join(f"{' '.join(words)} ({polarity:+.2f})" for words, polarity, _s, _label in ranked)
+    """TextBlob's assessments as ``"word (+0.60); not very good (-0.27)"``, strongest first.
+
+    Only words that move the polarity are drivers: an assessment whose polarity rounds to 0.00 ("chinese",
+    subjective but neutral in TextBlob's lexicon) is left out, so every listed weight is one a reader can see.
+    """
+    return "; ".join(f"{' '.join(words)} ({polarity:+.2f})" for words, polarity, _s, _label in _moving(assessments))
+
+
+def _moving(assessments) -> list:
+    """The assessments whose polarity shows as non-zero at two decimals, strongest first."""
+    return sorted((a for a in assessments if round(a[1], 2) != 0), key=lambda a: -abs(a[1]))
 
 
 def _unscored(*, no_text: bool = False, non_english: bool = False) -> dict:

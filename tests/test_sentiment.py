@@ -138,3 +138,12 @@ def test_tone_dictionary_validation(tmp_path):
     scored = score_tone(pd.DataFrame({"text": ["good and bad"]}), dictionary=codebook,
                         poles={"positive": ["good words"], "negative": ["bad words"]})
     assert (scored.loc[0, "dict_positive"], scored.loc[0, "dict_negative"]) == (1, 1)
+
+
+def test_drivers_list_only_words_that_move_the_polarity():
+    assert format_drivers([(["chinese"], 0.0, 0.0, None), (["good"], 0.7, 0.6, None),
+                           (["fairly", "bad"], -0.004, 0.5, None), (["not", "good"], -0.35, 0.6, None)]) == \
+        "good (+0.70); not good (-0.35)"
+    scored = score_tone(pd.DataFrame({"text": ["The Chinese delegation met the minister."]}))
+    assert "(+0.00)" not in scored.loc[0, "drivers"] and scored.loc[0, "n_drivers"] == len(
+        [d for d in scored.loc[0, "drivers"].split("; ") if d])
