@@ -425,7 +425,7 @@ def actor_finding(voice: pd.DataFrame, *, by: str = "source") -> str:
         return text + "; no quoted sentence is attributed to a listed actor."
     best = quoted[quoted == quoted.max()]
     total = int(quoted.sum())
-    speakers = names(f"{a} ({count(n, 'quoted sentence')}, {percent(n / total)} of the {total} attributed to a "
+    speakers = names(f"{a} ({count(n, 'quoted sentence')}, {percent(n / total)} of the {total:,} attributed to a "
                      "listed actor)" for a, n in best.items())
     return f"{text}; the most quoted{_plural_s(best, ' is', ', tied, are')} {speakers}."
 
@@ -568,12 +568,12 @@ def keyness_finding(keys: pd.DataFrame, *, by: str = "source", alpha: float | No
                                                   ascending=[True, False, False, False, True])
     if found.empty:
         return (f"No term is significantly more frequent in any {by} than in the others ({rule}, "
-                f"{tested} terms tested across {len(groups)} groups): the differences in word use here are "
+                f"{int(tested):,} terms tested across {len(groups)} groups): the differences in word use here are "
                 "within what chance produces.")
     parts = [_keyness_part(group, rows) for group, rows in found.groupby(by, sort=True)]
     none = [g for g in groups if g not in set(found[by].astype(str))]
     tail = f" No significant term for {', '.join(none)}." if none else ""
-    return (f"Most distinctive term of each {by} ({rule}, {tested} terms tested): " + "; ".join(parts) + "."
+    return (f"Most distinctive term of each {by} ({rule}, {int(tested):,} terms tested): " + "; ".join(parts) + "."
             + tail)
 
 
@@ -586,7 +586,7 @@ def _keyness_part(group, rows: pd.DataFrame) -> str:
     tie = f", tied with {', '.join(f'“{t}”' for t in ties[:3])}" if ties else ""
     uses, elsewhere = int(top["count_target"]), int(top["count_reference"])
     contrast = ("none in the rest" if elsewhere == 0 else
-                f"{elsewhere} in the rest, {2 ** top['log_ratio']:.1f}× as frequent")
-    return f"{group}: “{top['term']}” ({uses} uses, {contrast}, G² {top['g2']:.1f}{tie})"
+                f"{elsewhere:,} in the rest, {2 ** top['log_ratio']:.1f}× as frequent")
+    return f"{group}: “{top['term']}” ({uses:,} uses, {contrast}, G² {top['g2']:.1f}{tie})"
 
 

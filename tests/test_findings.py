@@ -512,3 +512,11 @@ def test_keyness_with_one_group_says_it_needs_two():
     keys.attrs["groups"] = 1
     assert keyness_finding(keys) == ("Keyness compares groups with each other, so it needs at least two groups; "
                                      "this corpus has one source.")
+
+
+def test_the_actor_finding_groups_the_digits_of_its_total():
+    from analysis.findings import actor_finding
+
+    table = pd.DataFrame({"source": ["A", "A"], "actor": ["Xi", "Putin"], "sentences_mentioning": [20_000, 9_000],
+                          "quoted_sentences": [12_345, 560]})
+    assert "of the 12,905 attributed to a listed actor" in actor_finding(table)
