@@ -23,7 +23,7 @@ import pandas as pd
 from analysis.dictionaries import Codebook, as_codebook, load_dictionary
 from analysis.matcher import Matcher
 from analysis.paths import TOPICS_YML
-from analysis.tokens import count_words
+from analysis.tokens import count_words, words
 
 LEDE_SENTENCES = 3
 PROVISIONAL_NOTE = ("provisional: no codebook was given, so each group's most distinctive terms stand for topics "
@@ -184,7 +184,9 @@ def provisional_codebook(articles: pd.DataFrame, *, by: str = "source", per_grou
     in turn from every group (its best, then every group's second, …) so that
     each group contributes up to ``per_group`` and none dominates; at most
     ``max_topics`` in all. With one group, its most frequent terms are used.
-    Each term is a topic of its own. The result says it is provisional
+    Each term is a topic of its own. A term made only of words of the groups' own names ("reuters" in a
+    corpus grouped by source, with a source "Reuters") is an outlet naming itself, not a topic, and is
+    passed over. The result says it is provisional
     (``provisional=True`` and ``note``); it is empty when no term occurs twice.
     """
     from analysis.keywords import count_terms, keyness
@@ -198,6 +200,8 @@ def provisional_codebook(articles: pd.DataFrame, *, by: str = "source", per_grou
     else:
         counts = count_terms(articles, by=by, ngrams=(1, 1), text_col=text_col, min_count=2)
         ranked = [counts.sort_values(["count", "term"], ascending=[False, True])["term"].tolist()]
+    own = _group_name_words(articles[by])
+    ranked = [[t for t in group_terms if not set(words(str(t))) <= own] for group_terms in ranked]
     terms: list[str] = []
     for depth in range(per_group):
         for group_terms in ranked:
@@ -206,3 +210,8 @@ def provisional_codebook(articles: pd.DataFrame, *, by: str = "source", per_grou
     note = PROVISIONAL_NOTE if terms else "provisional: the corpus has no term frequent enough to stand for a topic"
     return Codebook({term: [term] for term in terms}, match="fixed", source="provisional codebook",
                     format="provisional", provisional=True, note=note)
+
+
+def _group_name_words(labels: pd.Series) -> set[str]:
+    """The normalised words of every group label (``"The Daily Ledger"`` gives the, daily, ledger)."""
+    return {word for label in labels.dropna().astype(str).unique() for word in words(label)}

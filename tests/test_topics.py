@@ -155,3 +155,12 @@ def test_provisional_topics_never_include_mr():
                              + ["Mr Lee said the election was close, Mr Park said."] * 3})
     terms = list(provisional_codebook(articles, by="source"))
     assert "mr" not in terms and terms
+
+
+def test_provisional_topics_skip_an_outlet_naming_itself():
+    articles = pd.DataFrame({"source": ["Reuters"] * 3 + ["The Daily Ledger"] * 3,
+                             "text": ["LONDON (Reuters) - Tariffs on steel rose, Reuters reported."] * 3
+                             + ["Daily Ledger staff: the harbour strike ended, the Ledger learned."] * 3})
+    terms = list(provisional_codebook(articles, by="source"))
+    assert terms and not {"reuters", "ledger", "daily", "daily ledger"} & set(terms)
+    assert {"tariffs", "steel", "harbour", "strike"} & set(terms)
