@@ -51,6 +51,7 @@ import pandas as pd
 from analysis.actors import compile_actors
 from analysis.errors import DataFileError
 from analysis.paths import FRAMING_VERBS_TSV, STANCE_MODEL_JSON
+from analysis.sentiment import NEGATION_WINDOW, NEGATORS
 
 PARTS = ("proximity", "roles", "framing", "quotes", "coreference", "article")
 WINDOW = 5  # words either side of a mention whose lexicon valence counts as "near"
@@ -88,7 +89,6 @@ _BETWEEN_SUBJECT_VERB = frozenset(
     "got get gets yet even often".split())
 _BETWEEN_VERB_OBJECT = frozenset("the a an his her their its our former fellow then rival top new".split())
 _NOUN_OF = frozenset("of against into on over".split())
-_NEGATORS = frozenset("not no never nor none nobody nothing neither without n't cannot".split())
 
 
 @dataclass(frozen=True)
@@ -425,7 +425,8 @@ def _window(tokens: list[str], marks: list[int], window: int, hits: list[int] | 
 
 
 def _negated(tokens: list[str], j: int) -> bool:
-    return any(t in _NEGATORS or t.endswith("n't") for t in tokens[max(0, j - 3):j])
+    """A negator among the words just before, by the same rule as dictionary tone (:data:`NEGATORS`)."""
+    return any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, j - NEGATION_WINDOW):j])
 
 
 def proximity(tokens: list[str], marks: list[int], *, window: int = WINDOW, hits: list[int] | None = None
@@ -490,7 +491,7 @@ def roles(tokens: list[str], marks: list[tuple[int, bool]], frames: Framing, *, 
 
 def _role(tokens: list[str], i: int, j: int, possessive: bool, found: dict[str, Frame]) -> tuple[str | None, float]:
     between = tokens[i + 1:j] if j > i else tokens[j + 1:i]
-    negated = any(t in _NEGATORS or t.endswith("n't") for t in between)
+    negated = any(t in NEGATORS or t.endswith("n't") for t in between)
     sign = -0.5 if negated else 1.0
     noun = found.get("noun")
     if noun and ((j == i + 1 and possessive) or (j < i and between and between[-1] in _NOUN_OF
