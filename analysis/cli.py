@@ -18,6 +18,15 @@ from analysis.errors import PressLensError
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def run() -> None:
+    """The ``presslens`` command. A Ctrl-C or SIGTERM that lands after the work is done, while Python shuts
+    down, is ignored: without that, the process would die by the signal (exit -2) instead of exiting 0 or 130."""
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -68,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     report.add_argument("--show-code", action="store_true", help="show the notebooks' code in the pages")
     report.add_argument("--only", action="append", help="build only notebooks whose name contains this")
+    report.add_argument("--keep-executed", action="store_true", help="keep the executed notebooks in "
+                        "OUT/executed (they hold this machine's paths)")
     return parser
 
 
@@ -144,6 +155,7 @@ def _report(args) -> int:
     index = build_reports(args.corpus, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
                           tone_dictionary=args.tone_dictionary,
                           by=args.by, out=args.out, show_code=args.show_code, only=args.only,
+                          keep_executed=args.keep_executed,
                           text_col=args.text_col, max_file_mb=args.max_file_mb)
     print(f"Report written to {printable(str(index))}")
     return 0
@@ -164,4 +176,4 @@ def _interrupt(signum, frame):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

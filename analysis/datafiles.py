@@ -109,6 +109,8 @@ def parse_yaml_text(text: str, *, source: str = "<text>") -> tuple[object, dict]
         mark = getattr(err, "problem_mark", None)
         where = f", line {mark.line + 1}" if mark is not None else ""
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        if "nesting depth" in problem:  # PyYAML 6.0.4's own depth limit (libyaml's) can fire before ours
+            raise DataFileError(f"{source}{where}: nested more than {MAX_DEPTH} levels") from None
         raise DataFileError(f"{source}{where}: not valid YAML: {problem}") from None
     return builder.result, builder.lines
 

@@ -62,10 +62,27 @@ def _local(func, items, workers, in_flight) -> Iterator:
         for item in items:
             yield func(item)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
+    before = set(multiprocessing.active_children())
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),))
+    try:
         yield from _windowed(lambda item: pool.submit(func, item), items, in_flight)
+    except BaseException:  # Ctrl-C, an error, or the consumer stopped: the workers must not outlive the run
+        _stop(pool, [p for p in multiprocessing.active_children() if p not in before])
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool, workers: list) -> None:
+    """End a pool at once. ``shutdown`` alone can wait for ever: a Ctrl-C that lands while the pool starts a
+    worker leaves that worker waiting for a task that nobody will send, and Python joins it at exit."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    for worker in workers:
+        worker.join(timeout=10)
 
 
 def _die_with_parent(parent: int | None = None) -> None:

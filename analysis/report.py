@@ -18,6 +18,8 @@ import logging
 import os
 import shutil
 import sys
+import tempfile
+import uuid
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
@@ -46,10 +48,12 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
                   out: str | Path = "reports", show_code: bool = False, progress: bool = True,
                   only: list[str] | None = None, notebooks_dir: str | Path = NOTEBOOKS_DIR,
                   text_col: str | None = None, max_file_mb: float | None = None,
-                  tone_dictionary: str | Path | None = None) -> Path:
+                  tone_dictionary: str | Path | None = None, keep_executed: bool = False) -> Path:
     """Score the corpus, execute and render every notebook into ``out``; return the path of ``index.html``.
 
-    ``only`` restricts the build to notebooks whose names contain one of its strings.
+    ``only`` restricts the build to notebooks whose names contain one of its strings. The executed notebooks
+    are kept in ``out/executed`` only with ``keep_executed`` (they hold this machine's paths in their
+    parameters).
     """
     from analysis.explore import analyse
 
@@ -68,24 +72,29 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(out.parent, f".{out.name}.partial-")
     staging = make_staging(out.parent, f".{out.name}.partial-")
+    # Kernels run in a folder of their own (working folder, connection files, IPC sockets): two reports at
+    # once never share a socket, and a read-only install can report.
+    workdir = Path(tempfile.mkdtemp(prefix="presslens-kernels-"))
     try:
-        pages = _build_pages(selected, staging, parameters, show_code=show_code, progress=progress)
+        pages = _build_pages(selected, staging, parameters, show_code=show_code, progress=progress,
+                             workdir=workdir, keep_executed=keep_executed)
         (staging / "index.html").write_text(_index_html(pages, analysis, corpus, by), encoding="utf-8")
         (staging / MARKER).write_text("A report built by PressLens: `presslens report` replaces this folder.\n")
         _replace(out, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(workdir, ignore_errors=True)
     return out / "index.html"
 
 
-def _build_pages(selected: list[Path], staging: Path, parameters: dict, *, show_code: bool,
-                 progress: bool) -> list[tuple[str, str]]:
+def _build_pages(selected: list[Path], staging: Path, parameters: dict, *, show_code: bool, progress: bool,
+                 workdir: Path, keep_executed: bool) -> list[tuple[str, str]]:
     pages = []
     for notebook in tqdm(selected, desc="Building report", unit="notebook", disable=not progress, file=sys.stderr):
-        executed = staging / "executed" / notebook.name
+        executed = (staging if keep_executed else workdir) / "executed" / notebook.name
         executed.parent.mkdir(exist_ok=True)
         charts = staging / "charts" / notebook.stem
-        _execute(notebook, executed, {**parameters, "charts_dir": str(charts)})
+        _execute(notebook, executed, {**parameters, "charts_dir": str(charts)}, workdir=workdir)
         page = staging / f"{notebook.stem}.html"
         page.write_text(render_html(executed, show_code=show_code), encoding="utf-8")
         pages.append((page.name, _title(executed)))
@@ -125,34 +134,49 @@ def render_html(notebook: Path, *, show_code: bool = False) -> str:
     return body
 
 
-def _execute(notebook: Path, executed: Path, parameters: dict) -> None:
+def _execute(notebook: Path, executed: Path, parameters: dict, *, workdir: Path) -> None:
+    """Run one notebook. A kernel that fails to start or stops answering is tried once more, then reported in
+    one line; a cell that raises is reported with its number and first line."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    with _quiet_kernels():
-        try:
-            papermill.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
-                                       cwd=str(notebook.parent), progress_bar=False, log_output=False,
-                                       kernel_manager_class=_local_kernel_manager())
-        except PapermillExecutionError as err:
-            number = _original_cell_number(executed, err.cell_index)
-            first_line = (err.source or "").strip().splitlines()[0][:80] if (err.source or "").strip() else ""
-            raise ReportError(f"notebook {notebook.name} failed in cell {number} ({err.ename}: {err.evalue}); "
-                              f"the cell begins `{first_line}`") from err
+    for attempt in (1, 2):
+        with _quiet_kernels():
+            try:
+                papermill.execute_notebook(str(notebook), str(executed), parameters=parameters, kernel_name=KERNEL,
+                                           cwd=str(workdir), progress_bar=False, log_output=False,
+                                           kernel_manager_class=_private_kernel_manager(workdir))
+                return
+            except PapermillExecutionError as err:
+                number = _original_cell_number(executed, err.cell_index)
+                first_line = (err.source or "").strip().splitlines()[0][:80] if (err.source or "").strip() else ""
+                raise ReportError(f"notebook {notebook.name} failed in cell {number} ({err.ename}: {err.evalue}); "
+                                  f"the cell begins `{first_line}`") from err
+            except (KeyboardInterrupt, PressLensError):
+                raise
+            except Exception as err:  # the kernel did not start, died, or stopped answering
+                if attempt == 2:
+                    detail = (str(err).strip().splitlines() or [""])[0][:120]
+                    raise ReportError(f"the Jupyter kernel for {notebook.name} failed twice "
+                                      f"({type(err).__name__}: {detail})") from err
 
 
-def _local_kernel_manager():
-    """A kernel manager that talks to its kernel over local sockets (IPC) rather than TCP: nothing listens on
-    the network, and the kernel has no reason to warn that TCP traffic is unencrypted."""
+def _private_kernel_manager(workdir: Path):
+    """A kernel manager whose kernel talks over local sockets (IPC, not TCP: nothing listens on the network)
+    named after a connection file in ``workdir``, a folder of this report's own."""
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
-    class LocalKernelManager(AsyncKernelManager):
+    class PrivateKernelManager(AsyncKernelManager):
         @default("transport")
         def _transport_default(self):
             return "ipc"
 
-    return LocalKernelManager
+        @default("connection_file")
+        def _connection_file_default(self):
+            return str(workdir / f"kernel-{uuid.uuid4().hex[:12]}.json")
+
+    return PrivateKernelManager
 
 
 class _quiet_kernels:

@@ -51,3 +51,27 @@ def test_environment_yml_installs_the_project_itself():
     pip = next(item["pip"] for item in env["dependencies"] if isinstance(item, dict))
     assert "-e ." in pip
     assert "python=3.11" in env["dependencies"]
+
+
+def _locked() -> dict[str, str]:
+    lock = tomllib.loads((PROJECT_ROOT / "pylock.toml").read_text())
+    return {re.sub(r"[-_.]+", "-", p["name"]).lower(): p["version"] for p in lock["packages"] if "version" in p}
+
+
+def test_the_lock_pins_every_dependency_within_its_range():
+    from packaging.specifiers import SpecifierSet
+
+    locked = _locked()
+    for name, spec in _pyproject().items():
+        assert name in locked, f"{name} is not in pylock.toml: run make lock"
+        assert locked[name] in SpecifierSet(spec), f"pylock.toml pins {name} {locked[name]}, outside {spec!r}"
+
+
+def test_every_locked_package_has_a_hash_and_comes_from_pypi():
+    lock = tomllib.loads((PROJECT_ROOT / "pylock.toml").read_text())
+    for package in lock["packages"]:
+        files = package.get("wheels", []) + ([package["sdist"]] if "sdist" in package else [])
+        assert files, f"{package['name']} has no file in the lock"
+        for file in files:
+            assert file["hashes"].get("sha256"), package["name"]
+            assert file["url"].startswith("https://files.pythonhosted.org/"), (package["name"], file["url"])

@@ -177,7 +177,7 @@ def _findings(executed) -> list[str]:
 def story_report(request, tmp_path_factory):
     out = tmp_path_factory.mktemp(f"story-{request.param}") / "report"
     corpus = None if request.param == "bundled" else FIXTURES / "other_corpus"
-    build_reports(corpus, out=out, progress=False)
+    build_reports(corpus, out=out, progress=False, keep_executed=True)
     return out
 
 
@@ -219,3 +219,63 @@ def test_no_page_shows_a_machine_path_or_warning_text(story_report):
         assert "/work/" not in text and "/tmp/" not in text and "/root/" not in text, page.name
         for needle in ("Warning:", "UserWarning", "FutureWarning", "DeprecationWarning", "Traceback"):
             assert needle not in text, (page.name, needle)
+
+
+def test_executed_notebooks_are_kept_only_when_asked(tmp_path):
+    out = tmp_path / "report"
+    build_reports(FIXTURES / "other_corpus", out=out, progress=False, only=["01-"])
+    assert (out / "01-corpus.html").exists() and not (out / "executed").exists()
+
+
+def test_a_kernel_that_fails_to_start_is_tried_again_then_reported_in_one_line(tmp_path, monkeypatch):
+    import papermill
+
+    real = papermill.execute_notebook
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise ValueError("Invalid Signature: b'0123'")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(papermill, "execute_notebook", flaky)
+    build_reports(FIXTURES / "other_corpus", out=tmp_path / "r1", progress=False, only=["01-"])
+    assert calls["n"] == 2 and (tmp_path / "r1" / "01-corpus.html").exists()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("Kernel didn't respond in 60 seconds\nand a long traceback")
+
+    monkeypatch.setattr(papermill, "execute_notebook", broken)
+    with pytest.raises(ReportError) as caught:
+        build_reports(FIXTURES / "other_corpus", out=tmp_path / "r2", progress=False, only=["01-"])
+    assert str(caught.value) == ("the Jupyter kernel for 01-corpus.ipynb failed twice "
+                                 "(RuntimeError: Kernel didn't respond in 60 seconds)")
+    assert not (tmp_path / "r2").exists() and not [p for p in tmp_path.iterdir() if ".partial-" in p.name]
+
+
+def test_two_reports_at_once_and_from_a_read_only_install(tmp_path):
+    import sys
+
+    from analysis.report import notebooks
+
+    readonly = tmp_path / "notebooks"
+    readonly.mkdir()
+    for notebook in notebooks()[:2]:
+        shutil.copy(notebook, readonly / notebook.name)
+    readonly.chmod(0o555)
+    try:
+        command = [sys.executable, "-c", "import sys; from analysis.report import build_reports; "
+                   "build_reports(sys.argv[1], out=sys.argv[2], progress=False, notebooks_dir=sys.argv[3])"]
+        runs = [subprocess.Popen(command + [str(corpus), str(tmp_path / f"r{i}"), str(readonly)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for i, corpus in enumerate([FIXTURES / "other_corpus", FIXTURES / "other_corpus" / "coastal-wire"])]
+        for run in runs:
+            _, stderr = run.communicate(timeout=600)
+            assert run.returncode == 0, stderr[-2000:]
+    finally:
+        readonly.chmod(0o755)
+    for i in range(2):
+        assert sorted(p.name for p in (tmp_path / f"r{i}").glob("*.html")) == ["01-corpus.html", "02-tone.html",
+                                                                              "index.html"]
+    assert sorted(p.name for p in readonly.iterdir()) == [nb.name for nb in notebooks()[:2]]
