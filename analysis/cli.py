@@ -8,12 +8,21 @@ the cursor or recolour the terminal.
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import signal
 import sys
 from pathlib import Path
 
 from analysis.errors import PressLensError
+from analysis.text.inflect import plural
+
+# Each command's module is named here, and imported when the command runs, as ``analysis/__init__.py`` does for
+# the public names: ``presslens --help`` answers at once, and a Ctrl-C or SIGTERM while a command's libraries
+# load (pandas, Arrow, the lexicons: a second or two) is handled like one during its work. tests/test_structure.py
+# counts these as imports of this module (they point down the layers, and close no cycle).
+COMMANDS = {"load": ("analysis.pipeline.load", "load_corpus"), "score": ("analysis.pipeline.scoring", "score_corpus"),
+            "report": ("analysis.report.build", "build_reports")}
 
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -99,10 +108,14 @@ def _data_options(command) -> None:
                          "WordStat): adds dictionary tone beside VADER and TextBlob (docs/dictionaries.md)")
 
 
-def _load(args) -> int:
-    from analysis.corpus import load_corpus
+def command_function(name: str):
+    """The function behind a command (see ``COMMANDS``), its module imported now."""
+    module, function = COMMANDS[name]
+    return getattr(importlib.import_module(module), function)
 
-    corpus = load_corpus(args.corpus, manifest=args.manifest, text_col=args.text_col, strict=args.strict,
+
+def _load(args) -> int:
+    corpus = command_function("load")(args.corpus, manifest=args.manifest, text_col=args.text_col, strict=args.strict,
                          max_file_mb=args.max_file_mb)
     print(load_summary(corpus, manifest=args.manifest, bundled=args.corpus is None))
     return 0
@@ -110,8 +123,6 @@ def _load(args) -> int:
 
 def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
     """What was read, removed and reported: a small table, then the removals by reason, then each problem."""
-    from analysis.corpus import plural
-
     s = corpus.summary()
     a, problems = corpus.articles, corpus.problems
     where = " (bundled, with its manifest)" if bundled else f" (manifest {manifest})" if manifest else ""
@@ -137,9 +148,7 @@ def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
 
 
 def _score(args) -> int:
-    from analysis.scoring import score_corpus
-
-    result = score_corpus(args.corpus, args.out, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
+    result = command_function("score")(args.corpus, args.out, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
                           tone_dictionary=args.tone_dictionary,
                           text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
                           scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
@@ -150,9 +159,7 @@ def _score(args) -> int:
 
 
 def _report(args) -> int:
-    from analysis.report import build_reports
-
-    index = build_reports(args.corpus, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
+    index = command_function("report")(args.corpus, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
                           tone_dictionary=args.tone_dictionary,
                           by=args.by, out=args.out, show_code=args.show_code, only=args.only,
                           keep_executed=args.keep_executed,

@@ -21,7 +21,7 @@ def _bundled(inside: str, checkout: str) -> Path:
 
 DATA_DIR = _bundled("bundled_data", "data")
 NOTEBOOKS_DIR = _bundled("bundled_notebooks", "notebooks")
-TEMPLATES_DIR = PACKAGE_DIR / "templates"
+TEMPLATES_DIR = PACKAGE_DIR / "report" / "templates"
 ARTICLES_DIR = DATA_DIR / "articles"
 SOURCES_CSV = DATA_DIR / "sources.csv"
 TOPICS_YML = DATA_DIR / "topics.yml"

@@ -1,0 +1,202 @@
+"""Actors (people, countries, blocs) in sentences: mentions, who gets to speak, and stand-ins from the corpus.
+
+An actors file (``data/actors.yml``) names each actor with its aliases.
+Matching is case-sensitive, on word boundaries ("Xi" never matches "Xinhua"),
+longest alias first, in one regular-expression pass over each sentence. Tone
+toward an actor (:func:`analysis.scores.tone.actor_tone`) is the tone of the sentences that mention it: a
+blunt but transparent measure (a sentence can mention two actors and praise only one); the stance measure
+(:mod:`analysis.scores.stance`) reads what the sentences say about the actor.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import DataFileError
+from analysis.paths import ACTORS_YML
+from analysis.resources.datafiles import read_section
+from analysis.voices.names.index import NameIndex
+from analysis.voices.names.lexicon import lexicon
+
+SUGGEST_SAMPLE = 2000  # articles read to find the names; mentions are then counted on every sentence
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+
+
+def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
+    """Read and check an actors file: ``{name: {"type": ..., "aliases": [...]}}``."""
+    path = Path(path)
+    actors = read_section(path, "actors", what="actors file")
+    out = {}
+    for name, entry in actors.items():
+        aliases = entry.get("aliases") if isinstance(entry, dict) else entry
+        if not isinstance(aliases, list) or not aliases or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise DataFileError(f"{path}: actor {name!r} needs a non-empty list of aliases")
+        kind = entry.get("type", "other") if isinstance(entry, dict) else "other"
+        out[str(name)] = {"type": str(kind), "aliases": [a.strip() for a in aliases]}
+    return out
+
+
+def compile_actors(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every alias, longest first, and the map from alias to actor."""
+    alias_to_actor = {}
+    for name, entry in actors.items():
+        for alias in [name, *entry["aliases"]]:
+            alias_to_actor.setdefault(alias, name)
+    ordered = sorted(alias_to_actor, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
+    return pattern, alias_to_actor
+
+
+def match_actors(sentences: pd.DataFrame, actors: dict[str, dict], *, text_col: str = "text") -> pd.DataFrame:
+    """One row per sentence and actor it mentions: the sentence's columns plus ``actor``, ``actor_type``,
+    ``aliases`` (the aliases found, joined by " / ") and ``n_mentions``."""
+    pattern, alias_to_actor = compile_actors(actors)
+    rows = []
+    for index, text in zip(sentences.index, sentences[text_col]):
+        if not isinstance(text, str):
+            continue
+        found: dict[str, list[str]] = {}
+        for match in pattern.finditer(text):
+            found.setdefault(alias_to_actor[match.group(0)], []).append(match.group(0))
+        for actor, aliases in found.items():
+            rows.append((index, actor, actors[actor]["type"], " / ".join(dict.fromkeys(aliases)), len(aliases)))
+    links = pd.DataFrame(rows, columns=["_row", "actor", "actor_type", "aliases", "n_mentions"])
+    return sentences.join(links.set_index("_row"), how="inner").reset_index(drop=True)
+
+
+def speaker_actor(speakers: pd.Series, actors: dict[str, dict]) -> pd.Series:
+    """The actor each speaker string names ("Lukashenko", "Chinese state media"), or None."""
+    pattern, alias_to_actor = compile_actors(actors)
+
+    def resolve(who):
+        if not isinstance(who, str):
+            return None
+        match = pattern.search(who)
+        return alias_to_actor[match.group(0)] if match else None
+
+    return speakers.map(resolve)
+
+
+def actor_voice(sentences: pd.DataFrame, actors: dict[str, dict], *, by: str = "source") -> pd.DataFrame:
+    """Who is mentioned and who gets to speak, per group and actor.
+
+    Columns: ``by``, ``actor``, ``actor_type``, ``sentences_mentioning``,
+    ``quoted_sentences`` (sentences of quoted speech attributed to the actor),
+    ``quote_share`` (that count over all the group's attributed quoted
+    sentences: who gets the microphone), and ``group_sentences``.
+    """
+    mentions = match_actors(sentences, actors)
+    counted = mentions.groupby([by, "actor", "actor_type"]).size().rename("sentences_mentioning")
+    quoted = sentences[sentences["voice"].isin(["quote", "mixed"])].assign(
+        actor=lambda f: speaker_actor(f["speaker"], actors)).dropna(subset=["actor"])
+    speaking = quoted.groupby([by, "actor"]).size().rename("quoted_sentences")
+    out = counted.reset_index().merge(speaking.reset_index(), on=[by, "actor"], how="outer")
+    out["actor_type"] = out["actor"].map({k: v["type"] for k, v in actors.items()})
+    out["sentences_mentioning"] = out["sentences_mentioning"].fillna(0).astype(int)
+    out["quoted_sentences"] = out["quoted_sentences"].fillna(0).astype(int)
+    totals = out.groupby(by)["quoted_sentences"].transform("sum")
+    out["quote_share"] = (out["quoted_sentences"] / totals.where(totals > 0)).fillna(0.0)
+    out["group_sentences"] = out[by].map(sentences.groupby(by).size())
+    return out.sort_values([by, "sentences_mentioning"], ascending=[True, False]).reset_index(drop=True)
+
+
+def suggest_actors(sentences: pd.DataFrame, *, top: int = 30, text_col: str = "text",
+                   sample: int = SUGGEST_SAMPLE, max_places: float = 1 / 3) -> pd.DataFrame:
+    """Stand-in actors for a corpus with no actors file: its most mentioned people, organisations and places.
+
+    Names are found per article with :class:`analysis.voices.names.index.NameIndex` (titles, honorifics and possessives
+    set apart; a sentence's first word only when the article uses it as a name elsewhere; weekdays, months,
+    contractions and demonyms never) in up to ``sample`` articles (the first ones, in order). Aliases are
+    merged: "Xi", "President Xi" and "Xi Jinping" are one actor under its fullest name, within an article
+    and across articles (a one-word name joins the only longer name of the corpus that holds it). Each
+    actor is typed by the evidence of all its articles (``person``, ``organisation``, ``place`` or
+    ``unknown``). Mentions are then counted on every sentence, aliases matched as :func:`match_actors` does.
+
+    Columns: ``name``, ``type``, ``aliases`` (list of the forms seen, the name first), ``sentences`` (how
+    many mention it), ``articles``. The ``top`` most mentioned, of which at most ``max_places`` (a share)
+    are places, so that people and organisations are not crowded out by countries and cities.
+    """
+    found = _discover_names(sentences, text_col=text_col, sample=sample)
+    actors = {name: {"type": info["type"], "aliases": sorted(info["aliases"] - {name}, key=len, reverse=True)}
+              for name, info in found.items() if info["type"] != "unknown" or " " in name}
+    if not actors:
+        return pd.DataFrame(columns=["name", "type", "aliases", "sentences", "articles"])
+    counts = match_actors(sentences, {n: {"type": a["type"], "aliases": a["aliases"] or [n]} for n, a in
+                                      actors.items()}, text_col=text_col)
+    per_actor = counts.groupby("actor").agg(sentences=("actor", "size"), articles=("article_id", "nunique"))
+    per_actor = per_actor.sort_values(["sentences", "articles"], ascending=False)
+    rows, places = [], 0
+    for name, row in per_actor.iterrows():
+        kind = actors[name]["type"]
+        if kind == "place" and places >= max(1, int(top * max_places)):
+            continue
+        places += kind == "place"
+        rows.append((name, kind, [name, *actors[name]["aliases"]], int(row["sentences"]), int(row["articles"])))
+        if len(rows) == top:
+            break
+    return pd.DataFrame(rows, columns=["name", "type", "aliases", "sentences", "articles"])
+
+
+def _discover_names(sentences: pd.DataFrame, *, text_col: str, sample: int) -> dict[str, dict]:
+    """``{canonical name: {"type", "aliases" (set), "evidence" (per type)}}`` over the sampled articles."""
+    found: dict[str, dict] = {}
+    frame = sentences[["article_id", text_col]].dropna()
+    for k, (_, group) in enumerate(frame.groupby("article_id", sort=False)):
+        if k >= sample:
+            break
+        texts = [t for t in group[text_col] if isinstance(t, str)]
+        text, spans = _joined(texts)
+        index = NameIndex(text, spans)
+        for j in range(len(spans)):
+            for mention in index.mentions_in(j):
+                entity = index.typed(mention.entity)
+                entry = found.setdefault(entity.canonical, {"aliases": set(), "evidence": Counter()})
+                entry["aliases"].update({mention.core, mention.surface})
+                entry["evidence"][entity.kind] += 1 + entity.evidence
+    _merge_one_word_names(found)
+    for name, entry in found.items():
+        votes = {kind: n for kind, n in entry["evidence"].items() if kind != "unknown"}
+        entry["type"] = max(votes, key=votes.get) if votes else "unknown"
+        entry["aliases"] = {a for a in entry["aliases"] if _good_alias(a, name, entry["type"])}
+    return found
+
+
+def _good_alias(alias: str, name: str, kind: str) -> bool:
+    """Forms that name the actor alone: longer forms, a person's surname ("Blair") or a leading family name
+    that is no given name ("Xi"), an acronym; not a lone first word of an organisation ("Port")."""
+    if not alias or _POSSESSIVE_END_RE.search(alias):
+        return False
+    if " " in alias or alias == name or (alias.isupper() and len(alias) > 1):
+        return True
+    words = name.split()
+    if kind == "person":
+        return alias == words[-1] or (alias == words[0] and alias not in lexicon().given)
+    return False
+
+
+def _joined(texts: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    spans, cursor = [], 0
+    for text in texts:
+        spans.append((cursor, cursor + len(text)))
+        cursor += len(text) + 1
+    return "\n".join(texts), spans
+
+
+def _merge_one_word_names(found: dict[str, dict]) -> None:
+    """"Lukashenko" (an article that never gave his first name) joins "Alexander Lukashenko" when that is
+    the only longer name of the corpus ending (or, for "Xi Jinping", starting) with the word."""
+    longer: dict[str, list[str]] = {}
+    for name in found:
+        words = name.split()
+        if len(words) > 1:
+            for word in {words[0], words[-1]}:
+                longer.setdefault(word, []).append(name)
+    for name in [n for n in found if " " not in n]:
+        owners = longer.get(name, [])
+        if len(owners) == 1:
+            target = found[owners[0]]
+            target["aliases"] |= found[name]["aliases"] | {name}
+            target["evidence"].update(found.pop(name)["evidence"])

@@ -1,0 +1,43 @@
+"""Stance toward an actor: how favourably an article presents each person or body it names.
+
+Today's "tone toward X" is the tone of every sentence that mentions X, which
+reads a sentence praising Y and attacking X, quoted criticism, and topic words
+("war", "crisis") as tone toward X. This module gathers evidence that is about
+the actor, sentence by sentence, then weighs it with a small model fitted on
+human judgements (PerSenT; ``bench/fit/stance.py``, ``docs/stance.md``).
+
+Evidence, per sentence that refers to the actor (the parts of the ablation):
+
+- **proximity**: VADER's lexicon words, and the event words of the framing
+  list, in the actor's clause within ``WINDOW`` words of a mention (negated
+  words flip), not the whole sentence;
+- **roles**: event words of ``data/framing_verbs.tsv`` for which the actor is
+  the doer ("X lied", "X won") or the target ("critics accused X", "X was
+  arrested", "the arrest of X"), valued from -2 to +2;
+- **framing**: reporting verbs that frame the actor as a speaker ("X claimed",
+  "X conceded", "X falsely said");
+- **quotes**: the actor named inside others' quoted words (their stance), and
+  the actor's own quoted words, become signals of their own, weighed apart
+  from the outlet's narration;
+- **coreference**: "he"/"she" and titles ("the senator", from "Senator X"
+  earlier in the article) that refer back to the actor;
+- **article level**: the headline, the lede (the first two sentences:
+  ``analysis.text.segment.STANCE_LEDE_SENTENCES``), and
+  the tone of the sentences around the actor's.
+
+Output of :func:`analysis.scores.stance.model.article_stance`, one row per article and actor referred to:
+``stance`` in [-1, 1] (the model's probability of a favourable reading minus
+that of an unfavourable one), ``stance_label`` (``negative`` below
+``thresholds[0]``, ``positive`` above ``thresholds[1]``, else ``neutral``),
+``n_evidence`` (sentences, headline included, with at least one evidence word
+about the actor) and ``clear`` (``n_evidence >= MIN_EVIDENCE``: below it, show
+"no clear stance"). Mentions are found by :func:`analysis.scores.stance.spans.find_mentions`, which can
+be swapped for a better resolver without touching the rest.
+
+Modules, from the bottom up: :mod:`~analysis.scores.stance.framing` (the framing list and VADER's lexicon),
+:mod:`~analysis.scores.stance.spans` (where a sentence refers to an actor, with its own coreference),
+:mod:`~analysis.scores.stance.evidence` (what each sentence says about each actor) and
+:mod:`~analysis.scores.stance.model` (features, the shipped weights, :func:`article_stance` and
+:func:`stance_summary`). Part of the scores layer: besides the layers below (content, voices, text,
+resources, tables), it imports :mod:`analysis.scores.sentiment` and :mod:`analysis.scores.tone`.
+"""

@@ -1,0 +1,254 @@
+"""Parsing a name: the article's text as names read it, and a run of capitalised words cut into a name.
+
+:class:`ArticleText` holds one article: its text, the text with quoted words blanked (names inside quotes are
+neither antecedents nor evidence), its sentences, and where a word occurs (cached). :class:`NameParser` cuts
+a run of capitalised words into what is skipped, the titles, the name and a possessive ("Spain's Carla
+Ruiz", "Senate Majority Leader Chuck Schumer", "Mr Blair's"). The helpers read the text around a name:
+:func:`caps_before` (the capitalised words before it) and :func:`speaks_after` (a speech verb after it).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from analysis.resources.wordlists import speech_verbs
+from analysis.text.patterns import alternation
+from analysis.voices.names.lexicon import FUNCTION_CAPS, Lexicon, looks_like_role
+
+_TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Prof|Rev|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
+          r"|(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
+_CONNECT = r"(?:de|da|di|do|dos|du|van|von|der|den|le|la|bin|ibn|al|el|y)"
+NAME_RE = re.compile(rf"(?<![\w'’])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN})*")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_INNER_BREAKS = frozenset("and or but nor with like as than to from in on at by for".split())
+_MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
+_MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
+_PARTICLES = frozenset("de da van von der den du le la bin al".split())
+_MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
+_PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
+_POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
+
+
+class ArticleText:
+    """One article as names read it: ``text``, ``masked`` (quoted words blanked, offsets kept), ``sentences``
+    (``(start, end)`` spans) and ``quotes`` (``(start, end)`` spans of quoted text); where a word occurs outside
+    quotes, and whether it occurs after another word of its sentence, are cached."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quotes: list[tuple[int, int]] = (), *,
+                 masked: str | None = None):
+        self.text = text
+        self.sentences = list(sentences)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.quotes = sorted(quotes)
+        self.quote_starts = [a for a, _ in self.quotes]
+        self.masked = masked if masked is not None else mask_quotes(text, self.quotes)
+        self._occurrences: dict[str, tuple[int, list[int]]] = {}
+        self._seen_mid: dict[str, bool] = {}
+
+    def sentence_of(self, position: int) -> int:
+        return max(bisect_right(self.sentence_starts, position) - 1, 0)
+
+    def in_quote(self, position: int) -> bool:
+        k = bisect_right(self.quote_starts, position) - 1
+        return k >= 0 and self.quotes[k][0] <= position < self.quotes[k][1]
+
+    def occurrences(self, word: str, *, limit: int) -> list[int]:
+        """Where ``word`` occurs as a whole word outside quotes (at most ``limit`` places; cached)."""
+        known = self._occurrences.get(word)
+        if known is not None and (known[0] >= limit or len(known[1]) < known[0]):
+            return known[1][:limit]
+        found = self._find_occurrences(word, limit)
+        self._occurrences[word] = (limit, found)
+        return found
+
+    def _find_occurrences(self, word: str, limit: int) -> list[int]:
+        text, out, start = self.masked, [], 0
+        while len(out) < limit:
+            start = text.find(word, start)
+            if start < 0:
+                break
+            before = text[start - 1] if start else " "
+            after = text[start + len(word):start + len(word) + 1]
+            if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after == "-"):
+                out.append(start)
+            start += len(word)
+        return out
+
+    def seen_mid_sentence(self, token: str) -> bool:
+        """Whether ``token`` occurs somewhere after another word of its sentence (then it is a name)."""
+        if token not in self._seen_mid:
+            text = self.masked
+            self._seen_mid[token] = any(text[:start].rstrip(" \u00a0")[-1:] in _MID_SENTENCE_BEFORE
+                                        for start in self.occurrences(token, limit=20) if start > 1)
+        return self._seen_mid[token]
+
+
+class NameParser:
+    """Cuts runs of capitalised words of one article into names (see :meth:`split_name`)."""
+
+    def __init__(self, article: ArticleText, lex: Lexicon):
+        self.article, self.lex = article, lex
+
+    def split_name(self, tokens: list[str], *, initial: bool = False):
+        """``(skipped, titles, name tokens, possessive)`` of a run of capitalised words, or None.
+
+        Skipped: leading function words ("The"), a leading possessor ("Spain's Carla Ruiz"), a role word
+        opening a sentence ("Producer Sam Okoro"). Titles: every token up to the last title word
+        ("Senate Majority Leader Chuck Schumer", "China President Xi Jinping"), unless what remains is an
+        organisation or a place ("Home Office", "General Motors"). Post-nominals ("QC") and pronouns at the
+        end are dropped; a final "'s" is removed and flagged.
+        """
+        lex = self.lex
+        tokens = list(tokens)
+        skip = 0
+        while tokens and not (tokens[0].isupper() and len(tokens[0]) > 1) and tokens[0].lower() in FUNCTION_CAPS:
+            tokens.pop(0)
+            skip += 1
+        while len(tokens) > 1 and (tokens[0].lower() in lex.not_names or  # "On Tuesday Trump said"
+                                   (tokens[0].lower() in FUNCTION_CAPS and not tokens[0].isupper())):
+            tokens.pop(0)  # "Thursday the NYPD said"
+            skip += 1
+        for size in (3, 2, 1):  # "In New Jersey Trump said": a place before a name, with no comma
+            if len(tokens) > size and " ".join(tokens[:size]) in lex.places and tokens[0] not in lex.given and \
+                    tokens[-1].lower() not in lex.org_words and tokens[-1].lower() not in lex.place_words:
+                del tokens[:size]
+                skip += size
+                break
+        if "of" in tokens[1:] and tokens[tokens.index("of", 1) - 1].lower() not in lex.org_words:
+            head = tokens[:tokens.index("of", 1)]  # "Joe Musselman of The Honor Foundation": Joe Musselman
+            if all(w.lower() in lex.titles for w in head):
+                return None  # "Director of Public Policy Polling", "Secretary of State": a post, no name
+            tokens = head
+        cut_at = next((i for i, w in enumerate(tokens) if i and w.lower() in _INNER_BREAKS
+                       and not _joins_organisation(tokens, i, lex.org_words)), None)
+        if cut_at is not None:  # "Ukraine And France" in spun text: two names
+            tokens = tokens[:cut_at]
+        while len(tokens) > 1 and (tokens[-1].rstrip(".,") in _POSTNOMINALS or tokens[-1] in _PRONOUN_CAPS):
+            tokens.pop()
+        if len(tokens) > 1 and len(tokens[0]) > 2 and _POSSESSIVE_RE.search(tokens[0]) and \
+                tokens[-1].lower() not in lex.org_words:
+            tokens.pop(0)
+            skip += 1
+        if initial and len(tokens) > 2 and tokens[0] not in lex.given and \
+                (looks_like_role(tokens[0].lower()) or tokens[0].lower() in lex.person_nouns) \
+                and not self.article.seen_mid_sentence(tokens[0]):
+            tokens.pop(0)
+            skip += 1
+        if not tokens:
+            return None
+        cut = self._title_prefix(tokens)
+        titles, tokens = tokens[:cut], tokens[cut:]
+        possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
+        if possessive:
+            tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
+        tokens = [t.rstrip(".") if len(t) > 3 else t for t in tokens]
+        return skip, titles, tokens, possessive
+
+    def _title_prefix(self, tokens: list[str]) -> int:
+        """How many leading tokens are titles (with whatever stands before the last title)."""
+        lex = self.lex
+        cut = 0
+        for i, token in enumerate(tokens[:-1]):
+            word = token.lower()
+            if word in lex.titles or (word.endswith("-elect") and word[:-6] in lex.titles):
+                if word in lex.title_modifiers and tokens[i + 1].lower() not in lex.titles:
+                    continue  # "North State Power": "State" qualifies no title here
+                cut = i + 1
+        while cut == 0 and len(tokens) > 2 and tokens[0] in lex.demonyms and tokens[1] in lex.given:
+            cut = 1  # "Spanish Carla Ruiz"
+        rest = [w.lower().rstrip(".") for w in tokens[cut:]]
+        street = len(rest) == 1 and rest[0] in lex.place_words and tokens[cut - 1].lower().rstrip(".") in \
+            lex.street_titles  # "King Street", but "Mrs Hill" and "Judge Hall" are people
+        if cut and (rest[-1] in lex.org_words or street):
+            return 0
+        return cut
+
+    def core_of(self, surface: str) -> tuple[str, tuple, bool] | None:
+        """``(core name, titles, possessive)`` of a name as written ("Mr Blair's" → "Blair", ("Mr",), True)."""
+        split = self.split_name(surface.split(), initial=True)
+        if split is None:
+            return None
+        _, titles, tokens, possessive = split
+        return " ".join(tokens), tuple(titles), possessive
+
+
+def _joins_organisation(tokens: list[str], i: int, org_words: frozenset) -> bool:
+    """Whether the small word ``tokens[i]`` is inside an organisation's name rather than between two
+    names: "Institute for Fiscal Studies", "Department of Health and Social Care", "Fire and Rescue
+    Service" (but "Ukraine And France", "Rovers and Castleton United" are two names)."""
+    word, before = tokens[i].lower(), tokens[i - 1].lower().rstrip(".")
+    if word in ("of", "for"):
+        return before in org_words
+    if word not in ("and", "&") or i + 1 >= len(tokens):
+        return False
+    opened = any(tokens[j].lower().rstrip(".") in org_words and tokens[j + 1].lower() in ("of", "for")
+                 for j in range(i - 1))
+    return opened or (before not in org_words and tokens[-1].lower().rstrip(".") in org_words)
+
+
+def caps_before(text: str, start: int, *, limit: int = 80) -> int:
+    """Where the run of capitalised words (titles, names, particles between them) that ends, with a
+    space, right before ``start`` begins; ``start`` when there is none. Reads at most ``limit`` characters."""
+    floor, head, cursor, particle = max(0, start - limit), start, start, False
+    while cursor > floor:
+        end = cursor
+        while end > floor and text[end - 1] in " \u00a0":
+            end -= 1
+        word_start = end
+        while word_start > floor and not text[word_start - 1].isspace():
+            word_start -= 1
+        if end == cursor or end == word_start or (word_start == floor and floor > 0):
+            break
+        word = text[word_start:end]
+        if _MULTI_TOKEN_RE.fullmatch(word):
+            head, particle = word_start, False
+        elif word in _PARTICLES and not particle:
+            particle = True  # counts only with a capitalised word before it ("Pieter de Vries")
+        else:
+            break
+        cursor = word_start
+    return head
+
+
+_NICKNAME_RE = re.compile("[ \u00a0][\"“‘'«]\0{1,30}[\"”’'»][ \u00a0](?=[A-Z])")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'’])[A-Z][a-z][\w'’-]*$")
+
+
+def mask_quotes(text: str, quotes: list[tuple[int, int]]) -> str:
+    """The text with every quoted character replaced by NUL (offsets are kept); a nickname between a
+    given name and a surname (Marcus "Tank" Reilly) becomes spaces, so that the name reads whole."""
+    pieces, cursor = [], 0
+    for start, end in sorted(quotes):
+        start = max(start, cursor)
+        if end <= start:
+            continue
+        pieces += [text[cursor:start], "\0" * (end - start)]
+        cursor = end
+    pieces.append(text[cursor:])
+    masked = "".join(pieces)
+    nicknames = [m.span() for m in _NICKNAME_RE.finditer(masked) if _WORD_BEFORE_RE.search(masked, max(0, m.start() - 40), m.start())]
+    for start, end in reversed(nicknames):  # Marcus "Tank" Reilly: a given name, a nickname, a surname
+        masked = masked[:start] + " " * (end - start) + masked[end:]
+    return masked
+
+
+@lru_cache(maxsize=1)
+def _speech_verb_forms() -> frozenset:
+    return frozenset(speech_verbs())
+
+
+def ends_with_speech_verb(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[-1] in _speech_verb_forms()
+
+
+@lru_cache(maxsize=1)
+def _speaks_re() -> re.Pattern:
+    verbs = alternation(speech_verbs())
+    return re.compile(rf"^(?:,[^,]{{1,90}},)?[ \u00a0]+(?:\w+[ \u00a0]+){{0,2}}?{verbs}\b")
+
+
+def speaks_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of a speech verb ("Lukashenko stressed")."""
+    return _speaks_re().match(text[end:end + 120]) is not None
