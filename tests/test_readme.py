@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from analysis.paths import PROJECT_ROOT
+from helpers.voices_eval import evaluate
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 FLAT = " ".join(README.split())
@@ -17,7 +18,8 @@ def test_it_opens_with_the_two_commands():
 
 
 def test_the_chart_caption_states_what_the_bundled_corpus_shows():
-    from analysis import analyse, views
+    from analysis import analyse
+    from analysis.explore import views
 
     totals = views.voice_tone_totals(analyse(), measure="vader").set_index("voice")
     shares = {voice: round(100 * totals.loc[voice, "positive_share"]) for voice in totals.index}
@@ -31,9 +33,6 @@ def test_the_chart_caption_states_what_the_bundled_corpus_shows():
 
 
 def test_the_voice_figures_are_those_of_the_independent_set():
-    sys.path.insert(0, str(PROJECT_ROOT / "bench"))
-    from voices_eval import evaluate
-
     result = evaluate(PROJECT_ROOT / "tests" / "fixtures" / "voices" / "eval" / "labels.jsonl")
     assert f"{result['n_labels']} sentences" in FLAT
     assert f"right for {100 * result['voice_accuracy']:.1f}%" in FLAT

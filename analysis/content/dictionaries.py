@@ -29,7 +29,7 @@ or malformed lines in each format, duplicate keys, empty categories, globs
 with too few letters, regular expressions that are invalid or could take
 exponential time. Patterns that no word can match (punctuation, emoticons
 such as ``:)``, "24/7") are skipped with one warning that lists them, so that
-a real LIWC or WordStat file still loads. See :mod:`analysis.matcher` for
+a real LIWC or WordStat file still loads. See :mod:`analysis.content.matcher` for
 what a pattern matches.
 """
 from __future__ import annotations
@@ -95,7 +95,7 @@ class Codebook(Mapping):
         return self._lines.get((key, pattern))
 
     def matcher(self, *, scope: str = "key") -> Matcher:
-        """The compiled :class:`analysis.matcher.Matcher` of this codebook (built once per scope)."""
+        """The compiled :class:`analysis.content.matcher.Matcher` of this codebook (built once per scope)."""
         if scope not in self._matchers:
             self._matchers[scope] = Matcher(self._entries, match=self.match, scope=scope)
         return self._matchers[scope]

@@ -1,17 +1,17 @@
 """Terms: term counts per group, keyness, and keyword in context.
 
-Words are :mod:`analysis.tokens`'s (one tokenizer for all of PressLens: see
+Words are :mod:`analysis.text.tokens`'s (one tokenizer for all of PressLens: see
 there for hyphens, possessives, acronyms, numbers and URLs). Terms are the
 normalised words and their n-grams; an n-gram never crosses punctuation, a
 number, or a stop word. With ``names=True`` (the default) a multi-word proper
 name ("United States", "Shanghai Cooperation Organization") is one term, and
-its words are not counted again on their own (:func:`analysis.tokens.name_spans`).
+its words are not counted again on their own (:func:`analysis.text.tokens.name_spans`).
 
 Stop lists (``stop_list=``): ``"news"`` (the default: function words plus the
 words that fill news prose whatever the story, ``data/news_stopwords.txt``),
 ``"function"`` (function words only) or ``"none"``. Rates are per 1,000 words
-of running text, stop words included, as :func:`analysis.tokens.count_words`
-counts them, so they agree with :func:`analysis.topics.topic_coverage`.
+of running text, stop words included, as :func:`analysis.text.tokens.count_words`
+counts them, so they agree with :func:`analysis.content.topics.topic_coverage`.
 """
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def terms_of(text: str, *, ngrams: tuple[int, int] = (1, 2), stops: frozenset[st
              lemmatize: bool = False, numbers: str = "drop", names: bool = False) -> tuple[Counter, int]:
     """Counts of the terms of one text, and its number of words (the denominator of rates).
 
-    The word count is :func:`analysis.tokens.count_words`'s: every word,
+    The word count is :func:`analysis.text.tokens.count_words`'s: every word,
     stop words and numbers included.
     """
     counts: Counter[str] = Counter()
@@ -207,7 +207,7 @@ def kwic(frame: pd.DataFrame, pattern, *, window: int = 40, text_col: str = "tex
     """Keyword in context: every match of ``pattern`` with up to ``window`` characters either side.
 
     ``pattern`` is a word or phrase (or a list of them) matched exactly as
-    codebook patterns are (:mod:`analysis.matcher`): a glob by default
+    codebook patterns are (:mod:`analysis.content.matcher`): a glob by default
     (``sanction*``), or ``match="fixed"`` / ``match="regex"`` (``regex=True``
     is the same as ``match="regex"``). Columns: ``article_id`` (and
     ``source``, ``sentence_no`` when present), ``left``, ``match``,

@@ -1,6 +1,6 @@
 """One matcher for every dictionary: topic counts, dictionary tone and keyword in context.
 
-Patterns are matched against the words of :func:`analysis.tokens.scan`, word
+Patterns are matched against the words of :func:`analysis.text.tokens.scan`, word
 by word, as quanteda's ``tokens_lookup`` does; a pattern of several words
 matches consecutive words of one chunk (phrases never cross punctuation).
 
@@ -31,7 +31,7 @@ matched with its hyphens taken out (``cooperation`` matches "co-operation").
 A hyphenated pattern word (``free-trade``, ``co-operation``) matches the same
 three spellings: "free-trade", "free trade" and "freetrade".
 
-**Possessives.** "China's" is the word "china" (see :mod:`analysis.tokens`).
+**Possessives.** "China's" is the word "china" (see :mod:`analysis.text.tokens`).
 
 **Overlaps.** With ``scope="key"`` (topics), overlapping matches of one key
 count once, for the longest, then leftmost ("free trade zone" is one mention

@@ -1,8 +1,8 @@
 """Topic coverage from a codebook: which topics each source covers, how much, and how early.
 
-A codebook (``data/topics.yml``, or any dictionary file :mod:`analysis.dictionaries`
+A codebook (``data/topics.yml``, or any dictionary file :mod:`analysis.content.dictionaries`
 reads) names topics, each with a list of patterns. Patterns are matched by
-:mod:`analysis.matcher` on the words of :mod:`analysis.tokens` (see there for
+:mod:`analysis.content.matcher` on the words of :mod:`analysis.text.tokens` (see there for
 globs, case, hyphens and possessives), all patterns in one pass per sentence.
 
 Nested terms: within one topic, overlapping matches count once, for the
@@ -35,7 +35,7 @@ def load_codebook(path: str | Path = TOPICS_YML, *, match: str | None = None, fo
                   encoding: str | None = None) -> Codebook:
     """Read and validate a codebook in any supported format: a :class:`Codebook` ``{topic: [pattern, ...]}``.
 
-    See :func:`analysis.dictionaries.load_dictionary` for formats and options.
+    See :func:`analysis.content.dictionaries.load_dictionary` for formats and options.
     """
     return load_dictionary(path, match=match, format=format, encoding=encoding)
 
@@ -73,7 +73,7 @@ def topic_coverage(sentences: pd.DataFrame, codebook, *, by: str = "source",
 
     Columns: ``by``, ``topic``, ``sentence_share`` (share of the group's
     sentences that mention the topic), ``mentions``, ``per_1000_words``
-    (mentions per 1,000 words, words counted by :func:`analysis.tokens.count_words`,
+    (mentions per 1,000 words, words counted by :func:`analysis.text.tokens.count_words`,
     as everywhere), ``articles_mentioning``, ``n_articles``, ``article_share``,
     ``first_in_lede`` (articles whose first mention is in their first
     ``lede_sentences`` sentences), ``first_buried`` (articles whose first
@@ -178,7 +178,7 @@ def provisional_codebook(articles: pd.DataFrame, *, by: str = "source", per_grou
                          max_topics: int = 12, text_col: str = "text") -> Codebook:
     """Stand-in topics for a corpus with no codebook: the most distinctive terms of *each* group.
 
-    Terms come from :func:`analysis.keywords.keyness` (news stop list, so no
+    Terms come from :func:`analysis.content.keywords.keyness` (news stop list, so no
     function word, filler or honorific; multi-word names kept whole), taken
     in turn from every group (its best, then every group's second, …) so that
     each group contributes up to ``per_group`` and none dominates; at most

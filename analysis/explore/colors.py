@@ -1,7 +1,7 @@
 """One colour per group, the same on every chart and table of a corpus.
 
 :func:`source_colors` assigns Okabe and Ito's eight colour-blind-safe colours, then Paul Tol's "muted" and
-"light" sets (26 groups before a colour repeats), in sorted order of the groups. :func:`analysis.explore.analyse`
+"light" sets (26 groups before a colour repeats), in sorted order of the groups. :func:`analysis.explore.session.analyse`
 picks them without loading matplotlib; the charts (:mod:`analysis.report.plots`) draw with them.
 """
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """One call from a folder of articles to everything the notebooks chart: :func:`analyse`.
 
-``analyse()`` runs the pipeline of :mod:`analysis.pipeline` through the cache (:mod:`analysis.cache`), so the
+``analyse()`` runs the pipeline of :mod:`analysis.pipeline` through the cache (:mod:`analysis.pipeline.cache`), so the
 five notebooks of a report score a corpus once, and opens its tables without loading them: the articles
-(without their text) come into memory, everything else stays in a :class:`analysis.store.Store` that
-:mod:`analysis.views` queries. So the notebooks run on a million articles within a laptop's memory.
+(without their text) come into memory, everything else stays in a :class:`analysis.tables.store.Store` that
+:mod:`analysis.explore.views` queries. So the notebooks run on a million articles within a laptop's memory.
 
 Any article column can be the grouping (``by``): a column of the export or the manifest (``desk``), or a
 computed one (``source_type``). Where a corpus comes without a codebook or an actors file, the pipeline drew
@@ -49,7 +49,7 @@ class Analysis:
     ``articles`` holds each story once (duplicates set aside), with the columns the notebooks use (id, source,
     date, title, words, sentence counts, tone) and the ``by`` column as text labels (missing values shown as
     ``(no <by>)``). ``corpus`` (every article, the removal log and the problems) and
-    ``sentences`` load whole tables: use them on small corpora; the notebooks use :mod:`analysis.views`.
+    ``sentences`` load whole tables: use them on small corpora; the notebooks use :mod:`analysis.explore.views`.
     """
 
     store: Store
@@ -85,7 +85,7 @@ class Analysis:
                               "ORDER BY s.article_id, s.sentence_no")
 
     def summary(self) -> dict:
-        """The counts of :meth:`analysis.corpus.Corpus.summary`, counted without loading the tables, with
+        """The counts of :meth:`analysis.corpus.articles.Corpus.summary`, counted without loading the tables, with
         ``undated`` (articles without a date) and ``removed_by_reason`` (counts by reason, the counts inside a reason left out)."""
         summary = corpus_summary(self.store)
         summary["undated"] = int(self.store.scalar("SELECT count(*) FROM articles WHERE published IS NULL"))

@@ -1,9 +1,9 @@
 """What each chart and table of the notebooks shows, read from a scored corpus of any size.
 
-Each function takes an :class:`analysis.explore.Analysis` (a scored corpus, its grouping column and its
+Each function takes an :class:`analysis.explore.session.Analysis` (a scored corpus, its grouping column and its
 codebook and actors) and returns the same table as the library's function on a DataFrame of every sentence
 (``tone_by_source``, ``topic_coverage``, …), built instead from the per-article sums the pipeline wrote
-(:mod:`analysis.aggregates`) and from queries that return a few rows (:mod:`analysis.store`). So a notebook
+(:mod:`analysis.scores.aggregates`) and from queries that return a few rows (:mod:`analysis.tables.store`). So a notebook
 never loads the sentence table, and its memory and time do not grow with the corpus beyond the per-article
 tables. ``tests/test_views.py`` checks every view against the library's in-memory function.
 
@@ -57,7 +57,7 @@ def scored_measures(a) -> list[str]:
 
 def tone(a, *, measures: Sequence[str] | None = None, voices: bool = False, n_boot: int = 2000,
          seed: int = 0) -> pd.DataFrame:
-    """:func:`analysis.tone.tone_by_source` per group (and per voice with ``voices``)."""
+    """:func:`analysis.scores.tone.tone_by_source` per group (and per voice with ``voices``)."""
     chosen = [canonical_measure(m) for m in (measures or scored_measures(a))]
     keys = [a.by, "voice"] if voices else [a.by]
     rows = (f"FROM article_tone t JOIN units u USING (article_id) "
@@ -69,7 +69,7 @@ def tone(a, *, measures: Sequence[str] | None = None, voices: bool = False, n_bo
 
 def _summarised(a, rows: str, columns: str, *, keys: list[str], measures: list[str], values, medians, n_boot: int,
                 seed: int) -> pd.DataFrame:
-    """:func:`analysis.tone.summarise_tone` over per-article rows (``SELECT u.by, columns rows``), fetched in
+    """:func:`analysis.scores.tone.summarise_tone` over per-article rows (``SELECT u.by, columns rows``), fetched in
     batches of groups of at most ``BATCH_ROWS`` rows. Groups come in sorted order and one random generator
     runs through them, so the result is the one a single call on all rows gives."""
     g = quote(a.by)
@@ -138,7 +138,7 @@ def _group_medians(a, rows_sql: str, keys: list[str], chosen: Sequence[str]):
 
 
 def positions(a, *, measures: Sequence[str] | None = None) -> pd.DataFrame:
-    """:func:`analysis.tone.tone_by_position` per group."""
+    """:func:`analysis.scores.tone.tone_by_position` per group."""
     chosen = [canonical_measure(m) for m in (measures or scored_measures(a))]
     sums = a.store.frame(f"""SELECT u.{quote(a.by)}, p.position,
                                     {", ".join(f"p.{quote(f'{m}_{s}')}" for m in chosen for s in ("n", "sum"))}
@@ -147,7 +147,7 @@ def positions(a, *, measures: Sequence[str] | None = None) -> pd.DataFrame:
 
 
 def agreement(a) -> pd.DataFrame:
-    """:func:`analysis.tone.tone_agreement` per group (the rank correlation on a fixed sample in large groups)."""
+    """:func:`analysis.scores.tone.tone_agreement` per group (the rank correlation on a fixed sample in large groups)."""
     sums = a.store.sql(f"""SELECT u.{quote(a.by)}, t.article_id, {_stat_columns(("textblob", "vader"), "t")}
                            FROM article_tone t JOIN units u USING (article_id) WHERE t.voice = '{NEUTRAL}'""")
     pairs = agreement_pairs(a.store, _rows(a, where="textblob IS NOT NULL AND NOT no_signal"), [a.by])
@@ -157,14 +157,14 @@ def agreement(a) -> pd.DataFrame:
 
 
 def extremes(a, *, measure: str = "vader", n: int = 3) -> pd.DataFrame:
-    """:func:`analysis.tone.extreme_sentences` per group."""
+    """:func:`analysis.scores.tone.extreme_sentences` per group."""
     measure = canonical_measure(measure)
     rows = _rows(a, where=_counted_condition(measure))
     return extreme_rows(a.store, rows, by=a.by, measure=measure, n=n, columns=a.store.columns("sentences"))
 
 
 def distribution(a, *, measure: str = "vader", dots: int = DOTS) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`analysis.plots.tone_spread`: box statistics over every counted sentence of each group (quartiles,
+    """:func:`analysis.report.plots.tone_spread`: box statistics over every counted sentence of each group (quartiles,
     the whiskers' ends at the furthest value within 1.5 IQR, as matplotlib draws them), and up to ``dots``
     sentences per group to draw as dots (a fixed sample: the sentences with the smallest hash of their keys)."""
     measure = canonical_measure(measure)
@@ -225,7 +225,7 @@ def _hash_sample(a, rows: str, sizes: pd.Series, *, columns: list[str], n: int) 
 
 
 def voice_shares(a) -> pd.DataFrame:
-    """:func:`analysis.voices.voice_shares` per group: ``by``, ``voice``, ``sentences``, ``share``."""
+    """:func:`analysis.voices.voices.voice_shares` per group: ``by``, ``voice``, ``sentences``, ``share``."""
     counts = a.store.sql(f"""SELECT u.{quote(a.by)}, t.voice, sum(t.n_sentences)::BIGINT AS sentences
                              FROM article_tone t JOIN units u USING (article_id) WHERE t.voice <> '{NEUTRAL}'
                              GROUP BY ALL ORDER BY ALL""")
@@ -234,7 +234,7 @@ def voice_shares(a) -> pd.DataFrame:
 
 
 def voice_tone_totals(a, *, measure: str = "vader") -> pd.DataFrame:
-    """:func:`analysis.findings.voice_tone_totals` over the whole corpus: how much of the positive and of the
+    """:func:`analysis.scores.tone.voice_tone_totals` over the whole corpus: how much of the positive and of the
     negative tone each voice carries."""
     measure = canonical_measure(measure)
     x = quote(measure)
@@ -247,7 +247,7 @@ def voice_tone_totals(a, *, measure: str = "vader") -> pd.DataFrame:
 
 
 def coverage(a, *, lede_sentences: int = LEDE_SENTENCES) -> pd.DataFrame:
-    """:func:`analysis.topics.topic_coverage` per group, over every topic of the codebook."""
+    """:func:`analysis.content.topics.topic_coverage` per group, over every topic of the codebook."""
     if not a.store.has("article_topics"):
         return pd.DataFrame(columns=COVERAGE_COLUMNS)
     g = quote(a.by)
@@ -279,7 +279,7 @@ def coverage(a, *, lede_sentences: int = LEDE_SENTENCES) -> pd.DataFrame:
 
 
 def kwic(a, *, per_topic: int = 3, window: int = 40) -> pd.DataFrame:
-    """:func:`analysis.topics.kwic_samples`: a few keyword-in-context lines per topic, from different groups.
+    """:func:`analysis.content.topics.kwic_samples`: a few keyword-in-context lines per topic, from different groups.
 
     Only the first sentence of each topic in each group is read (in article and sentence order), which is
     where the library's function, reading every sentence in that order, takes its lines from."""
@@ -297,7 +297,7 @@ def kwic(a, *, per_topic: int = 3, window: int = 40) -> pd.DataFrame:
 
 
 def actor_voice(a) -> pd.DataFrame:
-    """:func:`analysis.actors.actor_voice` per group: who is mentioned, and who gets to speak."""
+    """:func:`analysis.content.actors.actor_voice` per group: who is mentioned, and who gets to speak."""
     if not a.store.has("article_actors"):
         return pd.DataFrame(columns=[a.by, "actor", "actor_type", "sentences_mentioning", "quoted_sentences",
                                      "quote_share", "group_sentences"])
@@ -316,7 +316,7 @@ def actor_voice(a) -> pd.DataFrame:
 
 
 def actor_tone(a, *, measures: Sequence[str] | None = None, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
-    """:func:`analysis.actors.actor_tone` per group: the tone of the sentences that mention each actor."""
+    """:func:`analysis.scores.tone.actor_tone` per group: the tone of the sentences that mention each actor."""
     chosen = [canonical_measure(m) for m in (measures or scored_measures(a))]
     if not a.store.has("article_actors"):
         return pd.DataFrame(columns=[a.by, "actor", *SUMMARY_COLUMNS])
@@ -357,7 +357,7 @@ def _actor_medians(a, chosen: list[str]):
 
 
 def keyness(a, *, sample: int = KEYNESS_SAMPLE, **options) -> pd.DataFrame:
-    """:func:`analysis.keywords.keyness` per group, on up to ``sample`` articles of each group (a fixed sample:
+    """:func:`analysis.content.keywords.keyness` per group, on up to ``sample`` articles of each group (a fixed sample:
     those whose ids hash lowest); ``attrs["sampled"]`` says whether any group was sampled."""
     texts = sample_articles(a, sample)
     with warnings.catch_warnings():  # one group: the finding says so
@@ -381,7 +381,7 @@ def sample_articles(a, sample: int = KEYNESS_SAMPLE) -> pd.DataFrame:
 
 
 def actor_stance(a, *, n_boot: int = 2000, min_clear: int | None = None) -> pd.DataFrame:
-    """:func:`analysis.stance.stance_summary` per group and actor: the mean stance of the articles with clear
+    """:func:`analysis.scores.stance.model.stance_summary` per group and actor: the mean stance of the articles with clear
     evidence, with a bootstrap interval over articles and a reading ("no clear stance" below the threshold).
 
     With one article per group (a corpus of single reports), one clear article is enough for a reading."""
@@ -435,7 +435,7 @@ def duplicates(a, *, limit: int = 50) -> pd.DataFrame:
 
 
 def pattern_counts(a, *, sample: int = AUDIT_SAMPLE) -> pd.DataFrame:
-    """:func:`analysis.topics.pattern_counts` on the sentences of up to ``sample`` articles per group."""
+    """:func:`analysis.content.topics.pattern_counts` on the sentences of up to ``sample`` articles per group."""
     ids = sample_articles(a, sample)
     out = counts_of(_sample_sentences(a, ids), a.codebook, warn=False)
     out.attrs["sampled"] = ids.attrs["sampled"]
@@ -449,7 +449,7 @@ def _sample_sentences(a, ids: pd.DataFrame) -> pd.DataFrame:
 
 
 def term_rates(a, *, sample: int = AUDIT_SAMPLE, ngrams: tuple[int, int] = (1, 2), top: int = 10) -> pd.DataFrame:
-    """:func:`analysis.keywords.count_terms` per group (the ``top`` terms of each), on up to ``sample`` articles
+    """:func:`analysis.content.keywords.count_terms` per group (the ``top`` terms of each), on up to ``sample`` articles
     per group."""
     texts = sample_articles(a, sample)
     out = count_terms(texts, by=a.by, ngrams=ngrams).groupby(a.by).head(top).reset_index(drop=True)

@@ -44,7 +44,8 @@ def code_digest(package_dir: Path = PACKAGE_DIR, data_dir: Path = DATA_DIR) -> s
     files = sorted(package_dir.rglob("*.py")) + sorted(p for p in data_dir.glob("*")
                                                         if p.is_file() and p.name != "README.md")
     for file in files:
-        digest.update(file.relative_to(file.parent.parent).as_posix().encode() + b"\0")
+        digest.update(file.relative_to(package_dir.parent if file.suffix == ".py" else data_dir.parent).as_posix()
+                      .encode() + b"\0")
         digest.update(file.read_bytes())
     return digest.hexdigest()
 
@@ -72,7 +73,7 @@ def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: 
                   actors: str | None = None, tone_dictionary: str | None = None, text_col: str | None = None,
                   carry: tuple[str, ...] = (),
                   max_file_mb: float = MAX_FILE_MB, progress: bool | None = False) -> Path:
-    """The path of the scored corpus (its sentence table, for :func:`analysis.tables.read_tables`), scoring it
+    """The path of the scored corpus (its sentence table, for :func:`analysis.tables.files.read_tables`), scoring it
     first when no valid cached result exists. Paths must be absolute (see :func:`analysis.paths.bundled_defaults`).
     """
     corpus = Path(corpus)

@@ -8,13 +8,13 @@ call :func:`run`, which takes a corpus through these steps in this order:
 2. **Read** (pass 1, chunks of files on an engine, :func:`read_chunk`): read and decode each file into records
    (one per article), and hash the short lines of each record for the template count. Records wait in a
    store (memory, or files), so HTML is extracted once.
-3. **Count template lines** over the whole corpus (:class:`analysis.repetition.TemplateCounter`), and, when
+3. **Count template lines** over the whole corpus (:class:`analysis.corpus.repetition.TemplateCounter`), and, when
    scoring without a codebook or an actors file, draw **provisional topics and stand-in actors** from a fixed
    sample of the corpus (:func:`provisional`), so that every corpus gets topic and actor tables.
 4. **Process** (pass 2, chunks of records on an engine, :func:`process_chunk`): clean each record with its
    source's template lines into an article row; then, when scoring, split sentences with voices, score
    tone, match actors and topics; and take each article's duplicate signature.
-5. **Find duplicates** over the whole corpus (:mod:`analysis.dedupe`), and **finish** the tables (a sink
+5. **Find duplicates** over the whole corpus (:mod:`analysis.corpus.dedupe`), and **finish** the tables (a sink
    in memory, or files committed atomically: :mod:`analysis.tables`).
 
 The steps that need the whole corpus (ids, template lines, duplicates) see the whole corpus in both modes, so
@@ -154,8 +154,8 @@ def provisional(settings: Settings, records: list[dict], templates: dict[str, fr
     """Stand-in topics and actors for a corpus given without a codebook or an actors file.
 
     They are drawn from a fixed sample of the corpus (:class:`Sample`): the sample is cleaned as the corpus is,
-    its outlets' most distinctive terms become topics (:func:`analysis.topics.provisional_codebook`), its most
-    mentioned names actors (:func:`analysis.actors.suggest_actors`); then every article is matched against
+    its outlets' most distinctive terms become topics (:func:`analysis.content.topics.provisional_codebook`), its most
+    mentioned names actors (:func:`analysis.content.actors.suggest_actors`); then every article is matched against
     them. Both are written to the ``provisional`` table, which says what they are.
     """
     if settings.codebook and settings.actors:

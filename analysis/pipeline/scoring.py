@@ -1,7 +1,7 @@
 """``score_corpus``: the whole pipeline over a corpus of any size, streamed to files (or kept in memory).
 
 It runs every step of :mod:`analysis.pipeline` (load, clean, split, tone with voices, actor and topic
-mentions, duplicates) in chunks on an engine (:mod:`analysis.engines`), writing results as they arrive, so
+mentions, duplicates) in chunks on an engine (:mod:`analysis.pipeline.engines`), writing results as they arrive, so
 peak memory depends on the chunk size, not on the corpus size.
 
 Outputs, for ``out="scores.parquet"`` (an existing folder means ``<folder>/scores.parquet``):
@@ -64,13 +64,13 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
                  carry: tuple[str, ...] = (), provisional: bool = False) -> ScoreResult:
     """Run the pipeline over ``corpus`` (the bundled one, with its data files, when None) into ``out``.
 
-    ``tone_dictionary`` (a dictionary file in any format :func:`analysis.dictionaries.load_dictionary` reads)
-    adds dictionary tone per sentence and per article (see :func:`analysis.sentiment.score_tone`).
+    ``tone_dictionary`` (a dictionary file in any format :func:`analysis.content.dictionaries.load_dictionary` reads)
+    adds dictionary tone per sentence and per article (see :func:`analysis.scores.sentiment.score_tone`).
     ``carry`` names article columns (``desk``, …) to repeat on every sentence, besides source, source type,
     date, event and language. ``workers`` processes (default: every core) run the chunks on ``engine``.
     ``progress`` shows progress bars (by default, for corpora of more than 200 files). With ``provisional``,
     a corpus given without a codebook or an actors file gets provisional topics and stand-in actors drawn
-    from a fixed sample of it (:func:`analysis.pipeline.provisional`), with their mentions and stance, as the
+    from a fixed sample of it (:func:`analysis.pipeline.run.provisional`), with their mentions and stance, as the
     report needs.
     """
     check_format(fmt)

@@ -78,11 +78,11 @@ def label(text, *, width: int = MAX_LABEL, lines: int = MAX_LINES) -> str:
 def save_chart(chart, folder: str | Path | None, name: str):
     """Write the chart as ``folder/name.png`` and the numbers behind it (every group) as ``folder/name.csv``.
 
-    The CSV is safe to open in a spreadsheet (:func:`analysis.tables.spreadsheet_safe`). With ``folder=None``
+    The CSV is safe to open in a spreadsheet (:func:`analysis.tables.sinks.spreadsheet_safe`). With ``folder=None``
     nothing is written (the notebooks' default when exploring). For a :class:`NoChart` only the CSV is written
     and the NoChart is returned, so a cell that ends with this call prints its sentence; for a chart it returns
     None, so the cell shows only the chart. To show a chart with its alt text, use
-    :func:`analysis.display.show_chart`.
+    :func:`analysis.report.show.show_chart`.
     """
     write_chart_files(chart, folder, name)
     return chart if isinstance(chart, NoChart) else None

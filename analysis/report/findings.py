@@ -502,7 +502,7 @@ def keyness_finding(keys: pd.DataFrame, *, by: str = "source", alpha: float | No
                     correction: str | None = None) -> str:
     """Each group's most distinctive term that is statistically significant, or that none is.
 
-    Reads :func:`analysis.keywords.keyness` output. Rules: only terms with
+    Reads :func:`analysis.content.keywords.keyness` output. Rules: only terms with
     ``significant`` True are named (when the column is missing, it is computed
     from ``p_value`` with the same correction); a term made only of function
     words or news filler is never named, whatever list produced ``keys``;

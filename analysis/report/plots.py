@@ -95,7 +95,7 @@ def tone_spread(scored: pd.DataFrame, *, measure: str = "vader", by: str = "sour
                 dots: int = MAX_DOTS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Box statistics of each group's scored sentences (``n_scored``, ``mean``, ``q1``, ``median``, ``q3``, the
     whiskers' ends ``whislo``/``whishi`` at the furthest value within 1.5 IQR, ``minimum``, ``maximum``) and up
-    to ``dots`` of its sentences (a fixed random sample) to draw as dots. :func:`analysis.views.distribution`
+    to ``dots`` of its sentences (a fixed random sample) to draw as dots. :func:`analysis.explore.views.distribution`
     gives the same from a scored corpus of any size."""
     column = score_column(scored, measure)
     data = scored[scored[column].notna()]
@@ -324,7 +324,7 @@ def plot_actor_tone(actor_summary: pd.DataFrame, *, measure: str = "vader", by: 
 
 
 def plot_stance(stance: pd.DataFrame, *, by: str = "source", ax=None, min_clear: int | None = None):
-    """Stance toward each actor per group (from :func:`analysis.views.actor_stance`): the mean stance of the
+    """Stance toward each actor per group (from :func:`analysis.explore.views.actor_stance`): the mean stance of the
     articles with clear evidence, from −1 (unfavourable) to +1 (favourable), with the number of such articles.
 
     A cell with fewer than ``min_clear`` clear articles (the summary's own threshold by default) reads "no clear
@@ -460,7 +460,7 @@ def _same_count_text(table: pd.DataFrame, column: str, xlabel: str) -> str:
 def plot_over_time(frame: pd.DataFrame, *, value: str, by: str = "source", date: str = "period", ax=None,
                    colors: dict | None = None, events: pd.DataFrame | None = None, ylabel: str = "",
                    title: str = ""):
-    """A line per group over time (from :func:`analysis.timeline.coverage_over_time`), events as dashed lines.
+    """A line per group over time (from :func:`analysis.scores.timeline.coverage_over_time`), events as dashed lines.
 
     Points of different groups in the same period are set side by side within the period (dodged), so groups
     that coincide stay visible. With many groups, the 8 with the most articles get a line each and the others are

@@ -11,7 +11,7 @@ score is kept, in the same order, with the same floating-point operations.
 ``tests/test_fastblob.py`` checks that polarity, subjectivity and the
 assessments are identical to TextBlob's on thousands of real and generated
 texts (emoticons, negation, contractions, runs of punctuation, random
-Unicode). Use :func:`sentiment`; :func:`analysis.sentiment.score_text` does.
+Unicode). Use :func:`sentiment`; :func:`analysis.scores.sentiment.score_text` does.
 """
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ defender"); negation is caught only close to its word ("not good", not "I
 don't think anyone would call it good"); they are English-only; and on human-
 rated news sentences TextBlob tracks people's ratings less closely than VADER.
 
-Both are computed by exact, faster reimplementations (:mod:`analysis.fastblob`,
-:mod:`analysis.fastvader`) whose tests prove identical results.
+Both are computed by exact, faster reimplementations (:mod:`analysis.scores.fastblob`,
+:mod:`analysis.scores.fastvader`) whose tests prove identical results.
 
 Rows that cannot be scored are flagged, never given a silent 0.0:
 ``no_text`` (None, NaN, empty), ``non_english`` (the lexicons would see no
@@ -26,10 +26,10 @@ lexicon: its 0.0 means "nothing to measure", not "neutral").
 **Dictionary tone** (``score_tone(..., dictionary=PATH_OR_CODEBOOK)``), as
 political communication research measures it with the Lexicoder Sentiment
 Dictionary (Young & Soroka 2012) or any dictionary with positive and negative
-keys, in any format :mod:`analysis.dictionaries` reads. Per row:
+keys, in any format :mod:`analysis.content.dictionaries` reads. Per row:
 
 - ``dict_positive`` and ``dict_negative``: matches of the positive and negative
-  keys (:mod:`analysis.matcher`: same words, globs and hyphen rules as topics).
+  keys (:mod:`analysis.content.matcher`: same words, globs and hyphen rules as topics).
 - **Negation, Lexicoder's way**: where the dictionary has ``neg_positive`` and
   ``neg_negative`` keys (negated phrases such as "not good"), a match of
   ``neg_positive`` counts as negative and one of ``neg_negative`` as positive,
@@ -38,7 +38,7 @@ keys, in any format :mod:`analysis.dictionaries` reads. Per row:
   with a negator (:data:`NEGATORS`, or any word ending in "n't") among the
   ``NEGATION_WINDOW`` (3) words before it, in the same clause (punctuation
   ends the window), counts for the opposite pole.
-- ``dict_words``: the row's words (:func:`analysis.tokens.count_words`).
+- ``dict_words``: the row's words (:func:`analysis.text.tokens.count_words`).
 - ``dict_net`` = (positive − negative) / words: Lexicoder's net tone, as a
   share of words (NaN with no words).
 - ``dict_logratio`` = log((positive + 0.5) / (negative + 0.5)) (Proksch et al.
@@ -122,7 +122,7 @@ def score_tone(frame: pd.DataFrame, *, text_col: str = "text", dictionary=None,
     or ``no_text`` get NaN scores. Non-string values (numbers, bytes) raise a
     ``TypeError`` naming the row.
 
-    With ``dictionary`` (a file path, a :class:`analysis.dictionaries.Codebook`
+    With ``dictionary`` (a file path, a :class:`analysis.content.dictionaries.Codebook`
     or a ``{key: [patterns]}`` mapping), the dictionary tone columns
     ``DICTIONARY_COLUMNS`` are added too (see the module docstring; NaN
     ratios on rows flagged ``non_english`` or ``no_text``). ``poles`` names
@@ -274,7 +274,7 @@ def is_non_english(text: str) -> bool:
     """Whether text of four or more words is not English.
 
     Text with two or more English function words of three letters or more
-    (:data:`analysis.tokens.FUNCTION_WORDS`) is English; otherwise
+    (:data:`analysis.text.tokens.FUNCTION_WORDS`) is English; otherwise
     simplemma's English word list decides (under half the words known: not English).
     """
     if len(_ENGLISH_HINTS.intersection(text.lower().split())) >= 2:  # the quick answer for most sentences

@@ -1,8 +1,8 @@
 """What one line of plain text is: the end of a sentence, half of a hard-wrapped sentence, or a row of data.
 
 Scraped and exported news text keeps one paragraph per line, except where a
-tool wrapped it at a fixed width. The cleaner (:mod:`analysis.clean`) and the
-sentence splitter (:mod:`analysis.segment`) both ask :func:`continues_line`
+tool wrapped it at a fixed width. The cleaner (:mod:`analysis.corpus.clean`) and the
+sentence splitter (:mod:`analysis.text.segment`) both ask :func:`continues_line`
 whether a line goes on from the previous one, so they always agree on what a
 paragraph is.
 

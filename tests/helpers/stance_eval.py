@@ -1,4 +1,4 @@
-"""Checking the stance measure (:mod:`analysis.stance`) against human judgement.
+"""Checking the stance measure (:mod:`analysis.scores.stance`) against human judgement.
 
 Two sources of judgements. **PerSenT** (Bastan et al., COLING 2020): crowd
 judgements of the author's sentiment toward the main entity of about 2,000
@@ -10,10 +10,12 @@ articles that name several actors.
 
 PerSenT The folder holds ``dev.csv``, ``random_test.csv`` and
 ``fixed_test.csv`` (columns ``DOCUMENT_INDEX``, ``TITLE``, ``TARGET_ENTITY``,
-``DOCUMENT``, ``TRUE_SENTIMENT``, …); it is found through the ``PERSENT_DIR``
-environment variable, else at ``shared/data/persent`` beside the repository
-(or beside its parent folder, for a git worktree). The documents' commas were
-removed by the dataset's authors; nothing here depends on that.
+``DOCUMENT``, ``TRUE_SENTIMENT``, …) is found only where it is said to be: a
+``folder`` argument, else the ``PERSENT_DIR`` environment variable (nothing is
+looked for outside the checkout). The documents' commas were removed by the
+dataset's authors; nothing here depends on that. Used by the stance tests
+(``tests/scores/test_stance.py``, which skip without PerSenT) and by
+``bench/fit/stance.py`` and ``bench/eval/stance.py``.
 
 Agreement figures: ``macro_f1`` (three classes), ``spearman`` (the measure
 against -1/0/+1), ``auc_negative`` (how well the measure ranks the negative
@@ -26,8 +28,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import yaml
 
-from analysis.paths import PROJECT_ROOT
+from analysis.scores.stance.evidence import PARTS, stance_evidence
+from analysis.scores.stance.model import sentence_tones, stance_features
+from analysis.scores.tone import spearman
+from analysis.voices.voices import split_sentences
 
 SPLITS = ("dev", "random_test", "fixed_test")
 LABELS = {"Negative": "negative", "Neutral": "neutral", "Positive": "positive"}
@@ -35,17 +41,13 @@ CLASSES = ["negative", "neutral", "positive"]
 VALUES = {"negative": -1, "neutral": 0, "positive": 1}
 
 
-def persent_dir() -> Path | None:
-    """The PerSenT folder: ``$PERSENT_DIR``, else ``shared/data/persent`` one or two levels above the project;
-    None when it holds no ``dev.csv``."""
-    if os.environ.get("PERSENT_DIR"):
-        folder = Path(os.environ["PERSENT_DIR"])
-        return folder if (folder / "dev.csv").exists() else None
-    for base in (PROJECT_ROOT.parent, PROJECT_ROOT.parent.parent):
-        folder = base / "shared" / "data" / "persent"
-        if (folder / "dev.csv").exists():
-            return folder
-    return None
+def persent_dir(folder: str | Path | None = None) -> Path | None:
+    """The PerSenT folder: ``folder``, else ``$PERSENT_DIR``; None when neither is given or it holds no ``dev.csv``."""
+    folder = folder or os.environ.get("PERSENT_DIR")
+    if not folder:
+        return None
+    folder = Path(folder)
+    return folder if (folder / "dev.csv").exists() else None
 
 
 def load_persent(split: str, *, folder: str | Path | None = None) -> pd.DataFrame:
@@ -53,9 +55,11 @@ def load_persent(split: str, *, folder: str | Path | None = None) -> pd.DataFram
     (``negative``/``neutral``/``positive``). Raises ``FileNotFoundError`` naming the folder when absent."""
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-    folder = Path(folder) if folder else persent_dir()
-    if folder is None or not (folder / f"{split}.csv").exists():
-        raise FileNotFoundError(f"no PerSenT {split}.csv in {folder or 'any known folder'}; set PERSENT_DIR")
+    found = persent_dir(folder)
+    if found is None or not (found / f"{split}.csv").exists():
+        raise FileNotFoundError(f"no PerSenT {split}.csv in {folder or os.environ.get('PERSENT_DIR') or 'any folder'}; "
+                                "set PERSENT_DIR to PerSenT's folder")
+    folder = found
     raw = pd.read_csv(folder / f"{split}.csv")
     return pd.DataFrame({
         "article_id": [f"{split}-{i}" for i in raw["DOCUMENT_INDEX"]],
@@ -102,8 +106,6 @@ def confusion(truth, predicted, *, classes=CLASSES) -> pd.DataFrame:
 def agreement(stance, truth, predicted) -> dict:
     """``macro_f1``, ``spearman`` (stance against -1/0/+1), ``auc_negative`` (low stance finds negatives),
     and ``n``."""
-    from analysis.tone import spearman
-
     truth = pd.Series(np.asarray(truth))
     stance = pd.Series(np.asarray(stance, dtype=float))
     return {"n": len(truth), "macro_f1": macro_f1(truth, predicted),
@@ -112,10 +114,7 @@ def agreement(stance, truth, predicted) -> dict:
 
 
 def persent_evidence(articles: pd.DataFrame, *, parts=None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """:func:`analysis.stance.stance_evidence` for each article toward its own ``entity``."""
-    from analysis.segment import split_sentences
-    from analysis.stance import PARTS, stance_evidence
-
+    """:func:`analysis.scores.stance.evidence.stance_evidence` for each article toward its own ``entity``."""
     sentences = split_sentences(articles) if sentences is None else sentences
     frames = []
     for (article_id, frame), target in zip(sentences.groupby("article_id", sort=False),
@@ -128,9 +127,6 @@ def persent_evidence(articles: pd.DataFrame, *, parts=None, sentences: pd.DataFr
 
 def persent_features(articles: pd.DataFrame, *, parts=None) -> pd.DataFrame:
     """One row per article: its entity's stance features (zeros where it is never found) and ``label``."""
-    from analysis.segment import split_sentences
-    from analysis.stance import sentence_tones, stance_features
-
     sentences = split_sentences(articles)
     tones = sentence_tones(sentences) if parts is None or "article" in parts else None
     features = stance_features(persent_evidence(articles, parts=parts, sentences=sentences), tones)
@@ -154,10 +150,6 @@ def load_check_set(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[s
     ``text``), every story's actors in one dict, and the labels
     (``article_id``, ``actor``, ``label``).
     """
-    from analysis.segment import split_sentences
-
-    import yaml
-
     path = Path(path)
     path = path / "stories.yml" if path.is_dir() else path
     stories = yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]

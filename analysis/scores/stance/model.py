@@ -32,7 +32,7 @@ NEGATIVE_SENTENCE = -0.05  # VADER's own cut for a negative sentence
 @lru_cache(maxsize=4)
 def load_stance_model(path: str | Path = STANCE_MODEL_JSON) -> dict:
     """The shipped weights: ``parts``, ``features``, ``mean``, ``scale``, ``coef`` (3 × features),
-    ``intercept`` (3), ``classes`` and ``thresholds`` (see ``bench/fit_stance.py``)."""
+    ``intercept`` (3), ``classes`` and ``thresholds`` (see ``bench/fit/stance.py``)."""
     path = Path(path)
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
@@ -40,7 +40,7 @@ def load_stance_model(path: str | Path = STANCE_MODEL_JSON) -> dict:
         raise DataFileError(f"cannot read the stance model at {path}: {err}") from err
     missing = {"parts", "features", "mean", "scale", "coef", "intercept", "classes", "thresholds"} - set(model)
     if missing:
-        raise DataFileError(f"{path}: the stance model lacks {sorted(missing)}; rerun bench/fit_stance.py")
+        raise DataFileError(f"{path}: the stance model lacks {sorted(missing)}; rerun bench/fit/stance.py")
     return model
 
 

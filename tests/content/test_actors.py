@@ -1,0 +1,105 @@
+"""Actors: aliases, word boundaries, longest match, who speaks, and name suggestions."""
+import pandas as pd
+import pytest
+
+from analysis.content.actors import actor_voice, load_actors, match_actors, speaker_actor, suggest_actors
+from analysis.errors import DataFileError
+from analysis.scores.sentiment import score_tone
+from analysis.scores.tone import actor_tone
+
+ACTORS = {
+    "Xi Jinping": {"type": "person", "aliases": ["Xi", "President Xi", "Chinese leader"]},
+    "China": {"type": "country", "aliases": ["China", "Beijing"]},
+    "United States": {"type": "country", "aliases": ["United States", "US", "U.S."]},
+    "Xinhua": {"type": "media", "aliases": ["Xinhua"]},
+}
+
+
+def sentences(*texts, source="S"):
+    return pd.DataFrame({"article_id": ["a"] * len(texts), "source": source, "sentence_no": range(len(texts)),
+                         "text": list(texts)})
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Xi met the press.", {"Xi Jinping"}),
+    ("Xinhua reported the talks.", {"Xinhua"}),
+    ("President Xi Jinping spoke in Beijing.", {"Xi Jinping", "China"}),
+    ("The Chinese leader spoke.", {"Xi Jinping"}),
+    ("Tell us about the U.S. position.", {"United States"}),
+    ("A USB stick and a bus.", set()),
+    ("Xiamen is a port; xi is not a name.", set()),
+])
+def test_aliases_match_on_word_boundaries(text, expected):
+    assert set(match_actors(sentences(text), ACTORS)["actor"]) == expected
+
+
+def test_a_sentence_counts_once_per_actor_with_its_aliases():
+    found = match_actors(sentences("Xi said President Xi and the Chinese leader agreed."), ACTORS)
+    assert found[["actor", "aliases", "n_mentions"]].values.tolist() == [
+        ["Xi Jinping", "Xi / President Xi / Chinese leader", 3]]
+
+
+def test_speakers_map_to_actors():
+    found = speaker_actor(pd.Series(["President Xi", "Xinhua report", "someone", None]), ACTORS)
+    assert [a if isinstance(a, str) else None for a in found] == ["Xi Jinping", "Xinhua", None, None]
+
+
+def test_actor_voice_counts_mentions_and_quoted_speech():
+    frame = sentences("Xi met officials in Beijing.", "“We are friends forever and always,” Xi said.",
+                      "“Nothing was agreed at all,” Xinhua said.")
+    frame["voice"] = ["narration", "quote", "quote"]
+    frame["speaker"] = [None, "Xi", "Xinhua"]
+    out = actor_voice(frame, ACTORS).set_index("actor")
+    assert out.loc["Xi Jinping", ["sentences_mentioning", "quoted_sentences", "quote_share"]].tolist() == [2, 1, 0.5]
+    assert out.loc["China", "quoted_sentences"] == 0
+
+
+def test_actor_tone_is_the_tone_of_sentences_mentioning_it():
+    scored = score_tone(sentences("Xi gave a wonderful speech.", "Beijing had a terrible day.", "Rain fell."))
+    out = actor_tone(scored, ACTORS, measures=["textblob"]).set_index("actor")
+    assert out.loc["Xi Jinping", "mean"] > 0 > out.loc["China", "mean"]
+    assert out.loc["Xi Jinping", "n_scored"] == 1
+
+
+def test_suggest_actors_counts_proper_names_not_sentence_openers():
+    frame = sentences("The talks in Minsk were long.", "Officials in Minsk met Vladimir Putin.",
+                      "Vladimir Putin left.")
+    out = suggest_actors(frame).set_index("name")
+    assert out.loc["Minsk", "sentences"] == 2 and out.loc["Vladimir Putin", "sentences"] == 2
+    assert "The" not in out.index and "Officials" not in out.index
+
+
+def test_suggested_actors_merge_aliases_keep_titled_names_and_are_typed():
+    frame = pd.DataFrame({"article_id": ["a"] * 4 + ["b"] * 2, "text": [
+        "Chinese President Xi Jinping met Mr Blair in Beijing on Monday.",
+        "Prime Minister Tony Blair said it's a good day, and I'm glad.",
+        "Xi spoke of December, and the Port Authority disagreed.",
+        "Mr Blair left for London on Tuesday.",
+        "President Xi arrived in London.",
+        "Later, Xi and the Port Authority met in London."]})
+    out = suggest_actors(frame).set_index("name")
+    assert list(out.columns) == ["type", "aliases", "sentences", "articles"]
+    assert {"Xi", "President Xi", "Xi Jinping"} <= set(out.loc["Xi Jinping", "aliases"])
+    assert out.loc["Xi Jinping", ["type", "sentences", "articles"]].tolist() == ["person", 4, 2]
+    assert out.loc["Tony Blair", "sentences"] == 3 and out.loc["Tony Blair", "type"] == "person"
+    assert out.loc["Port Authority", "type"] == "organisation" and out.loc["London", "type"] == "place"
+    assert not {"Monday", "Tuesday", "December", "It's", "I'm", "Later", "Chinese"} & set(out.index)
+
+
+def test_places_do_not_crowd_out_people():
+    frame = pd.DataFrame({"article_id": ["a"] * 4, "text": [
+        "Paris, London, Berlin and Madrid met.", "Paris and London and Berlin and Madrid again.",
+        "Ana Ruiz spoke in Paris.", "Paris, London, Rome."]})
+    out = suggest_actors(frame, top=3)
+    assert "Ana Ruiz" in set(out["name"]) and (out["type"] == "place").sum() == 1
+
+
+def test_bundled_actors_file_loads_and_bad_files_are_clear(tmp_path):
+    assert "Xi Jinping" in load_actors()
+    bad = tmp_path / "a.yml"
+    bad.write_text("actors:\n  Xi: {aliases: []}\n")
+    with pytest.raises(DataFileError, match="needs a non-empty list of aliases"):
+        load_actors(bad)
+    bad.write_text("actors: [unclosed")
+    with pytest.raises(DataFileError, match="not valid YAML"):
+        load_actors(bad)

@@ -1,0 +1,50 @@
+"""analyse(): the bundled corpus with its data files, and any other corpus with provisional ones."""
+from pathlib import Path
+
+import pytest
+
+from analysis.explore.session import analyse
+from analysis.paths import PROJECT_ROOT
+
+OTHER = PROJECT_ROOT / "tests" / "fixtures" / "other_corpus"
+
+
+def test_bundled_corpus_uses_the_bundled_files():
+    a = analyse()
+    assert a.codebook_from.endswith("topics.yml") and a.actors_from.endswith("actors.yml")
+    assert {"voice", "speaker", "textblob", "vader", "source"} <= set(a.sentences.columns)
+    assert set(a.colors) == set(a.articles["source"])
+
+
+def test_other_corpus_without_codebook_or_actors_gets_provisional_ones():
+    a = analyse(OTHER)
+    assert a.codebook_from.startswith("provisional") and a.actors_from.startswith("provisional")
+    assert a.codebook and a.actors
+    assert len(a.articles) == 5  # the near copy of the wire story is set aside
+
+
+def test_blank_parameters_mean_none_and_bad_grouping_is_clear():
+    assert analyse("", manifest="", codebook="", actors="").corpus.articles.shape[0] == 5
+    with pytest.raises(KeyError, match="cannot compare by .nope."):
+        analyse(by="nope")
+
+
+def test_grouping_by_another_column():
+    a = analyse(by="event")
+    assert set(a.colors) == {"2023-03 Xi–Lukashenko talks in Beijing", "2023-12 Xi–Lukashenko talks in Beijing"}
+    assert "event" in a.sentences.columns
+
+
+def test_the_store_spills_into_a_folder_of_its_own_and_removes_it(tmp_path, monkeypatch):
+    from analysis.tables.store import Store
+
+    monkeypatch.chdir(tmp_path)
+    # 30 MB is far below what 4 million distinct values need in memory, so the query succeeds only by spilling
+    # (DuckDB 2.0.1 fails here with one thread: pyproject.toml bounds it).
+    store = Store(memory_limit="30MB", threads=1)
+    spill = Path(store.scalar("SELECT current_setting('temp_directory')"))
+    assert spill.is_dir() and tmp_path not in spill.parents
+    total = store.scalar("SELECT sum(x) FROM (SELECT DISTINCT (i * 7919) % 4000000 AS x FROM range(4000000) t(i))")
+    assert total == sum(range(4_000_000))
+    store.close()
+    assert not spill.exists() and list(tmp_path.iterdir()) == []
