@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -39,10 +40,19 @@ def test_the_wheel_carries_notebooks_templates_and_data(wheel):
     import zipfile
 
     names = set(zipfile.ZipFile(wheel[0]).namelist())
-    for required in ("analysis/bundled_notebooks/02-tone.ipynb", "analysis/templates/presslens/index.html.j2",
+    for required in ("analysis/bundled_notebooks/02-tone.ipynb", "analysis/report/templates/presslens/index.html.j2",
+                     "analysis/voices/names/resolve.py", "analysis/scores/stance/model.py", "analysis/explore/views.py",
                      "analysis/bundled_data/boilerplate.yml", "analysis/bundled_data/abbreviations.txt",
                      "analysis/bundled_data/articles/000_8b1c9f11a3e874e0.txt", "analysis/bundled_data/sources.csv"):
         assert required in names
+
+
+def test_every_subpackage_is_listed_for_the_wheel():
+    """pyproject.toml lists the packages (the bundled data and notebooks are mapped in from outside analysis/):
+    a new layer, or a new folder in one, must be listed too, or the wheel leaves it out."""
+    listed = set(tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PROJECT_ROOT).parts) for p in (PROJECT_ROOT / "analysis").rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)
 
 
 def test_a_fresh_venv_builds_a_report_from_anywhere(wheel, tmp_path):

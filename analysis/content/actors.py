@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import DataFileError
+from analysis.errors import DataFileError, OptionError
 from analysis.paths import ACTORS_YML
 from analysis.resources.datafiles import read_section
 from analysis.voices.names.index import NameIndex
@@ -86,8 +86,12 @@ def actor_voice(sentences: pd.DataFrame, actors: dict[str, dict], *, by: str = "
     Columns: ``by``, ``actor``, ``actor_type``, ``sentences_mentioning``,
     ``quoted_sentences`` (sentences of quoted speech attributed to the actor),
     ``quote_share`` (that count over all the group's attributed quoted
-    sentences: who gets the microphone), and ``group_sentences``.
+    sentences: who gets the microphone), and ``group_sentences``. ``by`` is a column of the sentences (not
+    ``actor`` or ``actor_type``, which this counts).
     """
+    if by in ("actor", "actor_type"):
+        raise OptionError(f"actor_voice counts sentences per actor, so it cannot also group them by {by!r}: group by "
+                          "a column of the sentences (source, article_id, …)")
     mentions = match_actors(sentences, actors)
     counted = mentions.groupby([by, "actor", "actor_type"]).size().rename("sentences_mentioning")
     quoted = sentences[sentences["voice"].isin(["quote", "mixed"])].assign(

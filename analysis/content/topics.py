@@ -84,14 +84,15 @@ def topic_coverage(sentences: pd.DataFrame, codebook, *, by: str = "source",
         if column not in sentences.columns:
             raise KeyError(f"topic_coverage needs column {column!r}; the frame has {list(sentences.columns)}")
     found = topic_mentions(sentences, codebook, text_col=text_col)
-    base = sentences[[by, "article_id", "sentence_no"]].copy()
+    base = sentences[list(dict.fromkeys([by, "article_id", "sentence_no"]))].copy()  # by may be a key itself
     base["n_sentences_article"] = (sentences["article_sentences"] if "article_sentences" in sentences
                                    else base.groupby("article_id")["sentence_no"].transform("max") + 1)
     base["words"] = sentences[text_col].map(count_words)
     hits = found.join(base, on="_row")
     groups = base.groupby(by).agg(n_sentences=("article_id", "size"), n_articles=("article_id", "nunique"),
                                   words=("words", "sum"))
-    first = hits.sort_values("sentence_no").groupby([by, "topic", "article_id"], as_index=False).first()
+    first = hits.sort_values("sentence_no").groupby(list(dict.fromkeys([by, "topic", "article_id"])),
+                                                    as_index=False).first()
     first["lede"] = first["sentence_no"] < lede_sentences
     first["buried"] = first["sentence_no"] >= first["n_sentences_article"] / 2
     rows = []

@@ -162,9 +162,13 @@ def groupable(columns) -> list[str]:
 
 def check_grouping(columns, by: str) -> None:
     """A one-line :class:`ColumnError` when ``by`` is not a column the articles can be compared by."""
-    if by not in columns or by in NOT_GROUPS:
+    if by not in columns:
         raise ColumnError(f"cannot compare by {by!r}: the articles have no such column; compare by one of "
                           f"{', '.join(groupable(columns))}")
+    if by in NOT_GROUPS:
+        why = "it names each article, so every group would be one article" if by == "article_id" else \
+            "it holds each article's own text, number or score, not a group"
+        raise ColumnError(f"cannot compare by {by!r}: {why}; compare by one of {', '.join(groupable(columns))}")
 
 
 def group_labels(values: pd.Series, by: str) -> pd.Series:

@@ -5,7 +5,7 @@ codebook and actors) and returns the same table as the library's function on a D
 (``tone_by_source``, ``topic_coverage``, …), built instead from the per-article sums the pipeline wrote
 (:mod:`analysis.scores.aggregates`) and from queries that return a few rows (:mod:`analysis.tables.store`). So a notebook
 never loads the sentence table, and its memory and time do not grow with the corpus beyond the per-article
-tables. ``tests/test_views.py`` checks every view against the library's in-memory function.
+tables. ``tests/explore/test_views.py`` checks every view against the library's in-memory function.
 
 Some views work on a fixed sample when a group is large, and say so in a ``sampled`` attribute of the table:
 the rank correlation of the two lexicons (100,000 sentences per group), the dots of the tone distribution

@@ -18,7 +18,7 @@ call :func:`run`, which takes a corpus through these steps in this order:
    in memory, or files committed atomically: :mod:`analysis.tables`).
 
 The steps that need the whole corpus (ids, template lines, duplicates) see the whole corpus in both modes, so
-the two give the same tables, column for column (``tests/test_parity.py``).
+the two give the same tables, column for column (``tests/pipeline/test_parity.py``).
 """
 from __future__ import annotations
 

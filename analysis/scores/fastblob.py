@@ -8,7 +8,7 @@ shipped in textblob) on plain dictionaries and sets, with a fast path for the
 common token that needs no punctuation splitting. Every branch that changes a
 score is kept, in the same order, with the same floating-point operations.
 
-``tests/test_fastblob.py`` checks that polarity, subjectivity and the
+``tests/scores/test_fastblob.py`` checks that polarity, subjectivity and the
 assessments are identical to TextBlob's on thousands of real and generated
 texts (emoticons, negation, contractions, runs of punctuation, random
 Unicode). Use :func:`sentiment`; :func:`analysis.scores.sentiment.score_text` does.

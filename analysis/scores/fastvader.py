@@ -9,7 +9,7 @@ scan when the text holds no emoji, and returns the neutral result at once
 when no word is in VADER's lexicon. Boosters, "but", capitals, punctuation
 emphasis and scoring are VADER's own functions, called as they are.
 
-``tests/test_fastvader.py`` checks the results are identical to VADER's on
+``tests/scores/test_fastvader.py`` checks the results are identical to VADER's on
 thousands of real and generated texts.
 """
 from __future__ import annotations

@@ -64,12 +64,12 @@ def tone_by_source(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
     articles per group), or ``"auto"``: articles when the group has at least 10, else sentences. ``by`` may be
     any column, or a list (``["source", "voice"]``).
     """
-    keys = [by] if isinstance(by, str) else list(by)
+    keys = group_keys(by)
     measures = [canonical_measure(m) for m in measures]
     _require(scored, [*keys, "article_id", *measures])
     _check_resample(resample)
     ordered = _in_order(scored)
-    sums = tone_sums(ordered, [*keys, "article_id"], measures=measures, include_no_signal=include_no_signal)
+    sums = tone_sums(ordered, group_keys(keys, "article_id"), measures=measures, include_no_signal=include_no_signal)
     values = _values_from(ordered, keys, include_no_signal)
     return summarise_tone(sums, keys=keys, measures=measures, values=values,
                           medians=lambda group, m: _median(values(group, m)), n_boot=n_boot, level=level,
@@ -91,7 +91,7 @@ def summarise_tone(sums: pd.DataFrame, *, keys: list[str], measures: Sequence[st
     """
     rng = rng if rng is not None else np.random.default_rng(seed)
     rows = []
-    ordered = sums.sort_values([*keys, "article_id"], kind="stable")
+    ordered = sums.sort_values(group_keys(keys, "article_id"), kind="stable")
     for group, part in ordered.groupby(keys, sort=True, dropna=False, observed=True):
         group = group if isinstance(group, tuple) else (group,)
         n_sentences = int(part["n_sentences"].sum())
@@ -192,10 +192,10 @@ def tone_agreement(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
     means have the same sign, ``"opposite"`` when their signs differ, ``"zero"`` when either is exactly 0 or
     missing. ``direction_disagrees`` is ``direction == "opposite"``.
     """
-    keys = [by] if isinstance(by, str) else list(by)
+    keys = group_keys(by)
     _require(scored, [*keys, "article_id", *MEASURES])
     ordered = _in_order(scored)
-    sums = tone_sums(ordered, [*keys, "article_id"], measures=MEASURES, include_no_signal=include_no_signal)
+    sums = tone_sums(ordered, group_keys(keys, "article_id"), measures=MEASURES, include_no_signal=include_no_signal)
     store = Store.from_frames(sentences=ordered.assign(_counted=counted(ordered, "textblob",
                                                                         include_no_signal=include_no_signal)))
     pairs = agreement_pairs(store, "SELECT * FROM sentences WHERE _counted", keys)
@@ -276,7 +276,8 @@ def tone_by_position(scored: pd.DataFrame, *, by: str = "source", bins: int = 5,
     measures = [canonical_measure(m) for m in measures]
     _require(scored, [by, "article_id", "sentence_no", "article_sentences", *measures])
     framed = _in_order(scored).assign(position=lambda f: position_of(f, bins=bins))
-    sums = tone_sums(framed, [by, "article_id", "position"], measures=measures, include_no_signal=include_no_signal)
+    sums = tone_sums(framed, group_keys(by, "article_id", "position"), measures=measures,
+                     include_no_signal=include_no_signal)
     return summarise_positions(sums, by=by, measures=measures, bins=bins)
 
 
@@ -314,7 +315,7 @@ def extreme_rows(store, rows_sql: str, *, by: str, measure: str, n: int, columns
     """:func:`extreme_sentences` as one query (the notebooks run it on a scored corpus of any size)."""
     other = "vader" if measure != "vader" else "textblob"
     wanted = [c for c in (measure, other, "drivers", "voice", "speaker", "article_id", "sentence_no", "text")
-              if c in columns]
+              if c in columns and c != by]
     select = ", ".join(quote(c) for c in wanted)
     parts = []
     for direction, sign, order in (("most positive", ">", "DESC"), ("most negative", "<", "ASC")):
@@ -335,9 +336,10 @@ def actor_tone(scored: pd.DataFrame, actors: dict[str, dict], *, by: str = "sour
     ``options`` are passed on (``measures``, ``n_boot``, ``resample``, …).
     """
     mentions = match_actors(scored, actors)
+    keys = group_keys(by, "actor")  # by="actor": tone toward each actor, over every group
     if mentions.empty:
-        return tone_by_source(scored.iloc[0:0].assign(actor=pd.Series(dtype=str)), by=[by, "actor"], **options)
-    return tone_by_source(mentions, by=[by, "actor"], **options)
+        return tone_by_source(scored.iloc[0:0].assign(actor=pd.Series(dtype=str)), by=keys, **options)
+    return tone_by_source(mentions, by=keys, **options)
 
 
 def voice_tone_totals(scored: pd.DataFrame, *, measure: str = "vader", by: str | None = None) -> pd.DataFrame:
@@ -357,7 +359,7 @@ def voice_tone_totals(scored: pd.DataFrame, *, measure: str = "vader", by: str |
     values = used[measure].astype(float)
     frame = pd.DataFrame({"voice": used["voice"], "positive": values.clip(lower=0), "negative": values.clip(upper=0),
                           "is_positive": values > 0, "is_negative": values < 0})
-    keys = ["voice"] if by is None else [by, "voice"]
+    keys = ["voice"] if by is None else group_keys(by, "voice")
     if by is not None:
         frame[by] = used[by]
     out = frame.groupby(keys, sort=True).agg(n_scored=("voice", "size"), n_positive=("is_positive", "sum"),
@@ -377,6 +379,13 @@ def add_voice_shares(totals: pd.DataFrame, by: str | None) -> pd.DataFrame:
         totals[share] = totals[column] / whole.where(whole != 0) if grouped is not None else (
             totals[column] / whole if whole != 0 else np.nan)
     return totals
+
+
+def group_keys(by: str | Sequence[str], *more: str) -> list[str]:
+    """The grouping columns ``by`` (a name or a list), then ``more``, each once: grouping by a column that is also
+    a key of the rows (``by="article_id"``, or ``"actor"`` for actor tone) groups by it once."""
+    keys = [by] if isinstance(by, str) else list(by)
+    return list(dict.fromkeys([*keys, *more]))
 
 
 def usable(scored: pd.DataFrame, include_no_signal: bool = False) -> pd.Series:

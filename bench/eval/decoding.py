@@ -28,8 +28,11 @@ C1_RE = re.compile("[\u0080-\u009f]")
 
 
 def old_decoder(rev: str, folder: Path):
-    source = subprocess.run(["git", "show", f"{rev}:analysis/decode.py"], cwd=PROJECT_ROOT, check=True,
-                            capture_output=True, text=True).stdout
+    """``decode_bytes`` as it was at ``rev`` (``analysis/corpus/decode.py``, before the layers ``analysis/decode.py``:
+    it imports no other PressLens module, so the file alone runs)."""
+    shown = [subprocess.run(["git", "show", f"{rev}:{name}"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+             for name in ("analysis/corpus/decode.py", "analysis/decode.py")]
+    source = next(s.stdout for s in shown if s.returncode == 0)
     path = folder / "old_decode.py"
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("old_decode", path)

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis.content.actors import actor_voice, load_actors, match_actors, speaker_actor, suggest_actors
-from analysis.errors import DataFileError
+from analysis.errors import DataFileError, OptionError
 from analysis.scores.sentiment import score_tone
 from analysis.scores.tone import actor_tone
 
@@ -52,6 +52,18 @@ def test_actor_voice_counts_mentions_and_quoted_speech():
     out = actor_voice(frame, ACTORS).set_index("actor")
     assert out.loc["Xi Jinping", ["sentences_mentioning", "quoted_sentences", "quote_share"]].tolist() == [2, 1, 0.5]
     assert out.loc["China", "quoted_sentences"] == 0
+
+
+def test_actor_voice_groups_by_any_sentence_column_and_says_why_not_by_actor():
+    frame = sentences("Xi met officials in Beijing.", "“We are friends forever and always,” Xi said.")
+    frame["voice"], frame["speaker"] = ["narration", "quote"], [None, "Xi"]
+    frame["article_id"] = ["a", "b"]
+    out = actor_voice(frame, ACTORS, by="article_id").set_index(["article_id", "actor"])
+    assert out.loc[("b", "Xi Jinping"), ["sentences_mentioning", "quoted_sentences", "group_sentences"]].tolist() \
+        == [1, 1, 1]
+    for by in ("actor", "actor_type"):
+        with pytest.raises(OptionError, match=f"cannot also group them by '{by}'"):
+            actor_voice(frame, ACTORS, by=by)
 
 
 def test_actor_tone_is_the_tone_of_sentences_mentioning_it():

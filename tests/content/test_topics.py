@@ -57,6 +57,15 @@ def test_coverage_shares_on_a_small_fixture():
     assert len(out) == 2 * len(CODEBOOK)
 
 
+def test_coverage_by_a_key_column():
+    sentences = pd.DataFrame({"source": ["A", "A", "B"], "article_id": ["a1", "a1", "b1"], "sentence_no": [0, 1, 0],
+                              "text": ["Trade grew.", "Sanctions bite.", "Ties."]})
+    out = topic_coverage(sentences, CODEBOOK, by="article_id", lede_sentences=1).set_index(["article_id", "topic"])
+    assert out.loc[("a1", "Trade"), ["mentions", "n_articles", "first_in_lede", "n_sentences"]].tolist() == [1, 1, 1, 2]
+    assert out.loc[("a1", "Sanctions"), "first_in_lede"] == 0 and out.loc[("b1", "Diplomacy"), "mentions"] == 1
+    assert len(out) == 2 * len(CODEBOOK)
+
+
 @pytest.mark.parametrize("text, message", [
     ("topics: [", "not valid YAML"),
     ("topics: {}", "non-empty 'topics:'"),

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.errors import ColumnError
 from analysis.explore.session import analyse
 from analysis.paths import PROJECT_ROOT
 
@@ -25,8 +26,10 @@ def test_other_corpus_without_codebook_or_actors_gets_provisional_ones():
 
 def test_blank_parameters_mean_none_and_bad_grouping_is_clear():
     assert analyse("", manifest="", codebook="", actors="").corpus.articles.shape[0] == 5
-    with pytest.raises(KeyError, match="cannot compare by .nope."):
+    with pytest.raises(KeyError, match="cannot compare by .nope.: the articles have no such column"):
         analyse(by="nope")
+    with pytest.raises(ColumnError, match="cannot compare by 'article_id': it names each article"):
+        analyse(by="article_id")
 
 
 def test_grouping_by_another_column():

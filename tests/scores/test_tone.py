@@ -3,8 +3,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.scores.tone import (article_tone, bootstrap_mean_ci, extreme_sentences, spearman, tone_agreement,
-                                  tone_by_position, tone_by_source)
+from analysis.scores.sentiment import score_tone
+from analysis.scores.tone import (actor_tone, article_tone, bootstrap_mean_ci, extreme_sentences, spearman,
+                                  tone_agreement, tone_by_position, tone_by_source)
 
 
 def scored_frame(n_per_source=40, seed=1):
@@ -112,3 +113,64 @@ def test_large_groups_get_the_bootstraps_normal_limit(monkeypatch):
     low, high = bootstrap_mean_ci(values)
     assert low == pytest.approx(values.mean() - 1.959964 * values.std(ddof=1) / np.sqrt(9_000), abs=1e-6)
     assert all(np.isnan(tone.ratio_normal_ci(np.array([1.0]), np.array([2.0]))))
+
+
+# ---------------------------------------------------------------- grouping by a column that is also a key
+
+@pytest.mark.parametrize("by", ["article_id", "sentence_no", ["source", "article_id"], ["article_id", "source"]])
+def test_tone_by_source_groups_by_a_key_column_too(by):
+    frame = scored_frame()
+    keys = [by] if isinstance(by, str) else by
+    out = tone_by_source(frame, by=by, n_boot=200)
+    assert list(out.columns[:len(keys)]) == keys and "measure" in out
+    assert len(out) == 2 * frame.groupby(keys).ngroups  # one row per group and measure
+
+
+def test_tone_by_article_is_each_articles_mean():
+    frame = scored_frame()
+    out = tone_by_source(frame, by="article_id", measures=["textblob"], n_boot=200).set_index("article_id")
+    assert (out["n_articles"] == 1).all()
+    means = article_tone(frame).set_index("article_id")["textblob"]
+    assert np.allclose(out["mean"], means.loc[out.index])
+
+
+def test_a_column_named_twice_is_grouped_by_once():
+    frame = scored_frame()
+    once = tone_by_source(frame, by="source", n_boot=200)
+    pd.testing.assert_frame_equal(tone_by_source(frame, by=["source", "source"], n_boot=200), once)
+
+
+def test_agreement_position_and_extremes_group_by_a_key_column_too():
+    frame = scored_frame()
+    agreement = tone_agreement(frame, by="article_id")
+    assert list(agreement["article_id"]) == sorted(frame["article_id"].unique())
+    positions = tone_by_position(frame, by="article_id", bins=4)
+    assert set(positions["article_id"]) == set(frame["article_id"]) and positions["n_scored"].max() == 1
+    extremes = extreme_sentences(frame, by="article_id", n=1)
+    assert list(extremes.columns).count("article_id") == 1
+    assert set(extremes["article_id"]) == set(frame["article_id"])
+
+
+ACTORS = {"Xi Jinping": {"type": "person", "aliases": ["Xi"]}, "China": {"type": "country", "aliases": ["Beijing"]}}
+
+
+def actor_sentences():
+    texts = ["Xi gave a wonderful speech.", "Beijing had a terrible day.", "Xi and Beijing agreed, happily.",
+             "Xi was angry.", "Rain fell."]
+    return score_tone(pd.DataFrame({"article_id": ["a", "a", "a", "b", "b"], "source": ["S", "S", "S", "T", "T"],
+                                    "sentence_no": [0, 1, 2, 0, 1], "text": texts}))
+
+
+def test_actor_tone_by_article_id():
+    """Was: "The column label 'article_id' is not unique"."""
+    out = actor_tone(actor_sentences(), ACTORS, by="article_id", measures=["vader"], n_boot=200)
+    assert out[["article_id", "actor"]].values.tolist() == [["a", "China"], ["a", "Xi Jinping"], ["b", "Xi Jinping"]]
+    assert out.set_index(["article_id", "actor"]).loc[("b", "Xi Jinping"), "mean"] < 0
+
+
+def test_actor_tone_by_actor_is_the_tone_toward_each_actor_over_every_group():
+    scored = actor_sentences()
+    out = actor_tone(scored, ACTORS, by="actor", measures=["vader"], n_boot=200).set_index("actor")
+    assert list(out.columns[:1]) == ["measure"] and out.loc["Xi Jinping", "n_scored"] == 3
+    whole = actor_tone(scored.assign(source="all"), ACTORS, measures=["vader"], n_boot=200).set_index("actor")
+    assert out["mean"].equals(whole["mean"])
