@@ -58,7 +58,7 @@ def fit(frame: pd.DataFrame, columns: list[str], c: float) -> dict:
 
 
 def predict(model: dict, frame: pd.DataFrame) -> np.ndarray:
-    """Stance scores of a fitted model (the run-time arithmetic of analysis.stance)."""
+    """Stance scores of a fitted model (the run-time arithmetic of analysis.scores.stance.model)."""
     return stance_from_probabilities(score_features(frame, model), model["classes"])
 
 

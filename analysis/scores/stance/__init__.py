@@ -2,7 +2,7 @@
 
 Today's "tone toward X" is the tone of every sentence that mentions X, which
 reads a sentence praising Y and attacking X, quoted criticism, and topic words
-("war", "crisis") as tone toward X. This module gathers evidence that is about
+("war", "crisis") as tone toward X. This package gathers evidence that is about
 the actor, sentence by sentence, then weighs it with a small model fitted on
 human judgements (PerSenT; ``bench/fit/stance.py``, ``docs/stance.md``).
 
