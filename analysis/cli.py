@@ -109,9 +109,18 @@ def _data_options(command) -> None:
 
 
 def command_function(name: str):
-    """The function behind a command (see ``COMMANDS``), its module imported now."""
+    """The function behind a command (see ``COMMANDS``), its module imported now.
+
+    Ctrl-C and SIGTERM are held back while the libraries load, then delivered: a C extension among them (SciPy's
+    HiGHS solver, which TextBlob's NLTK loads) can swallow a signal that arrives while it initialises, or end the
+    process by it, leaving nothing to clean up but no clean exit either."""
     module, function = COMMANDS[name]
-    return getattr(importlib.import_module(module), function)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        loaded = importlib.import_module(module)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    return getattr(loaded, function)
 
 
 def _load(args) -> int:
