@@ -8,7 +8,9 @@ the cursor or recolour the terminal.
 from __future__ import annotations
 
 import argparse
+import atexit
 import importlib
+import os
 import re
 import signal
 import sys
@@ -29,10 +31,17 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\
 
 def run() -> None:
     """The ``presslens`` command. A Ctrl-C or SIGTERM that lands after the work is done, while Python shuts
-    down, is ignored: without that, the process would die by the signal (exit -2) instead of exiting 0 or 130."""
+    down, is ignored. After an interruption the exit handlers run (temporary folders are removed) and the
+    process exits 130 at once: Python's own shutdown would otherwise, now and then, end it by the signal
+    (exit -2) instead."""
     code = main()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if code == 130:
+        atexit._run_exitfuncs()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     sys.exit(code)
 
 
