@@ -16,9 +16,11 @@ Each article then gets a derivation, in the classes of the METER corpus of press
 (:func:`derivations`): **wholly** derived when its reused share from one other article reaches
 :data:`WHOLLY` (the copy may be trimmed, retitled and lightly edited), **partly** derived when some of it is
 reused text (it reaches :data:`SHARED`), else **none**. Of two articles that share text, the one derived from
-the other is the later one when their dates differ; on the same day, the one more contained in the other (the
-trimmed copy in the full text); when that ties too, the one loaded later. An article's source is the article it
-reuses most. The near-duplicate flag of :mod:`analysis.corpus.dedupe` is the strict end of the same scale.
+the other is the later one when their dates differ; else the one whose dateline or credit line names the other's
+outlet ("PORTSMOUTH, June 3 (Meridian) -" in an article of another outlet than Meridian); else the one more
+contained in the other (the trimmed copy in the full text); when that ties too, the one loaded later. An
+article's source is the article it reuses most. The near-duplicate flag of :mod:`analysis.corpus.dedupe` is the
+strict end of the same scale.
 
 Known weaknesses: a wire story rewritten sentence by sentence in new words is not found (it is paraphrase, not
 reuse); two outlets that each copy the same wire story, when the wire story itself is not in the corpus, are
@@ -143,7 +145,8 @@ def derivations(articles: pd.DataFrame, reuse: pd.DataFrame) -> pd.DataFrame:
     module docstring. Aligned with ``articles``."""
     order = {aid: position for position, aid in enumerate(articles["article_id"])}
     share = {(r.article_id, r.other_id): r.reused_share for r in reuse.itertuples(index=False)}
-    derived = [r for r in reuse.itertuples(index=False) if _is_derived(r, share, order)]
+    credits = _credits(articles)
+    derived = [r for r in reuse.itertuples(index=False) if _is_derived(r, share, order, credits)]
     copies = {r.article_id for r in derived}
     best: dict = {}
     for r in derived:  # the most reused source; on a tie, an original before a copy of it, then the first loaded
@@ -158,10 +161,25 @@ def derivations(articles: pd.DataFrame, reuse: pd.DataFrame) -> pd.DataFrame:
     }, index=articles.index)
 
 
-def _is_derived(row, share: dict, order: dict) -> bool:
+def _credits(articles: pd.DataFrame) -> tuple[dict, dict]:
+    """``({article_id: outlet}, {article_id: the outlet its dateline or credit line names})``, case-folded,
+    where the frame has those columns."""
+    def folded(column: str) -> dict:
+        if column not in articles.columns:
+            return {}
+        return {a: v.casefold() for a, v in zip(articles["article_id"], articles[column]) if isinstance(v, str) and v}
+    return folded("source"), folded("source_credit")
+
+
+def _is_derived(row, share: dict, order: dict, credits: tuple[dict, dict]) -> bool:
     """Whether ``row.article_id`` is the derived one of its pair (module docstring)."""
     if row.first is not None and not pd.isna(row.first):
         return row.first == row.other_id
+    outlet, credit = credits
+    for derived, source in ((row.article_id, row.other_id), (row.other_id, row.article_id)):
+        named = credit.get(derived)
+        if named and named != outlet.get(derived) and named == outlet.get(source):
+            return derived == row.article_id
     back = share.get((row.other_id, row.article_id), 0.0)
     if row.reused_share != back:
         return row.reused_share > back
