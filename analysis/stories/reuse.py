@@ -47,6 +47,7 @@ REWRITTEN = 0.7  # share of a sentence's words in one sentence of the other arti
 SHARED = 0.15  # verbatim share at which an article shares text with another
 WHOLLY = 0.75  # reused share at which an article is a copy of another
 MAX_POSTINGS = 50  # a run held by more articles than this is boilerplate, not reuse
+CANDIDATES = 8  # other articles compared with each article: those sharing the most runs with it
 DERIVATIONS = ("wholly", "partly", "none")
 REUSE_COLUMNS = ["article_id", "other_id", "reused_share", "verbatim_share", "first"]
 
@@ -81,17 +82,30 @@ def shares(a: Sentences, b: Sentences) -> tuple[float, float, float]:
         return 0.0, 0.0, 0.0
     long_runs, evidence_runs = runs(b), runs(b, EVIDENCE_RUN)
     b_counts = [Counter(sentence) for sentence in b.words]
+    holding: dict[str, list[int]] = {}
+    for k, sentence in enumerate(b.words):
+        for word in set(sentence):
+            holding.setdefault(word, []).append(k)
     verbatim = reused = copied = 0
     for sentence in a.words:
         covered = _covered(sentence, long_runs, LONG_RUN)
         verbatim += covered
-        counts = Counter(sentence)
-        best = max((sum(min(n, other[w]) for w, n in counts.items()) for other in b_counts), default=0)
-        rewritten = bool(sentence) and best / len(sentence) >= REWRITTEN
+        rewritten = bool(sentence) and _best_overlap(sentence, b_counts, holding) / len(sentence) >= REWRITTEN
         if rewritten and _covered(sentence, evidence_runs, EVIDENCE_RUN):
             copied += len(sentence)
         reused += len(sentence) if rewritten else covered
     return reused / total, verbatim / total, copied / total
+
+
+def _best_overlap(sentence: tuple[str, ...], b_counts: list[Counter], holding: dict[str, list[int]]) -> int:
+    """The most words of ``sentence`` that one sentence of the other article holds. Only sentences that hold at
+    least :data:`REWRITTEN` of its distinct words are counted out exactly."""
+    distinct = set(sentence)
+    hits: Counter = Counter(k for word in distinct for k in holding.get(word, ()))
+    counts = Counter(sentence)
+    floor = REWRITTEN * len(distinct)
+    return max((sum(min(n, b_counts[k][w]) for w, n in counts.items()) for k, h in hits.items() if h >= floor),
+               default=0)
 
 
 def _covered(sentence: tuple[str, ...], hashed: set[int], length: int) -> int:
@@ -109,7 +123,8 @@ def text_reuse(articles: pd.DataFrame, *, within: str | None = "story") -> pd.Da
     ``verbatim_share`` (of ``article_id``'s words), and ``first``, the id of the earlier-published of the two
     (missing when their dates tie or are unknown).
 
-    Pairs are looked for among articles that share a run of :data:`EVIDENCE_RUN` words, within each value of the
+    Pairs are looked for among articles that share a run of :data:`EVIDENCE_RUN` words (each article against
+    the :data:`CANDIDATES` that share most runs with it), within each value of the
     ``within`` column when the frame has it (stories: a copy tells the same story), else across the whole
     frame. Never every article against every other.
     """
@@ -132,11 +147,15 @@ def _group_reuse(ids: list, parsed: dict, dates: dict) -> list[tuple]:
     for aid in ids:
         for run in hashed[aid]:
             postings.setdefault(run, []).append(aid)
-    candidates = set()
+    shared: Counter = Counter()
     for holders in postings.values():
         if 2 <= len(holders) <= MAX_POSTINGS:
-            candidates.update((a, b) for a in holders for b in holders if a != b)
+            shared.update((a, b) for a in holders for b in holders if a != b)
     position = {aid: i for i, aid in enumerate(ids)}
+    best: dict = {}
+    for (a, b), n in shared.items():
+        best.setdefault(a, []).append((-n, position[b], b))
+    candidates = {(a, b) for a, found in best.items() for _, _, b in sorted(found)[:CANDIDATES]}
     rows = []
     for a, b in sorted(candidates, key=lambda pair: (position[pair[0]], position[pair[1]])):
         reused, verbatim, copied = shares(parsed[a], parsed[b])
