@@ -61,7 +61,7 @@ def keyness_finding(keys: pd.DataFrame, *, by: str = "source", alpha: float | No
         return f"No term could be compared across {by} groups (too few words, or a single group)."
     rule = correction_rule(keys, by=by, alpha=alpha, correction=correction)
     keys = keys.copy()
-    if "p_adjusted" not in keys:
+    if "p_adjusted" not in keys and "p_value" in keys:
         keys["p_adjusted"] = adjust_p(keys["p_value"].to_numpy(), method=correction)
     if "significant" not in keys:
         keys["significant"] = keys["p_adjusted"] < alpha
@@ -79,7 +79,7 @@ def keyness_finding(keys: pd.DataFrame, *, by: str = "source", alpha: float | No
 
 def _none_significant(keys: pd.DataFrame, *, by: str, rule: str) -> str:
     head = f"No term is significantly more frequent in any {by} than in the others ({rule})"
-    if keys.empty:
+    if keys.empty or "p_adjusted" not in keys:
         return head + "."
     best = keys.sort_values(["p_adjusted", "g2", "term"], ascending=[True, False, True], kind="stable").iloc[0]
     return (f"{head}: the closest is “{best['term']}” in {best[by]} ({_uses(best)}), with a corrected p of "

@@ -135,7 +135,9 @@ class Rows:
 
     def batches(self, size: int = 100_000) -> Iterator[pd.DataFrame]:
         """Every row, ``size`` rows at a time, in the query's order."""
-        reader = self.store.con.execute(self.query, list(self.params)).fetch_record_batch(size)
+        result = self.store.con.execute(self.query, list(self.params))
+        # newer DuckDB names it to_arrow_reader (fetch_record_batch is deprecated); older releases only have the latter
+        reader = result.to_arrow_reader(size) if hasattr(result, "to_arrow_reader") else result.fetch_record_batch(size)
         for batch in reader:
             yield batch.to_pandas()
         _release()
