@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from analysis.content.actors import load_actors
 from analysis.content.dictionaries import Codebook
-from analysis.content.topics import load_codebook
+from analysis.content.topics import NO_STAND_INS, load_codebook
 from analysis.corpus.articles import Corpus
 from analysis.corpus.readers import MAX_FILE_MB
 from analysis.errors import ColumnError
@@ -184,7 +184,7 @@ def _provisional_table(paths: dict):
     return pq.read_table(paths["provisional"])
 
 
-NO_TOPICS = "provisional: no codebook was given, and no term of the corpus was frequent enough to stand for a topic"
+NO_TOPICS = NO_STAND_INS  # the pipeline writes no row for an empty stand-in codebook: its note is this one
 NO_ACTORS = "provisional: no actors file was given, and no name was mentioned often enough to stand in for an actor"
 
 
