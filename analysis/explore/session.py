@@ -22,6 +22,7 @@ from analysis.content.actors import load_actors
 from analysis.content.dictionaries import Codebook
 from analysis.content.topics import NO_STAND_INS, load_codebook
 from analysis.corpus.articles import Corpus
+from analysis.corpus.metadata import COLUMN_ALIASES
 from analysis.corpus.readers import MAX_FILE_MB
 from analysis.errors import ColumnError
 from analysis.explore.colors import source_colors
@@ -103,7 +104,8 @@ def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = N
     and open its tables for charting.
 
     ``by`` is the article column to compare (``source``, ``source_type``, ``event``, a column of your export or
-    manifest, …). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``). With ``scores``
+    manifest, …); an export's name for a column PressLens renames is accepted (``media_name`` compares by
+    ``source``, the column it became: ``Analysis.by`` says which). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``). With ``scores``
     (what ``presslens score --provisional --out`` wrote), that result is opened instead, without scoring:
     give the codebook and actors file it was scored with, if any.
     """
@@ -124,6 +126,7 @@ def open_scores(out: str | Path, *, by: str = "source", codebook: str | Path | N
     paths = table_paths(out)
     store = Store.from_paths(paths)
     columns = store.columns("articles")
+    by = grouping_column(columns, by)
     check_grouping(columns, by)
     light = [c for c in columns if c in LIGHT_COLUMNS or c == by]
     articles = store.sql(f"SELECT {', '.join(quote(c) for c in light)} FROM articles WHERE duplicate_of IS NULL "
@@ -158,6 +161,19 @@ def corpus_summary(store: Store) -> dict:
 def groupable(columns) -> list[str]:
     """The article columns a corpus can be compared by."""
     return [c for c in columns if c not in NOT_GROUPS]
+
+
+def grouping_column(columns, by: str) -> str:
+    """The article column ``by`` names: itself, or, for a column of an export that PressLens reads as one of its own
+    fields and renames (``media_name``, ``publish_date``, ``outlet``: :data:`analysis.corpus.metadata.COLUMN_ALIASES`),
+    the column it became (``source``, ``published``). A column of that name that the articles kept is itself."""
+    if by in columns:
+        return by
+    name = str(by).strip().lower()
+    for field, aliases in COLUMN_ALIASES.items():
+        if name in aliases and field in columns:
+            return field
+    return by
 
 
 def check_grouping(columns, by: str) -> None:
