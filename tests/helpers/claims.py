@@ -13,8 +13,9 @@ Each claim (a clause with one of the words) is checked against the table it refe
 2. A clause that names "the CSV" (the chart's, its) speaks of the CSV of its own block, or of the chart before it in
    its section: that CSV must hold every row.
 3. Otherwise, a clause that speaks of what the page shows ("shown", "below", "listed", "above") refers to its own
-   table (a caption) or to the next table of its section (else the one before): every row must be shown. In a page's
-   introduction (before its first section), such a clause must name its table's CSV instead.
+   table (a caption), to the nearest table before it ("above"), or to the next table of its section (else the one
+   before): every row must be shown. In a page's introduction (before its first section), such a clause must name
+   its table's CSV instead.
 4. Any other clause in a section refers to its own table or chart, else to the next one of its section (else the one
    before): its CSV (or, without one, the page) must hold every row.
 
@@ -31,6 +32,7 @@ CLAIM = re.compile(r"\b(all|every|complete|completely|full|fully|whole)\b", re.I
 CSV_NAME = re.compile(r"\b([\w.-]+\.csv)\b")
 THE_CSV = re.compile(r"\b(the|its|chart's|table's) CSV\b")
 DISPLAY = re.compile(r"\b(shown|show|shows|below|above|listed|lists)\b", re.IGNORECASE)
+ABOVE = re.compile(r"\babove\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 
 
@@ -160,7 +162,8 @@ def violations(blocks: list[Block], csv_dir: Path | None = None) -> list[str]:
             if block.section == 0:
                 found.append(f"“{clause}” (in the introduction) says all of what the page shows, but names no table")
                 continue
-            target = block if block.kind == "table" else _near(blocks, i, kinds=("table",))
+            target = block if block.kind == "table" else _above(blocks, i) if ABOVE.search(clause) else \
+                _near(blocks, i, kinds=("table",))
             if target is not None and not target.whole_page():
                 found.append(f"“{clause}”: the page shows {target.number('data-rows-shown')} of "
                              f"{target.number('data-rows-total')} rows of {_describe(target)}")
@@ -180,6 +183,11 @@ def _near(blocks: list[Block], i: int, *, kinds: tuple[str, ...], forward: bool 
     before = [b for b in blocks[:i][::-1] if b.section == section and b.kind in kinds and b.holds_data]
     ordered = (after + before) if forward else (before + after)
     return ordered[0] if ordered else None
+
+
+def _above(blocks: list[Block], i: int) -> Block | None:
+    """The nearest table before block ``i``, in any section ("the table above lists every story")."""
+    return next((b for b in blocks[:i][::-1] if b.kind == "table" and b.holds_data), None)
 
 
 def _describe(block: Block | None) -> str:

@@ -8,7 +8,8 @@ import pytest
 
 from helpers.claims import clauses, page_blocks, violations
 
-PAGES = ["01-corpus.html", "02-tone.html", "03-voices-and-actors.html", "04-topics.html", "05-keywords.html"]
+PAGES = ["01-corpus.html", "02-tone.html", "03-voices-and-actors.html", "04-topics.html", "05-keywords.html",
+         "06-stories.html"]
 
 
 def table(caption, shown, total, csv=None, csv_rows=None):
@@ -71,3 +72,11 @@ def test_the_rule_for_too_little_data_is_stated_once_per_page_that_draws_it(stor
         text = " ".join(b.text for b in page_blocks((story_report / name).read_text(encoding="utf-8")))
         assert text.count("Too little data: a mean over fewer than 2 articles or 20 scored sentences") == 1, name
         assert text.count("20 scored sentences") == 1 + text.count("no cell reaches the rule"), name
+
+
+def test_the_table_above_is_the_one_before_in_any_section():
+    cut = page("<h2>The stories</h2>", table("Showing the first 15 of 40 rows; all 40 are in stories.csv.", 15, 40,
+                                             "stories.csv", 40),
+               "<h2>The stories told by the most outlets</h2>", "<p>The table above lists every story.</p>",
+               table("All 3 rows shown.", 3, 3))
+    assert len(violations(page_blocks(cut))) == 1
