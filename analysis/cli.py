@@ -88,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--carry", action="append", default=[], metavar="COLUMN",
                        help="an article column to repeat on every sentence (repeatable)")
     score.add_argument("--no-dedupe", action="store_true", help="skip the duplicate check")
+    score.add_argument("--no-stories", action="store_true", help="skip grouping articles into stories and comparing "
+                       "them (no stories, reuse and alignments tables)")
     score.add_argument("--provisional", action="store_true", help="without --codebook or --actors, draw provisional "
                        "topics and stand-in actors from the corpus and match them, as the report does")
     score.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -217,7 +219,8 @@ def _score(args) -> int:
                           text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
                           scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
                           progress=False if args.quiet else None, excel_safe=not args.raw_csv, max_file_mb=args.max_file_mb,
-                          carry=tuple(args.carry), provisional=args.provisional, story=args.story)
+                          carry=tuple(args.carry), provisional=args.provisional, story=args.story,
+                          stories=not args.no_stories)
     print(printable(str(result)))
     return 0
 
