@@ -26,7 +26,10 @@ from analysis.text.inflect import plural
 COMMANDS = {"load": ("analysis.pipeline.load", "load_corpus"), "score": ("analysis.pipeline.scoring", "score_corpus"),
             "report": ("analysis.report.build", "build_reports")}
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Every control character (tabs and newlines too: a file name with a newline could forge an output line) and the
+# characters that change the direction of text.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+MAX_MESSAGE = 400  # characters of an error message printed: a message that quotes a hostile file stays one line
 
 
 def run() -> None:
@@ -59,12 +62,24 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `presslens load … | head` closed the pipe: not an error
         sys.stderr.close()
         return 0
+    except OSError as err:  # the machine refused: a full disk, no permission, a path that is a folder
+        where = f" ({err.filename})" if getattr(err, "filename", None) else ""
+        _error(f"{err.strerror or err}{where}; nothing was changed")
+        return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors in one line (``--help`` still prints the whole usage)."""
+
+    def error(self, message: str):
+        _error(f"{message} (see {self.prog} --help)")
+        sys.exit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="presslens", description="Compare how news outlets cover the same story.")
+    parser = _Parser(prog="presslens", description="Compare how news outlets cover the same story.")
     commands = parser.add_subparsers(dest="command", required=True)
     load = commands.add_parser("load", help="load a corpus and print what was read, removed and reported")
     _loading_options(load)
@@ -101,10 +116,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _loading_options(command) -> None:
-    command.add_argument("corpus", nargs="?", type=Path, help="folder or file (default: the bundled corpus)")
+    command.add_argument("corpus", nargs="?", type=_corpus_path, help="folder or file (default: the bundled corpus)")
     command.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
     command.add_argument("--text-col", help="name of the text column in CSV/JSON/Parquet exports")
-    command.add_argument("--max-file-mb", type=float, default=64, help="skip files larger than this (default 64)")
+    command.add_argument("--max-file-mb", type=_megabytes, default=64, help="skip files larger than this (default 64)")
 
 
 def _data_options(command) -> None:
@@ -115,6 +130,22 @@ def _data_options(command) -> None:
                                                      "else the corpus's frequent names)")
     command.add_argument("--tone-dictionary", type=Path, help="a tone dictionary (Lexicoder, LIWC, quanteda YAML, "
                          "WordStat): adds dictionary tone beside VADER and TextBlob (docs/dictionaries.md)")
+
+
+def _corpus_path(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty corpus path names no folder; leave it out for the bundled corpus")
+    return Path(value)
+
+
+def _megabytes(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, not {value!r}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, not {value!r}")
+    return number
 
 
 def command_function(name: str):
@@ -193,6 +224,8 @@ def printable(text: str) -> str:
 
 def _error(message: str) -> None:
     first = printable(message.strip().splitlines()[0] if message.strip() else "failed")
+    if len(first) > MAX_MESSAGE:
+        first = first[:MAX_MESSAGE - 1] + "…"
     print(f"presslens: {first}", file=sys.stderr)
 
 

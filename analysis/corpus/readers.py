@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import logging
+import math
 import os
 import re
 import sys
@@ -25,6 +26,8 @@ import pandas as pd
 
 from analysis.corpus.decode import INVISIBLE_RE, decode_bytes, repair_mojibake
 from analysis.corpus.metadata import find_column
+from analysis.errors import OptionError
+from analysis.tables.files import COMPLETION_SUFFIX, REPORT_MARKER
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -49,6 +52,16 @@ class ReadResult:
         self.problems.append({"path": path, "severity": severity, "message": message})
 
 
+def check_max_file_mb(value) -> float:
+    """The size limit a file, in MB: ``MAX_FILE_MB`` for None; an :class:`OptionError` unless a number above 0
+    (NaN or infinity would turn the limit off)."""
+    if value is None:
+        return MAX_FILE_MB
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise OptionError(f"max_file_mb (--max-file-mb) must be a number of megabytes above 0, not {value!r}")
+    return float(value)
+
+
 def discover(root: Path, *, exclude: set[Path] = frozenset(), max_file_mb: float = MAX_FILE_MB
              ) -> tuple[list[Path], list[dict]]:
     """Files under ``root`` to read, sorted, and problems for what is passed over.
@@ -56,7 +69,11 @@ def discover(root: Path, *, exclude: set[Path] = frozenset(), max_file_mb: float
     Folder links are never followed (they may loop). A file link is read only when it resolves to a file inside
     ``root``. Files larger than ``max_file_mb`` are passed over. Where the articles sit in sub-folders (one per
     outlet), a README or licence at the root is passed over, and any other file there is read with a warning.
+    A folder that cannot be listed (no permission) is a problem, and so are PressLens's own outputs found inside
+    the corpus (tables listed by a completion manifest, a report folder): they are never read as articles. The
+    walk keeps its own stack, so folders nested thousands deep cannot exhaust Python's recursion limit.
     """
+    max_file_mb = check_max_file_mb(max_file_mb)
     problems: list[dict] = []
     root_real = root.resolve()
     excluded = {os.path.realpath(p) for p in exclude}
@@ -64,23 +81,70 @@ def discover(root: Path, *, exclude: set[Path] = frozenset(), max_file_mb: float
         reason = _pass_over(root, root_real.parent, max_file_mb)
         return ([], [_problem(root, root, "skipped", reason)]) if reason else ([root], problems)
     files: list[Path] = []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(folder)
-        for name in sorted(dirnames):
-            if (here / name).is_symlink():
-                problems.append(_problem(here / name, root, "skipped", "link to a folder: not followed"))
-        dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink() and not d.startswith("."))
-        for name in sorted(filenames):
-            path = here / name
-            if excluded and os.path.realpath(path) in excluded:
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as err:
+            problems.append(_problem(here, root, "skipped", f"a folder that cannot be read ({err.strerror or err}): "
+                                                            "its files are not loaded"))
+            continue
+        if any(e.name == REPORT_MARKER for e in entries):
+            problems.append(_problem(here, root, "skipped", "a report PressLens wrote: not read as articles"))
+            continue
+        folders, outputs = [], own_outputs(here, entries)
+        for entry in entries:
+            path = here / entry.name
+            if _is_folder(entry):
+                if entry.is_symlink():
+                    problems.append(_problem(path, root, "skipped", "link to a folder: not followed"))
+                elif not entry.name.startswith("."):
+                    folders.append(path)
+            elif excluded and os.path.realpath(path) in excluded:
                 continue
-            reason = _pass_over(path, root_real, max_file_mb)
-            if reason:
-                problems.append(_problem(path, root, "skipped", reason))
+            elif entry.name in outputs:
+                what = "the manifest of tables PressLens wrote" if outputs[entry.name] == entry.name else \
+                    f"a table PressLens wrote (listed in {outputs[entry.name]})"
+                problems.append(_problem(path, root, "skipped", f"{what}: not read as articles"))
             else:
-                files.append(path)
+                reason = _pass_over(path, root_real, max_file_mb)
+                if reason:
+                    problems.append(_problem(path, root, "skipped", reason))
+                else:
+                    files.append(path)
+        stack.extend(reversed(folders))
     files, strays = _stray_root_files(sorted(files), root)
     return files, problems + strays
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def own_outputs(folder: Path, entries: list[os.DirEntry]) -> dict[str, str]:
+    """PressLens's own tables in ``folder``: each file a completion manifest there lists (and the manifest),
+    mapped to the manifest's name."""
+    found = {}
+    for entry in entries:
+        if not entry.name.endswith(COMPLETION_SUFFIX):
+            continue
+        try:
+            if entry.stat().st_size > 1024 * 1024:
+                continue
+            body = json.loads((folder / entry.name).read_text(encoding="utf-8"))
+            tables = body["tables"] if isinstance(body, dict) and "presslens" in body else {}
+            listed = [t.get("file") for t in tables.values() if isinstance(t, dict)] if isinstance(tables, dict) else []
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if listed:
+            found.update({name: entry.name for name in listed if isinstance(name, str)})
+            found[entry.name] = entry.name
+    return found
 
 
 def _stray_root_files(files: list[Path], root: Path) -> tuple[list[Path], list[dict]]:

@@ -30,6 +30,8 @@ from analysis.errors import OptionError, OutputError
 from analysis.tables.schemas import to_frame
 
 FORMATS = ("parquet", "csv")
+COMPLETION_SUFFIX = ".manifest.json"  # <name>.manifest.json: a run's completion manifest
+REPORT_MARKER = ".presslens-report"  # the file that marks a folder as a report PressLens built
 NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics", "article_tone", "article_positions",
          "article_topics", "article_actors", "article_stance", "provisional")
 
@@ -45,8 +47,26 @@ def output_paths(out: str | Path, fmt: str) -> dict[str, Path]:
     stem = out.name[: -len(out.suffix)] if out.suffix in (".parquet", ".csv") else out.name
     paths = {"sentences": out.parent / f"{stem}{suffix}"}
     paths.update({name: out.parent / f"{stem}.{name}{suffix}" for name in NAMES if name != "sentences"})
-    paths["manifest"] = out.parent / f"{stem}.manifest.json"
+    paths["manifest"] = out.parent / f"{stem}{COMPLETION_SUFFIX}"
     return paths
+
+
+def check_outside(corpus: str | Path, out: str | Path) -> None:
+    """An :class:`OutputError` when ``out`` (an output folder) is a corpus folder or inside one: a later run would
+    read the outputs as articles."""
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    if corpus.is_dir() and (out == corpus or corpus in out.parents):
+        raise OutputError(f"--out {out} is inside the corpus folder {corpus}: the next run would read these outputs "
+                          "as articles; write them outside the corpus")
+
+
+def check_targets(paths: dict[str, Path]) -> None:
+    """An :class:`OutputError` when a table's path is taken by something that is not a file (a folder, say): it
+    could not be replaced at the end of the run."""
+    for path in paths.values():
+        if path.exists() and not path.is_file():
+            what = "a folder" if path.is_dir() else "not a regular file"
+            raise OutputError(f"cannot write {path}: it is {what}; give another --out, or move it away")
 
 
 def check_format(fmt: str) -> None:
@@ -62,6 +82,7 @@ def commit(staged: dict[str, Path], paths: dict[str, Path], *, fmt: str) -> None
     """
     manifest = paths["manifest"]
     with _locked(manifest.parent):
+        check_targets({name: paths[name] for name in staged})
         entries = {name: _describe(path, paths[name]) for name, path in staged.items()}
         manifest.unlink(missing_ok=True)
         for name, path in staged.items():
