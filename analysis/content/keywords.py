@@ -23,10 +23,10 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import simplemma
 
 from analysis.content.matcher import Matcher
 from analysis.errors import ColumnError, OptionError
+from analysis.text.lemmas import lemma
 from analysis.text.tokens import Token, name_spans, scan, stop_words, tokenize
 
 __all__ = ["collocations", "count_terms", "keyness", "kwic", "kwic_lines", "log_likelihood", "stop_words",
@@ -62,7 +62,7 @@ def _chunk_terms(chunk: list[Token], *, stops, numbers: str, names: bool, lemmat
     words = []
     for token in chunk:
         word = "" if (numbers == "drop" and token.number) or token.norm in stops else token.norm
-        words.append(_lemma(word) if lemmatize and word and not token.number else word)
+        words.append(lemma(word) if lemmatize and word and not token.number else word)
     if names:
         for first, stop in name_spans(chunk):
             name = " ".join(t.norm for t in chunk[first:stop])
@@ -108,9 +108,11 @@ def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] 
     target. Columns: ``by``, ``term``, ``count_target``, ``count_reference``,
     ``words_target``, ``words_reference``, ``g2`` (Dunning's log-likelihood),
     ``p_value`` (chi-squared with 1 degree of freedom, two-sided),
-    ``p_adjusted`` (corrected for testing many terms at once, within each
-    group: Holm's step-down by default, ``correction="bh"`` for Benjamini and
-    Hochberg's false discovery rate, ``"none"``), ``significant``
+    ``p_adjusted`` (corrected for testing many terms at once, over every
+    test of the call, all groups together: each term of each group, those
+    rarer in the target included, is one test; Holm's step-down by default,
+    ``correction="bh"`` for Benjamini and Hochberg's false discovery rate,
+    ``"none"``), ``significant``
     (``p_adjusted < alpha``), ``log_ratio`` (Hardie's effect size: log2 of the
     ratio of relative frequencies, 0.5 standing in for a zero count; 1 means
     twice as frequent) and ``rank`` (1 = most distinctive in its group).
@@ -140,7 +142,8 @@ def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] 
                       "distinctive", stacklevel=2)
         return pd.DataFrame(columns=columns)
     target = _contingency(counts, by=by, min_count=min_count)
-    target["p_adjusted"] = target.groupby(by)["p_value"].transform(lambda p: adjust_p(p, method=correction))
+    # One family for the whole table: a page names the significant terms of every group at once.
+    target["p_adjusted"] = adjust_p(target["p_value"].to_numpy(), method=correction)
     target["significant"] = target["p_adjusted"] < alpha
     tests = len(target)
     if only_over:
@@ -273,10 +276,6 @@ def right_context(text: str, end: int, window: int) -> str:
     body = " ".join(piece.split())
     return body + "…" if high < len(text) else body
 
-
-@lru_cache(maxsize=200_000)
-def _lemma(token: str) -> str:
-    return simplemma.lemmatize(token, lang="en")
 
 
 def collocations(frame: pd.DataFrame, *, text_col: str = "text", min_count: int = 3, top: int = 30,
