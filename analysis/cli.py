@@ -200,7 +200,8 @@ def load_summary(corpus, *, manifest=None, bundled: bool = False, rows: int | No
             ("dates", f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "none found"),
             ("words", f"{s['words']:,}"),
             ("removed spans", f"{s['removed_spans']:,}"),
-            ("problems", f"{len(problems):,} ({s['files_skipped']:,} skipped, {plural(s['warnings'], 'warning')})")]
+            ("problems", f"{len(problems):,} ({plural(s['files_skipped'], 'file')} skipped, "
+                          f"{plural(s['rows_skipped'], 'row')} skipped, {plural(s['warnings'], 'warning')})")]
     lines = [printable(f"Corpus: {corpus.root}{where}")]
     lines += [f"  {label:<21}{value}" for label, value in summary_rows]
     lines += article_table(a, rows=rows)

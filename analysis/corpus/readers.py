@@ -39,6 +39,9 @@ MAX_FILE_MB = 64  # memory while reading is about 28 times the largest text: cap
 _DOCUMENTATION_RE = re.compile(r"(?i)^(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing"
                                r"|citation|manifest|index)(?:[._-].*)?$")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+MAX_ATTRIBUTES = 2_000  # on one HTML element: the extractor's time grows with their square (16,000 took 10 s)
+_TAG_RE = re.compile(r"<[A-Za-z][^<>]*")
+_QUOTED_RE = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 
 @dataclass
@@ -209,6 +212,11 @@ def _read(path: Path, rel: str, text_col: str | None) -> ReadResult:
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         if suffix not in HTML_SUFFIXES:
             result.problem(rel, "warning", "an HTML page saved as text: its main text was extracted")
+        crowded = most_attributes(text)
+        if crowded > MAX_ATTRIBUTES:
+            result.problem(rel, "skipped", f"an HTML element with {crowded:,} attributes (over {MAX_ATTRIBUTES:,}): "
+                                           "not read, its extraction would take too long")
+            return result
         extracted = _extract_or_none(text)
         if extracted is None:
             result.problem(rel, "skipped", "no article text found in the HTML")
@@ -227,6 +235,16 @@ def looks_like_html(text: str) -> bool:
     sample = text[:20_000]
     tags = sample.count("</") + sample.count("/>")
     return tags >= 10 and ("<p" in sample or "<div" in sample)
+
+
+def most_attributes(html: str) -> int:
+    """The most attributes one element of the page has (an upper bound: every word outside quotes in the tag
+    counts), in one linear pass; only tags long enough to hold ``MAX_ATTRIBUTES`` are counted."""
+    most = 0
+    for tag in _TAG_RE.finditer(html):
+        if tag.end() - tag.start() > 2 * MAX_ATTRIBUTES:
+            most = max(most, len(_QUOTED_RE.sub(" ", tag.group()).split()) - 1)
+    return most
 
 
 def extract_html(html: str) -> tuple[str, dict] | None:

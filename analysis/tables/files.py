@@ -126,8 +126,40 @@ def read_completion_manifest(out: str | Path, fmt: str | None = None) -> tuple[d
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise OutputError(f"no complete result at {guess['sentences']}: its manifest {manifest.name} is missing "
                           "or unreadable (the run that wrote it did not finish); run presslens score again") from err
-    paths = output_paths(out, body.get("format", "parquet"))
+    fault = manifest_fault(body)
+    if fault:
+        raise OutputError(f"the manifest {manifest} is not one PressLens wrote ({fault}); run presslens score again")
+    paths = output_paths(out, body["format"])
+    renamed = [name for name in tables if tables[name]["file"] != paths[name].name]
+    if renamed:
+        raise OutputError(f"the manifest {manifest} is not one PressLens wrote (the {renamed[0]} table is not "
+                          f"{paths[renamed[0]].name}); run presslens score again")
     return tables, {name: paths[name] for name in tables}
+
+
+REQUIRED = ("sentences", "articles", "removed", "problems")  # the tables every run writes
+
+
+def manifest_fault(body) -> str | None:
+    """What is wrong with a completion manifest's content, or None: a format PressLens writes, every table a run
+    writes, no table it does not know, and for each a file name (the one its name gives), a size, a checksum
+    and a row count. A manifest that is valid JSON but edited or damaged is refused, not trusted."""
+    if not isinstance(body, dict) or not isinstance(body.get("tables"), dict):
+        return "no table list"
+    if body.get("format") not in FORMATS:
+        return f"format {body.get('format')!r}"
+    tables = body["tables"]
+    unknown = sorted(set(map(str, tables)) - set(NAMES))
+    missing = [name for name in REQUIRED if name not in tables]
+    if unknown or missing:
+        return f"unknown table {unknown[0]!r}" if unknown else f"no {missing[0]} table"
+    for name, entry in tables.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) \
+                or not isinstance(entry.get("blake2b"), str) \
+                or not all(isinstance(entry.get(k), int) and not isinstance(entry.get(k), bool) and entry[k] >= 0
+                           for k in ("bytes", "rows")):
+            return f"the {name} entry lacks its file, bytes, blake2b or rows"
+    return None
 
 
 def table_paths(out: str | Path, *, fmt: str | None = None, verify: bool = False) -> dict[str, Path]:
