@@ -42,7 +42,7 @@ from xml.parsers import expat
 
 from analysis.content.matcher import MATCH_TYPES, Matcher, NotAWordError, PatternError, pattern_alternatives
 from analysis.errors import DataFileError
-from analysis.resources.datafiles import read_yaml_lines
+from analysis.resources.datafiles import read_capped, read_yaml_lines
 
 MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 _YAML_META = frozenset({"match", "description", "name", "notes", "source", "licence", "license"})
@@ -205,7 +205,7 @@ def read_text(path: Path, *, encoding: str | None = None) -> str:
         if size > MAX_DICTIONARY_BYTES:
             raise DataFileError(f"{path}: {size:,} bytes is over the limit of {MAX_DICTIONARY_BYTES:,} for a "
                                 "dictionary")
-        data = path.read_bytes()
+        data = read_capped(path, max_bytes=MAX_DICTIONARY_BYTES, what="dictionary")
     except FileNotFoundError as err:
         raise DataFileError(f"no dictionary at {path}") from err
     except OSError as err:

@@ -231,3 +231,17 @@ def test_a_valid_but_damaged_manifest_is_refused_and_the_cache_rescores(tmp_path
     with pytest.warns(UserWarning, match="damaged"):
         again = cached_scores(str(OTHER))
     assert read_tables(again, verify=True)["articles"].shape[0] > 0
+
+
+def test_two_scores_started_together_both_succeed(tmp_path):
+    """Issue 23 (done when): two ``score`` runs started together on one machine, into one output and into two,
+    all succeed; the shared output is one complete result, and no staging folder is left."""
+    command = [sys.executable, "-m", "analysis.cli", "score", str(OTHER), "--workers", "1", "--quiet", "--out"]
+    outs = [tmp_path / "same" / "s.parquet", tmp_path / "same" / "s.parquet", tmp_path / "other" / "s.parquet"]
+    runs = [subprocess.Popen([*command, str(out)], stderr=subprocess.PIPE, text=True) for out in outs]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    first, second = (read_tables(out, verify=True)["articles"] for out in outs[1:])
+    assert first.equals(second) and len(first) > 0
+    assert not [p for p in (tmp_path / "same").iterdir() if p.name.startswith(".")]
