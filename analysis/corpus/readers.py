@@ -39,7 +39,10 @@ MAX_FILE_MB = 64  # memory while reading is about 28 times the largest text: cap
 _DOCUMENTATION_RE = re.compile(r"(?i)^(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing"
                                r"|citation|manifest|index)(?:[._-].*)?$")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-MAX_ATTRIBUTES = 2_000  # on one HTML element: the extractor's time grows with their square (16,000 took 10 s)
+# HTML extraction takes time that grows with the square of the attributes on each element (one element with 16,000
+# took 10 s, 40 elements with 1,600 each 4.5 s): the sum of those squares is capped (about 4 s of extraction).
+MAX_ATTRIBUTE_WORK = 10_000 ** 2
+CROWDED = 100  # attributes on an element from which it counts towards the cap (real pages stay far below)
 _TAG_RE = re.compile(r"<[A-Za-z][^<>]*")
 _QUOTED_RE = re.compile(r"\"[^\"]*\"|'[^']*'")
 
@@ -212,10 +215,10 @@ def _read(path: Path, rel: str, text_col: str | None) -> ReadResult:
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         if suffix not in HTML_SUFFIXES:
             result.problem(rel, "warning", "an HTML page saved as text: its main text was extracted")
-        crowded = most_attributes(text)
-        if crowded > MAX_ATTRIBUTES:
-            result.problem(rel, "skipped", f"an HTML element with {crowded:,} attributes (over {MAX_ATTRIBUTES:,}): "
-                                           "not read, its extraction would take too long")
+        most, work = attribute_work(text)
+        if work > MAX_ATTRIBUTE_WORK:
+            result.problem(rel, "skipped", f"HTML elements with too many attributes ({most:,} on one): not read, "
+                                           "their extraction would take minutes or more")
             return result
         extracted = _extract_or_none(text)
         if extracted is None:
@@ -237,14 +240,17 @@ def looks_like_html(text: str) -> bool:
     return tags >= 10 and ("<p" in sample or "<div" in sample)
 
 
-def most_attributes(html: str) -> int:
-    """The most attributes one element of the page has (an upper bound: every word outside quotes in the tag
-    counts), in one linear pass; only tags long enough to hold ``MAX_ATTRIBUTES`` are counted."""
-    most = 0
+def attribute_work(html: str) -> tuple[int, int]:
+    """The most attributes one element of the page has, and the sum of the squares of the attribute counts of
+    its elements with over ``CROWDED`` (an upper bound: every word outside quotes in a tag counts), in one
+    linear pass."""
+    most = work = 0
     for tag in _TAG_RE.finditer(html):
-        if tag.end() - tag.start() > 2 * MAX_ATTRIBUTES:
-            most = max(most, len(_QUOTED_RE.sub(" ", tag.group()).split()) - 1)
-    return most
+        if tag.end() - tag.start() > 2 * CROWDED:
+            count = len(_QUOTED_RE.sub(" ", tag.group()).split()) - 1
+            most = max(most, count)
+            work += count * count if count > CROWDED else 0
+    return most, work
 
 
 def extract_html(html: str) -> tuple[str, dict] | None:
