@@ -126,7 +126,8 @@ def _loading_options(command) -> None:
     command.add_argument("corpus", nargs="?", type=_corpus_path, help="folder or file (default: the bundled corpus)")
     command.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
     command.add_argument("--text-col", help="name of the text column in CSV/JSON/Parquet exports")
-    command.add_argument("--max-file-mb", type=_megabytes, default=64, help="skip files larger than this (default 64)")
+    command.add_argument("--max-file-mb", type=_megabytes, default=32,
+                         help="skip files larger than this (default 32: a file needs about 51 times its size in memory)")
 
 
 def _data_options(command) -> None:
