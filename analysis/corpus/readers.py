@@ -139,8 +139,8 @@ def own_outputs(folder: Path, entries: list[os.DirEntry]) -> dict[str, str]:
     for entry in entries:
         if not entry.name.endswith(COMPLETION_SUFFIX):
             continue
-        try:
-            if entry.stat().st_size > 1024 * 1024:
+        try:  # a regular file of a manifest's size only: a pipe named like one would block the read
+            if not entry.is_file(follow_symlinks=False) or entry.stat().st_size > 1024 * 1024:
                 continue
             body = json.loads((folder / entry.name).read_text(encoding="utf-8"))
             tables = body["tables"] if isinstance(body, dict) and "presslens" in body else {}

@@ -206,12 +206,14 @@ def test_presslens_outputs_inside_a_corpus_are_never_read_as_articles(tmp_path):
     (corpus / "report").mkdir()
     (corpus / "report" / ".presslens-report").write_text("")
     (corpus / "report" / "index.html").write_text(f"<html><body><p>{TALKS * 5}</p></body></html>")
+    os.mkfifo(corpus / "b" / "x.manifest.json")  # named like a manifest: never opened (it would block)
     loaded = load_corpus(corpus)
     assert len(loaded.articles) == 2
     reported = dict(zip(loaded.problems["path"], loaded.problems["message"]))
     assert "a table PressLens wrote (listed in s.manifest.json)" in reported["a/s.articles.csv"]
     assert "the manifest of tables PressLens wrote" in reported["a/s.manifest.json"]
     assert "a report PressLens wrote" in reported["report"]
+    assert reported["b/x.manifest.json"] == "not a regular file (device, pipe or socket)"
 
 
 def test_an_unreadable_folder_is_a_reported_problem(tmp_path, monkeypatch):
