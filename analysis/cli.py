@@ -14,6 +14,7 @@ import os
 import re
 import signal
 import sys
+import warnings
 from pathlib import Path
 
 from analysis.errors import PressLensError
@@ -51,6 +52,7 @@ def run() -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    shown, warnings.showwarning = warnings.showwarning, _warning
     try:
         return {"load": _load, "score": _score, "report": _report}[args.command](args)
     except PressLensError as err:
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
+        warnings.showwarning = shown
 
 
 class _Parser(argparse.ArgumentParser):
@@ -274,10 +277,17 @@ def printable(text: str) -> str:
 
 
 def _error(message: str) -> None:
-    first = printable(message.strip().splitlines()[0] if message.strip() else "failed")
+    first = printable(message.strip()) or "failed"  # escaped whole: a path with a newline is not cut at it
     if len(first) > MAX_MESSAGE:
         first = first[:MAX_MESSAGE - 1] + "…"
     print(f"presslens: {first}", file=sys.stderr)
+
+
+def _warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning in one line, escaped like any printed path (Python's own format adds the source line)."""
+    text = printable(str(message).strip()) or category.__name__
+    text = text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
+    print(f"presslens: warning: {text}", file=file or sys.stderr)
 
 
 def _interrupt(signum, frame):

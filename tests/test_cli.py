@@ -307,3 +307,20 @@ def test_an_unreachable_dask_scheduler_is_one_line(tmp_path):
                   cwd=tmp_path)
     _one_line_error(result, "cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert _listing(tmp_path) == set()
+
+
+def test_warnings_are_one_line_with_their_paths_escaped(tmp_path, capsys):
+    """Issue 23, break 6: a warning naming a path with a newline (here a codebook that is not UTF-8) is one
+    escaped line, not Python's two-line format with a line of source; an error naming it is not cut there."""
+    odd = tmp_path / "dic\ntionary"
+    odd.mkdir()
+    (odd / "topics.dic").write_bytes((PROJECT_ROOT / "tests" / "fixtures" / "dictionaries" / "liwc_cp1252.dic")
+                                     .read_bytes())
+    assert main(["score", str(OTHER), "--codebook", str(odd / "topics.dic"), "--out", str(tmp_path / "s.parquet"),
+                 "--workers", "1", "--quiet"]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and all(line.startswith("presslens: warning: ") for line in err), err
+    assert any("dic\\ntionary/topics.dic is not UTF-8" in line for line in err), err
+    assert main(["load", str(odd / "missing")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "dic\\ntionary/missing" in err[0], err
