@@ -324,3 +324,11 @@ def test_warnings_are_one_line_with_their_paths_escaped(tmp_path, capsys):
     assert main(["load", str(odd / "missing")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "dic\\ntionary/missing" in err[0], err
+
+
+def test_the_command_line_default_cap_is_the_librarys(capsys):
+    from analysis.corpus.readers import MAX_FILE_MB
+
+    with pytest.raises(SystemExit):
+        main(["load", "--help"])
+    assert f"(default {MAX_FILE_MB}:" in " ".join(capsys.readouterr().out.split())
