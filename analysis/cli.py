@@ -14,6 +14,7 @@ import os
 import re
 import signal
 import sys
+import warnings
 from pathlib import Path
 
 from analysis.errors import PressLensError
@@ -26,7 +27,10 @@ from analysis.text.inflect import plural
 COMMANDS = {"load": ("analysis.pipeline.load", "load_corpus"), "score": ("analysis.pipeline.scoring", "score_corpus"),
             "report": ("analysis.report.build", "build_reports")}
 
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Every control character (tabs and newlines too: a file name with a newline could forge an output line) and the
+# characters that change the direction of text.
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+MAX_MESSAGE = 400  # characters of an error message printed: a message that quotes a hostile file stays one line
 
 
 def run() -> None:
@@ -48,6 +52,7 @@ def run() -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    shown, warnings.showwarning = warnings.showwarning, _warning
     try:
         return {"load": _load, "score": _score, "report": _report}[args.command](args)
     except PressLensError as err:
@@ -59,12 +64,25 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `presslens load … | head` closed the pipe: not an error
         sys.stderr.close()
         return 0
+    except OSError as err:  # the machine refused: a full disk, no permission, a path that is a folder
+        where = f" ({err.filename})" if getattr(err, "filename", None) else ""
+        _error(f"{err.strerror or err}{where}; nothing was changed")
+        return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
+        warnings.showwarning = shown
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors in one line (``--help`` still prints the whole usage)."""
+
+    def error(self, message: str):
+        _error(f"{message} (see {self.prog} --help)")
+        sys.exit(2)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="presslens", description="Compare how news outlets cover the same story.")
+    parser = _Parser(prog="presslens", description="Compare how news outlets cover the same story.")
     commands = parser.add_subparsers(dest="command", required=True)
     load = commands.add_parser("load", help="load a corpus and print what was read, removed and reported")
     _loading_options(load)
@@ -108,10 +126,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _loading_options(command) -> None:
-    command.add_argument("corpus", nargs="?", type=Path, help="folder or file (default: the bundled corpus)")
+    command.add_argument("corpus", nargs="?", type=_corpus_path, help="folder or file (default: the bundled corpus)")
     command.add_argument("--manifest", type=Path, help="CSV with a 'file' column describing each file")
     command.add_argument("--text-col", help="name of the text column in CSV/JSON/Parquet exports")
-    command.add_argument("--max-file-mb", type=float, default=64, help="skip files larger than this (default 64)")
+    command.add_argument("--max-file-mb", type=_megabytes, default=32,
+                         help="skip files larger than this (default 32: a file needs about 51 times its size in memory)")
 
 
 def _data_options(command) -> None:
@@ -125,6 +144,22 @@ def _data_options(command) -> None:
     command.add_argument("--story", metavar="COLUMN", help="the article column (of the export or manifest) that says "
                          "which story each article tells; without it, stories are found from the articles' words, "
                          "titles and dates (docs/stories.md)")
+
+
+def _corpus_path(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty corpus path names no folder; leave it out for the bundled corpus")
+    return Path(value)
+
+
+def _megabytes(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, not {value!r}") from None
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of megabytes above 0, not {value!r}")
+    return number
 
 
 def command_function(name: str):
@@ -169,7 +204,8 @@ def load_summary(corpus, *, manifest=None, bundled: bool = False, rows: int | No
             ("dates", f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "none found"),
             ("words", f"{s['words']:,}"),
             ("removed spans", f"{s['removed_spans']:,}"),
-            ("problems", f"{len(problems):,} ({s['files_skipped']:,} skipped, {plural(s['warnings'], 'warning')})")]
+            ("problems", f"{len(problems):,} ({plural(s['files_skipped'], 'file')} skipped, "
+                          f"{plural(s['rows_skipped'], 'row')} skipped, {plural(s['warnings'], 'warning')})")]
     lines = [printable(f"Corpus: {corpus.root}{where}")]
     lines += [f"  {label:<21}{value}" for label, value in summary_rows]
     lines += article_table(a, rows=rows)
@@ -241,8 +277,17 @@ def printable(text: str) -> str:
 
 
 def _error(message: str) -> None:
-    first = printable(message.strip().splitlines()[0] if message.strip() else "failed")
+    first = printable(message.strip()) or "failed"  # escaped whole: a path with a newline is not cut at it
+    if len(first) > MAX_MESSAGE:
+        first = first[:MAX_MESSAGE - 1] + "…"
     print(f"presslens: {first}", file=sys.stderr)
+
+
+def _warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning in one line, escaped like any printed path (Python's own format adds the source line)."""
+    text = printable(str(message).strip()) or category.__name__
+    text = text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
+    print(f"presslens: warning: {text}", file=file or sys.stderr)
 
 
 def _interrupt(signum, frame):

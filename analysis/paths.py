@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from analysis.errors import CorpusError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent  # the checkout; meaningful only when running from one
 
@@ -46,8 +48,12 @@ def bundled_defaults(corpus, *, manifest=None, codebook=None, actors=None) -> tu
     """The corpus and data files to use: with no corpus, the bundled corpus with its manifest, codebook and
     actors file (each unless given); with a corpus, only what was given.
 
-    Returns ``(corpus, manifest, codebook, actors)`` as absolute path strings, or None where unset.
+    Returns ``(corpus, manifest, codebook, actors)`` as absolute path strings, or None where unset. An empty
+    corpus path ("") is an error (:class:`analysis.errors.CorpusError`): it names no folder, and would otherwise
+    read the current one or the bundled corpus.
     """
+    if isinstance(corpus, (str, Path)) and not str(corpus).strip():
+        raise CorpusError("the corpus path is empty; give a folder or file, or None for the bundled corpus")
     if blank(corpus):
         corpus = ARTICLES_DIR
         manifest = SOURCES_CSV if blank(manifest) else manifest

@@ -198,3 +198,137 @@ def test_stories_from_a_column_of_the_export_or_found(tmp_path):
     assert found.returncode == 0, found.stderr
     stories = pd.read_parquet(tmp_path / "found" / "s.stories.parquet")
     assert len(stories) == 2 and stories["n_sources"].max() == 2 and set(stories["story_from"]) == {"found"}
+
+
+# ---------------------------------------------------------------- issue 23: hostile and unclear input
+
+def _two_outlets(root: Path) -> Path:
+    for outlet, text in (("a", "Talks went well."), ("b", "A terrible deal.")):
+        (root / outlet).mkdir(parents=True, exist_ok=True)
+        (root / outlet / "1.txt").write_text(text + "\n")
+    return root
+
+
+def test_score_into_its_own_corpus_is_refused_and_never_read_back(tmp_path):
+    """Issue 23, break 1: ``score c --out c`` twice gave 6 articles, then 14."""
+    corpus = _two_outlets(tmp_path / "c")
+    before = _listing(tmp_path)
+    for out in ("c", "c/sub/s.parquet"):
+        _one_line_error(_cli(["score", "c", "--out", out, "--workers", "1"], cwd=tmp_path),
+                        "is inside the corpus folder", "write them outside the corpus")
+    _one_line_error(_cli(["report", "c", "--out", "c/report"], cwd=tmp_path), "is inside the corpus folder")
+    assert _listing(tmp_path) == before, "nothing is written"
+    for _ in range(2):
+        result = _cli(["score", "c", "--out", "o/s.parquet", "--workers", "1", "--quiet"], cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("2 articles"), result.stdout
+    assert (corpus / "a" / "1.txt").exists()
+
+
+@pytest.mark.parametrize("command", ["load", "score", "report"])
+def test_an_empty_corpus_path_is_an_error(tmp_path, command):
+    """Issue 23, break 4: ``presslens load ""`` read the current folder."""
+    _two_outlets(tmp_path)
+    before = _listing(tmp_path)
+    _one_line_error(_cli([command, ""], cwd=tmp_path), "an empty corpus path names no folder")
+    assert _listing(tmp_path) == before
+
+
+def test_newlines_and_tabs_in_file_names_are_escaped(tmp_path, capsys):
+    """Issue 23, break 6: a file name with a newline could forge a line of ``presslens load``'s output."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x\nproblems             0 (forged).docx").write_text("x")
+    (tmp_path / "a" / "tab\there.txt").write_text("The port reopened on Monday after a long strike.\n")
+    assert main(["load", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "a/x\\nproblems             0 (forged).docx" in out and "a/tab" in out
+    assert not any(line.startswith("problems ") for line in out.splitlines())
+    assert "\t" not in out
+    assert printable("a\nb\tc\r") == "a\\nb\\tc\\r"
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["load", "--max-file-mb", "nan"], "must be a number of megabytes above 0, not 'nan'"),
+    (["load", "--max-file-mb", "inf"], "not 'inf'"),
+    (["load", "--max-file-mb", "0"], "not '0'"),
+    (["load", "--max-file-mb", "lots"], "not 'lots'"),
+    (["score", "--out", "s.parquet", "--no-such-option"], "unrecognized arguments: --no-such-option"),
+    (["frobnicate"], "invalid choice: 'frobnicate'"),
+])
+def test_argparse_errors_and_impossible_limits_are_one_line(tmp_path, args, needle):
+    """Issue 23: an argparse error printed 10 lines of usage; ``--max-file-mb nan`` turned the cap off."""
+    _one_line_error(_cli(args, cwd=tmp_path), needle, "--help)")
+
+
+def test_max_file_mb_is_checked_from_python_too():
+    from analysis import OptionError, load_corpus
+
+    for bad in (float("nan"), float("inf"), 0, -1, "64", True):
+        with pytest.raises(OptionError, match="max_file_mb"):
+            load_corpus(OTHER, max_file_mb=bad)
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_previous_result(tmp_path, monkeypatch, capsys):
+    """Issue 23: a full disk gave a 25-line traceback and exit 1. The disk is made full where the finished tables
+    are moved into place; the earlier result stays whole and no staging folder is left."""
+    import errno
+
+    from analysis.tables import sinks
+    from analysis.tables.files import read_tables
+
+    out = tmp_path / "o" / "s.parquet"
+    assert main(["score", str(OTHER), "--out", str(out), "--workers", "1", "--quiet"]) == 0
+    before = read_tables(out, verify=True)["articles"]
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out))
+
+    monkeypatch.setattr(sinks, "commit", full)
+    capsys.readouterr()
+    assert main(["score", str(OTHER), "--out", str(out), "--workers", "1", "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("presslens: No space left on device"), err
+    assert read_tables(out, verify=True)["articles"].equals(before)
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")], "no staging folder left"
+
+
+def test_a_table_path_taken_by_a_folder_is_one_line(tmp_path):
+    """Issue 23: an output table path that is a folder gave IsADirectoryError."""
+    (tmp_path / "o" / "s.articles.parquet").mkdir(parents=True)
+    _one_line_error(_cli(["score", OTHER, "--out", "o/s.parquet", "--workers", "1"], cwd=tmp_path),
+                    "s.articles.parquet: it is a folder")
+    assert _listing(tmp_path) == {"o", "o/s.articles.parquet"}
+
+
+def test_an_unreachable_dask_scheduler_is_one_line(tmp_path):
+    """Issue 23: an unreachable Dask scheduler gave a 69-line traceback."""
+    pytest.importorskip("dask.distributed")
+    result = _cli(["score", OTHER, "--out", "s.parquet", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"],
+                  cwd=tmp_path)
+    _one_line_error(result, "cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert _listing(tmp_path) == set()
+
+
+def test_warnings_are_one_line_with_their_paths_escaped(tmp_path, capsys):
+    """Issue 23, break 6: a warning naming a path with a newline (here a codebook that is not UTF-8) is one
+    escaped line, not Python's two-line format with a line of source; an error naming it is not cut there."""
+    odd = tmp_path / "dic\ntionary"
+    odd.mkdir()
+    (odd / "topics.dic").write_bytes((PROJECT_ROOT / "tests" / "fixtures" / "dictionaries" / "liwc_cp1252.dic")
+                                     .read_bytes())
+    assert main(["score", str(OTHER), "--codebook", str(odd / "topics.dic"), "--out", str(tmp_path / "s.parquet"),
+                 "--workers", "1", "--quiet"]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and all(line.startswith("presslens: warning: ") for line in err), err
+    assert any("dic\\ntionary/topics.dic is not UTF-8" in line for line in err), err
+    assert main(["load", str(odd / "missing")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "dic\\ntionary/missing" in err[0], err
+
+
+def test_the_command_line_default_cap_is_the_librarys(capsys):
+    from analysis.corpus.readers import MAX_FILE_MB
+
+    with pytest.raises(SystemExit):
+        main(["load", "--help"])
+    assert f"(default {MAX_FILE_MB}:" in " ".join(capsys.readouterr().out.split())

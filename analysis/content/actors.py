@@ -41,6 +41,7 @@ def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
 
 def compile_actors(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]:
     """One alternation of every alias, longest first, and the map from alias to actor."""
+    check_actors(actors)
     alias_to_actor = {}
     for name, entry in actors.items():
         for alias in [name, *entry["aliases"]]:
@@ -48,6 +49,20 @@ def compile_actors(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]
     ordered = sorted(alias_to_actor, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
     return pattern, alias_to_actor
+
+
+def check_actors(actors) -> None:
+    """A one-line :class:`OptionError` unless ``actors`` maps at least one name to its ``aliases`` (non-empty
+    texts) and ``type``, as :func:`load_actors` gives."""
+    example = "{'Xi Jinping': {'type': 'person', 'aliases': ['Xi', 'President Xi']}}"
+    if not isinstance(actors, dict) or not actors:
+        raise OptionError(f"actors must name at least one actor, as load_actors gives: {example}; got {actors!r:.60}")
+    for name, entry in actors.items():
+        aliases = entry.get("aliases") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip() or not isinstance(aliases, (list, tuple)) \
+                or not all(isinstance(a, str) and a.strip() for a in aliases) or "type" not in entry:
+            raise OptionError(f"actor {name!r:.40} needs a type and a list of aliases (non-empty texts), as in "
+                              f"{example}")
 
 
 def match_actors(sentences: pd.DataFrame, actors: dict[str, dict], *, text_col: str = "text") -> pd.DataFrame:
@@ -124,7 +139,7 @@ def suggest_actors(sentences: pd.DataFrame, *, top: int = 30, text_col: str = "t
     are places, so that people and organisations are not crowded out by countries and cities.
     """
     found = _discover_names(sentences, text_col=text_col, sample=sample)
-    actors = {name: {"type": info["type"], "aliases": sorted(info["aliases"] - {name}, key=len, reverse=True)}
+    actors = {name: {"type": info["type"], "aliases": sorted(info["aliases"] - {name}, key=lambda a: (-len(a), a))}
               for name, info in found.items() if info["type"] != "unknown" or " " in name}
     if not actors:
         return pd.DataFrame(columns=["name", "type", "aliases", "sentences", "articles"])

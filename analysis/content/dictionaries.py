@@ -42,11 +42,13 @@ from xml.parsers import expat
 
 from analysis.content.matcher import MATCH_TYPES, Matcher, NotAWordError, PatternError, pattern_alternatives
 from analysis.errors import DataFileError
-from analysis.resources.datafiles import read_yaml_lines
+from analysis.resources.datafiles import read_capped, read_yaml_lines
 
 MAX_DICTIONARY_BYTES = 32 * 1024 * 1024
 _YAML_META = frozenset({"match", "description", "name", "notes", "source", "licence", "license"})
-_WEIGHT_RE = re.compile(r"^(?P<word>.*?)\s*\((?P<weight>[-+]?\d+(?:\.\d+)?)\)$")
+# The word is greedy up to its last non-space: a lazy word (.*?) before \s* tries every length against every run
+# of spaces, quadratic in a line of spaces (tests/test_patterns.py).
+_WEIGHT_RE = re.compile(r"^(?P<word>(?:.*\S)?)\s*\((?P<weight>[-+]?\d+(?:\.\d+)?)\)$")
 _LIWC_CATEGORY_RE = re.compile(r"(?P<id>\d+)\s+(?P<name>\S.*)")
 
 
@@ -64,7 +66,7 @@ class Codebook(Mapping):
                  lines: Mapping[tuple[str, str], int] | None = None, format: str = "mapping",
                  provisional: bool = False, note: str = ""):
         if match not in MATCH_TYPES:
-            raise DataFileError(f"{source}: the match type must be one of {', '.join(MATCH_TYPES)}, not {match!r}")
+            raise DataFileError(f"{source}: the match type must be one of {', '.join(MATCH_TYPES)}, not {match!r:.60}")
         self.match, self.source, self.format = match, str(source), format
         self.provisional, self.note = provisional, note
         self._lines = dict(lines or {})
@@ -109,12 +111,12 @@ class Codebook(Mapping):
         skipped: list[str] = []
         for key, patterns in self._entries.items():
             if not isinstance(key, str) or not key.strip():
-                raise DataFileError(f"{self.where(key)}: every key needs a name; found {key!r}")
+                raise DataFileError(f"{self.where(key)}: every key needs a name; found {key!r:.60}")
             if not patterns:
-                raise DataFileError(f"{self.where(key)}: the category {key!r} has no patterns")
+                raise DataFileError(f"{self.where(key)}: the category {key!r:.60} has no patterns")
             usable = [p for p in patterns if self._usable(key, p, skipped)]
             if not usable:
-                raise DataFileError(f"{self.where(key)}: the category {key!r} has no pattern that can match a word")
+                raise DataFileError(f"{self.where(key)}: the category {key!r:.60} has no pattern that can match a word")
             self._entries[key] = usable
         if skipped:
             more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
@@ -124,7 +126,7 @@ class Codebook(Mapping):
     def _usable(self, key: str, pattern, skipped: list[str]) -> bool:
         """Whether a pattern can be used; unusable ones are errors, except those no word can match (skipped)."""
         if not isinstance(pattern, str) or not pattern.strip():
-            raise DataFileError(f"{self.where(key, pattern)}: {key!r} has an empty or non-text pattern: "
+            raise DataFileError(f"{self.where(key, pattern)}: {key!r:.60} has an empty or non-text pattern: "
                                 f"{str(pattern)[:60]!r}")
         try:
             pattern_alternatives(pattern, match=self.match)
@@ -133,7 +135,7 @@ class Codebook(Mapping):
             skipped.append(f"{pattern[:40]!r}" + (f" (line {line})" if line else ""))
             return False
         except PatternError as err:
-            raise DataFileError(f"{self.where(key, pattern)}: {key!r}, pattern {pattern[:80]!r}: {err}") from None
+            raise DataFileError(f"{self.where(key, pattern)}: {key!r:.60}, pattern {pattern[:80]!r}: {err}") from None
         return True
 
 
@@ -203,7 +205,7 @@ def read_text(path: Path, *, encoding: str | None = None) -> str:
         if size > MAX_DICTIONARY_BYTES:
             raise DataFileError(f"{path}: {size:,} bytes is over the limit of {MAX_DICTIONARY_BYTES:,} for a "
                                 "dictionary")
-        data = path.read_bytes()
+        data = read_capped(path, max_bytes=MAX_DICTIONARY_BYTES, what="dictionary")
     except FileNotFoundError as err:
         raise DataFileError(f"no dictionary at {path}") from err
     except OSError as err:
@@ -263,7 +265,7 @@ def _read_yaml(path: Path, *, encoding: str | None = None) -> tuple[list, str | 
     match = data.get("match") if wrapped else None
     if match is not None and match not in MATCH_TYPES:
         raise DataFileError(f"{path}, line {lines.get(('match',), '?')}: match must be one of "
-                            f"{', '.join(MATCH_TYPES)}, not {match!r}")
+                            f"{', '.join(MATCH_TYPES)}, not {match!r:.60}")
     root, prefix = (data["topics"], ("topics",)) if wrapped else (data, ())
     return list(_yaml_entries(path, root, prefix, lines, parent="")), match
 
@@ -275,17 +277,17 @@ def _yaml_entries(path: Path, node: dict, at: tuple, lines: dict, *, parent: str
         line = lines.get(here, "?")
         if isinstance(value, dict):
             if not value:
-                raise DataFileError(f"{path}, line {line}: the category {key!r} is empty")
+                raise DataFileError(f"{path}, line {line}: the category {key!r:.60} is empty")
             yield from _yaml_entries(path, value, here, lines, parent=key)
             continue
         values = value if isinstance(value, list) else [value]
         if not values or value is None:
-            raise DataFileError(f"{path}, line {line}: the category {key!r} has no patterns")
+            raise DataFileError(f"{path}, line {line}: the category {key!r:.60} has no patterns")
         yield key, None, line
         for i, pattern in enumerate(values):
             where = lines.get((*here, i), line) if isinstance(value, list) else line
             if isinstance(pattern, bool) or pattern is None or isinstance(pattern, (list, dict)):
-                raise DataFileError(f"{path}, line {where}: {key!r} has a pattern that is not text: {pattern!r:.40}")
+                raise DataFileError(f"{path}, line {where}: {key!r:.60} has a pattern that is not text: {pattern!r:.40}")
             yield key, str(pattern).strip(), where
 
 
@@ -338,7 +340,7 @@ def _liwc_categories(path: Path, lines: list[str], first: int, last: int) -> dic
             raise DataFileError(f"{path}, line {i + 1}: category number {found['id']} is defined twice "
                                 f"(first at line {names[number][1]})")
         if name in seen_names:
-            raise DataFileError(f"{path}, line {i + 1}: category {name!r} is defined twice (first at line "
+            raise DataFileError(f"{path}, line {i + 1}: category {name!r:.60} is defined twice (first at line "
                                 f"{seen_names[name]})")
         names[number], seen_names[name] = (name, i + 1), i + 1
     if not names:
@@ -358,7 +360,7 @@ def _liwc_word(path: Path, text: str, line: int, names: dict) -> Iterator[tuple[
     for number in ids:
         category = names.get(number.lstrip("0") or "0")
         if category is None:
-            raise DataFileError(f"{path}, line {line}: {word!r} names category {number}, which the % block does "
+            raise DataFileError(f"{path}, line {line}: {word!r:.60} names category {number}, which the % block does "
                                 "not define")
         yield category[0], word, line
 
@@ -376,7 +378,7 @@ def _read_lexicoder(path: Path, *, encoding: str | None = None) -> tuple[list, N
             if not key:
                 raise DataFileError(f"{path}, line {i}: a + line needs a category name")
             if key in declared:
-                raise DataFileError(f"{path}, line {i}: the category {key!r} appears twice (first at line "
+                raise DataFileError(f"{path}, line {i}: the category {key!r:.60} appears twice (first at line "
                                     f"{declared[key]})")
             declared[key] = i
             entries.append((key, None, i))
@@ -392,7 +394,7 @@ def _only_filled(path: Path, entries: list[tuple[str, str | None, int]]) -> list
     filled = {key for key, pattern, _ in entries if pattern is not None}
     for key, pattern, line in entries:
         if pattern is None and key not in filled and not any(k.startswith(key + ".") for k in filled):
-            raise DataFileError(f"{path}, line {line}: the category {key!r} has no patterns")
+            raise DataFileError(f"{path}, line {line}: the category {key!r:.60} has no patterns")
     return [e for e in entries if e[1] is not None or e[0] in filled]
 
 
@@ -460,7 +462,7 @@ def _read_wordstat(path: Path, *, encoding: str | None = None) -> tuple[list, No
         else:
             key = ".".join([p for _, p in parents] + [text])
             if key in declared:
-                raise DataFileError(f"{path}, line {i}: the category {key!r} appears twice (first at line "
+                raise DataFileError(f"{path}, line {i}: the category {key!r:.60} appears twice (first at line "
                                     f"{declared[key]})")
             declared[key] = i
             parents.append((indent, key))

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.content.matcher import Matcher
+from analysis.errors import ColumnError, OptionError
 from analysis.text.lemmas import lemma
 from analysis.text.tokens import Token, name_spans, scan, stop_words, tokenize
 
@@ -215,17 +216,30 @@ def kwic(frame: pd.DataFrame, pattern, *, window: int = 40, text_col: str = "tex
     is the same as ``match="regex"``). Columns: ``article_id`` (and
     ``source``, ``sentence_no`` when present), ``left``, ``match``,
     ``right``, ``pattern``. ``left`` keeps the words next to the match, cut
-    at its start with "…"; ``right`` is cut at its end.
+    at its start with "…"; ``right`` is cut at its end. ``limit`` keeps the first matches (0 keeps none).
     """
-    patterns = [pattern] if isinstance(pattern, str) else list(pattern)
+    if not isinstance(frame, pd.DataFrame):
+        raise OptionError(f"kwic reads a DataFrame with a {text_col!r} column (articles or sentences), not "
+                          f"{type(frame).__name__}")
+    if text_col not in frame.columns:
+        raise ColumnError(f"kwic reads the column {text_col!r}, which the frame does not have; name its text column "
+                          f"with text_col= (the columns are {', '.join(map(str, frame.columns[:12]))})")
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, (int, np.integer)) or limit < 0):
+        raise OptionError(f"limit must be a whole number of matches, 0 or more (or None for all), not {limit!r}")
+    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
+        raise OptionError(f"window must be a whole number of characters, 0 or more, not {window!r}")
+    patterns = [pattern] if isinstance(pattern, str) else \
+        list(pattern) if isinstance(pattern, Iterable) and not isinstance(pattern, bytes) else None
+    if not patterns or not all(isinstance(p, str) for p in patterns):
+        raise OptionError(f"kwic needs a pattern: a word or phrase, or a list of them, not {pattern!r:.60}")
     matcher = Matcher({"kwic": patterns}, match="regex" if regex else match)
     carry = [c for c in ("article_id", "source", "sentence_no") if c in frame.columns]
     rows = []
     for found, record in kwic_lines(frame, matcher, window=window, text_col=text_col, carry=carry):
-        rows.append({**record, "left": found["left"], "match": found["match"], "right": found["right"],
-                     "pattern": found["pattern"]})
         if limit is not None and len(rows) >= limit:
             break
+        rows.append({**record, "left": found["left"], "match": found["match"], "right": found["right"],
+                     "pattern": found["pattern"]})
     return pd.DataFrame(rows, columns=[*carry, "left", "match", "right", "pattern"])
 
 

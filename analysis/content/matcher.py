@@ -15,6 +15,12 @@ matches consecutive words of one chunk (phrases never cross punctuation).
   anchored: add ``^`` and ``$``), case-insensitive. Patterns that could
   backtrack for exponential time are refused (:func:`regex_problem`), and a
   word over ``MAX_REGEX_WORD`` characters is never tried against a regex.
+  Every regex also runs on a time budget (``REGEX_SECONDS`` a word, with the
+  ``regex`` module's timeout): it is tried first on words built from its own
+  characters, and refused when one takes longer (``(?:a|aa)`` thirty times
+  then ``c`` on a run of ``a``, which no rule above catches); a word of a
+  text that takes longer stops the run with a :class:`PatternError` that
+  names the pattern and the word.
 
 **Case.** Matching ignores case, except that in a dictionary that uses lower
 case at all, a glob or fixed word written in capitals (two or more letters,
@@ -48,12 +54,15 @@ from re import _parser as sre_parse
 from typing import NamedTuple
 
 import ahocorasick
+import regex
 
+from analysis.errors import PressLensError
 from analysis.text.tokens import Token, compound_parts, is_compound, normalise, scan
 
 MATCH_TYPES = ("glob", "regex", "fixed")
 MAX_REGEX_WORD = 100
 MAX_UNBOUNDED_REPEATS = 3
+REGEX_SECONDS = 0.05  # a regex pattern's budget for one word (words are at most MAX_REGEX_WORD characters)
 MAX_HYPHENATED = 4  # hyphenated words per pattern: each has three spellings, so a pattern has up to 3**4
 _CACHE_LIMIT = 200_000
 _GATE_NORMALISE = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})  # as tokens.normalise does
@@ -75,7 +84,7 @@ class _Slot(NamedTuple):
     value: object
 
 
-class PatternError(ValueError):
+class PatternError(PressLensError, ValueError):
     """A pattern that cannot be used, with the reason."""
 
 
@@ -142,7 +151,45 @@ def _regex_slot(piece: str) -> _Slot:
     problem = regex_problem(piece)
     if problem:
         raise PatternError(problem)
-    return _Slot("regex", re.compile(piece, re.IGNORECASE))
+    compiled = regex.compile(piece, regex.IGNORECASE | regex.VERSION0)
+    for word in _probe_words(piece):
+        regex_search(compiled, word)
+    return _Slot("regex", compiled)
+
+
+def regex_search(compiled, word: str):
+    """``compiled.search(word)`` within ``REGEX_SECONDS``; a :class:`PatternError` naming both when it takes longer."""
+    try:
+        return compiled.search(word, timeout=REGEX_SECONDS)
+    except TimeoutError:
+        raise PatternError(f"{compiled.pattern[:80]!r} takes over {REGEX_SECONDS:g} s to match the word "
+                           f"{word[:30] + ('…' if len(word) > 30 else '')!r} (it backtracks); simplify the "
+                           "pattern") from None
+
+
+def _probe_words(pattern: str) -> list[str]:
+    """Words a backtracking pattern is slowest on: runs of each character it names, and of pairs of them."""
+    chars = sorted({c for c in _literals(_sre_parse(pattern)) if c.isalnum() or c in "'’-"} | {"a"})[:12]
+    units = chars + [a + b for a in chars[:6] for b in chars[:6] if a != b]
+    return [unit * (MAX_REGEX_WORD // len(unit)) for unit in units]
+
+
+def _literals(items) -> Iterable[str]:
+    c = sre_constants
+    for op, arg in items:
+        if op is c.LITERAL:
+            yield chr(arg)
+        elif op is c.IN:
+            yield from (chr(value) for kind, value in arg if kind is c.LITERAL)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            yield from _literals(arg[2])
+        elif op is c.SUBPATTERN:
+            yield from _literals(arg[-1])
+        elif op is c.BRANCH:
+            for branch in arg[1]:
+                yield from _literals(branch)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            yield from _literals(arg[1])
 
 
 def regex_problem(pattern: str) -> str | None:
@@ -320,7 +367,7 @@ class Matcher:
         for slot_id, slot in self._scan_slots:
             if slot.kind == "glob" and glob_match(slot.value, norm):
                 yield slot_id
-            elif slot.kind == "regex" and len(norm) <= MAX_REGEX_WORD and slot.value.search(norm):
+            elif slot.kind == "regex" and len(norm) <= MAX_REGEX_WORD and regex_search(slot.value, norm):
                 yield slot_id
 
     def find(self, text: str, *, context: int = 0) -> list[Match]:

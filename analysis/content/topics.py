@@ -295,7 +295,7 @@ def written_names(terms, text: str) -> dict[str, str]:
 
 
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-_PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
+_PREVIOUS_WORD = re.compile(r"(?<!\w)(\w+)[ \t]+$")  # from a word's start only: linear
 
 
 def _capitalised(match: re.Match | None) -> bool:

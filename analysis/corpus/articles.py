@@ -59,7 +59,7 @@ class Corpus:
             "first_date": dates.min().date().isoformat() if len(dates) else None,
             "last_date": dates.max().date().isoformat() if len(dates) else None,
             "removed_spans": len(self.removed),
-            "files_skipped": int((self.problems["severity"] == "skipped").sum()),
+            **skipped_counts(self.problems, a["path"]),
             "warnings": int((self.problems["severity"] == "warning").sum()),
         }
 
@@ -68,7 +68,17 @@ class Corpus:
         dates = f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "no dates"
         return (f"Corpus({plural(s['articles'], 'article')} from {plural(s['sources'], 'source')}, "
                 f"{plural(s['words'], 'word')}, {dates}; {plural(s['removed_spans'], 'span')} removed, "
-                f"{plural(s['files_skipped'], 'file')} skipped, {plural(s['warnings'], 'warning')})")
+                f"{plural(s['files_skipped'], 'file')} skipped, {plural(s['rows_skipped'], 'row')} skipped, "
+                f"{plural(s['warnings'], 'warning')})")
+
+
+def skipped_counts(problems: pd.DataFrame, article_paths) -> dict[str, int]:
+    """``files_skipped``: the files passed over whole (a "skipped" problem, and no article from the file);
+    ``rows_skipped``: the "skipped" problems of files that gave articles (rows of a table or items of a JSON
+    list). A data file with three bad rows and one article is no skipped file, but three skipped rows."""
+    skipped = problems.loc[problems["severity"] == "skipped", "path"]
+    read = skipped.isin(set(article_paths))
+    return {"files_skipped": int(skipped[~read].nunique()), "rows_skipped": int(read.sum())}
 
 
 def user_columns(record: dict) -> dict:

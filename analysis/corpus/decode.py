@@ -97,7 +97,7 @@ _PUNCT = {**dict.fromkeys("“‘«„‚‹¡¿", "open"), **dict.fromkeys("”
           **dict.fromkeys("–—©®™\u00a0", "any")}
 # After an apostrophe inside a word: the end of a contraction or possessive ("didn’t", "world’s").
 _CONTRACTION_RE = re.compile(r"(?:s|t|d|m|ll|re|ve)(?![^\W\d_])", re.IGNORECASE)
-_WORD_BEFORE_RE = re.compile(r"[^\W\d_]*$")
+_WORD_BEFORE_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]*$")  # from a run's start only: linear
 
 # Unicode category Cc (C0, DEL and C1 controls) without tab, line feed, form feed and carriage return.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")

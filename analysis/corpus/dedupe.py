@@ -26,6 +26,7 @@ import numpy as np
 
 _WORD_RE = re.compile(r"\w+")
 NUM_PERM = 128
+MINHASH_BLOCK = 4096  # shingles hashed at a time (4096 x 128 x 8 bytes: 4 MB a temporary)
 BANDS = 20  # of 6 rows: pairs at 0.8 similarity share a band with probability 0.998
 ROWS = 6
 CHECK_BELOW, CHECK_ABOVE = 0.15, 0.1  # estimates this close to the threshold are checked on the texts
@@ -63,8 +64,11 @@ def signature(text: str) -> tuple[int, np.ndarray | None]:
     exact = int.from_bytes(hashlib.blake2b(" ".join(words).encode(), digest_size=8).digest(), "little", signed=True)
     if len(words) < SHINGLE:
         return exact, None
-    minhash = ((np.outer(hashed, _A) + _B) >> np.uint64(32)).min(axis=0).astype(np.uint32)
-    return exact, minhash
+    minhash = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, len(hashed), MINHASH_BLOCK):  # in blocks: a whole long text's matrix would take GBs
+        block = (np.outer(hashed[start:start + MINHASH_BLOCK], _A) + _B) >> np.uint64(32)
+        np.minimum(minhash, block.min(axis=0), out=minhash)
+    return exact, minhash.astype(np.uint32)
 
 
 _NO_DATE = np.iinfo(np.int64).max  # articles without a date rank after all dated ones

@@ -17,8 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataFileError
+from analysis.resources.datafiles import read_capped
 
 _MANIFEST_FILE_COLUMNS = ("file", "filename", "file_name", "path")
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024  # a CSV row a file: millions of files, and never a device read forever
 
 
 def read_manifest(path: str | Path) -> pd.DataFrame:
@@ -31,7 +33,7 @@ def manifest_lines(path: str | Path) -> tuple[list[str], list[tuple[int, dict]]]
     """A manifest's header (its file column named ``file``) and its rows with their line numbers."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_capped(path, max_bytes=MAX_MANIFEST_BYTES, what="manifest").decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise DataFileError(f"cannot read the manifest {path}: {err}") from err
     try:

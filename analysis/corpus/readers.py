@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import logging
+import math
 import os
 import re
 import sys
@@ -25,17 +26,25 @@ import pandas as pd
 
 from analysis.corpus.decode import INVISIBLE_RE, decode_bytes, repair_mojibake
 from analysis.corpus.metadata import find_column
+from analysis.errors import OptionError
+from analysis.tables.files import COMPLETION_SUFFIX, REPORT_MARKER
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".parquet"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
-MAX_FILE_MB = 64  # memory while reading is about 28 times the largest text: cap what one file may hold
+MAX_FILE_MB = 32  # `score` peaks at about 0.3 GB + 51 times the largest text (measured: 1.9 GB for 32 MB): 2 GB holds it
 # Files a corpus folder often carries besides its articles: at the root of a folder-per-outlet corpus, these are
 # documentation, not news.
 _DOCUMENTATION_RE = re.compile(r"(?i)^(?:readme|licen[cs]e|copying|changelog|changes|notice|authors|contributing"
                                r"|citation|manifest|index)(?:[._-].*)?$")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# HTML extraction takes time that grows with the square of the attributes on each element (one element with 16,000
+# took 10 s, 40 elements with 1,600 each 4.5 s): the sum of those squares is capped (about 4 s of extraction).
+MAX_ATTRIBUTE_WORK = 10_000 ** 2
+CROWDED = 100  # attributes on an element from which it counts towards the cap (real pages stay far below)
+_TAG_RE = re.compile(r"<[A-Za-z][^<>]*")
+_QUOTED_RE = re.compile(r"\"[^\"]*\"|'[^']*'")
 
 
 @dataclass
@@ -49,6 +58,16 @@ class ReadResult:
         self.problems.append({"path": path, "severity": severity, "message": message})
 
 
+def check_max_file_mb(value) -> float:
+    """The size limit a file, in MB: ``MAX_FILE_MB`` for None; an :class:`OptionError` unless a number above 0
+    (NaN or infinity would turn the limit off)."""
+    if value is None:
+        return MAX_FILE_MB
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise OptionError(f"max_file_mb (--max-file-mb) must be a number of megabytes above 0, not {value!r}")
+    return float(value)
+
+
 def discover(root: Path, *, exclude: set[Path] = frozenset(), max_file_mb: float = MAX_FILE_MB
              ) -> tuple[list[Path], list[dict]]:
     """Files under ``root`` to read, sorted, and problems for what is passed over.
@@ -56,7 +75,11 @@ def discover(root: Path, *, exclude: set[Path] = frozenset(), max_file_mb: float
     Folder links are never followed (they may loop). A file link is read only when it resolves to a file inside
     ``root``. Files larger than ``max_file_mb`` are passed over. Where the articles sit in sub-folders (one per
     outlet), a README or licence at the root is passed over, and any other file there is read with a warning.
+    A folder that cannot be listed (no permission) is a problem, and so are PressLens's own outputs found inside
+    the corpus (tables listed by a completion manifest, a report folder): they are never read as articles. The
+    walk keeps its own stack, so folders nested thousands deep cannot exhaust Python's recursion limit.
     """
+    max_file_mb = check_max_file_mb(max_file_mb)
     problems: list[dict] = []
     root_real = root.resolve()
     excluded = {os.path.realpath(p) for p in exclude}
@@ -64,23 +87,70 @@ def discover(root: Path, *, exclude: set[Path] = frozenset(), max_file_mb: float
         reason = _pass_over(root, root_real.parent, max_file_mb)
         return ([], [_problem(root, root, "skipped", reason)]) if reason else ([root], problems)
     files: list[Path] = []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        here = Path(folder)
-        for name in sorted(dirnames):
-            if (here / name).is_symlink():
-                problems.append(_problem(here / name, root, "skipped", "link to a folder: not followed"))
-        dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink() and not d.startswith("."))
-        for name in sorted(filenames):
-            path = here / name
-            if excluded and os.path.realpath(path) in excluded:
+    stack = [root]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as err:
+            problems.append(_problem(here, root, "skipped", f"a folder that cannot be read ({err.strerror or err}): "
+                                                            "its files are not loaded"))
+            continue
+        if any(e.name == REPORT_MARKER for e in entries):
+            problems.append(_problem(here, root, "skipped", "a report PressLens wrote: not read as articles"))
+            continue
+        folders, outputs = [], own_outputs(here, entries)
+        for entry in entries:
+            path = here / entry.name
+            if _is_folder(entry):
+                if entry.is_symlink():
+                    problems.append(_problem(path, root, "skipped", "link to a folder: not followed"))
+                elif not entry.name.startswith("."):
+                    folders.append(path)
+            elif excluded and os.path.realpath(path) in excluded:
                 continue
-            reason = _pass_over(path, root_real, max_file_mb)
-            if reason:
-                problems.append(_problem(path, root, "skipped", reason))
+            elif entry.name in outputs:
+                what = "the manifest of tables PressLens wrote" if outputs[entry.name] == entry.name else \
+                    f"a table PressLens wrote (listed in {outputs[entry.name]})"
+                problems.append(_problem(path, root, "skipped", f"{what}: not read as articles"))
             else:
-                files.append(path)
+                reason = _pass_over(path, root_real, max_file_mb)
+                if reason:
+                    problems.append(_problem(path, root, "skipped", reason))
+                else:
+                    files.append(path)
+        stack.extend(reversed(folders))
     files, strays = _stray_root_files(sorted(files), root)
     return files, problems + strays
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def own_outputs(folder: Path, entries: list[os.DirEntry]) -> dict[str, str]:
+    """PressLens's own tables in ``folder``: each file a completion manifest there lists (and the manifest),
+    mapped to the manifest's name."""
+    found = {}
+    for entry in entries:
+        if not entry.name.endswith(COMPLETION_SUFFIX):
+            continue
+        try:  # a regular file of a manifest's size only: a pipe named like one would block the read
+            if not entry.is_file(follow_symlinks=False) or entry.stat().st_size > 1024 * 1024:
+                continue
+            body = json.loads((folder / entry.name).read_text(encoding="utf-8"))
+            tables = body["tables"] if isinstance(body, dict) and "presslens" in body else {}
+            listed = [t.get("file") for t in tables.values() if isinstance(t, dict)] if isinstance(tables, dict) else []
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if listed:
+            found.update({name: entry.name for name in listed if isinstance(name, str)})
+            found[entry.name] = entry.name
+    return found
 
 
 def _stray_root_files(files: list[Path], root: Path) -> tuple[list[Path], list[dict]]:
@@ -145,6 +215,11 @@ def _read(path: Path, rel: str, text_col: str | None) -> ReadResult:
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         if suffix not in HTML_SUFFIXES:
             result.problem(rel, "warning", "an HTML page saved as text: its main text was extracted")
+        most, work = attribute_work(text)
+        if work > MAX_ATTRIBUTE_WORK:
+            result.problem(rel, "skipped", f"HTML elements with too many attributes ({most:,} on one): not read, "
+                                           "their extraction would take minutes or more")
+            return result
         extracted = _extract_or_none(text)
         if extracted is None:
             result.problem(rel, "skipped", "no article text found in the HTML")
@@ -163,6 +238,19 @@ def looks_like_html(text: str) -> bool:
     sample = text[:20_000]
     tags = sample.count("</") + sample.count("/>")
     return tags >= 10 and ("<p" in sample or "<div" in sample)
+
+
+def attribute_work(html: str) -> tuple[int, int]:
+    """The most attributes one element of the page has, and the sum of the squares of the attribute counts of
+    its elements with over ``CROWDED`` (an upper bound: every word outside quotes in a tag counts), in one
+    linear pass."""
+    most = work = 0
+    for tag in _TAG_RE.finditer(html):
+        if tag.end() - tag.start() > 2 * CROWDED:
+            count = len(_QUOTED_RE.sub(" ", tag.group()).split()) - 1
+            most = max(most, count)
+            work += count * count if count > CROWDED else 0
+    return most, work
 
 
 def extract_html(html: str) -> tuple[str, dict] | None:

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 from analysis.content.actors import load_actors
 from analysis.content.dictionaries import Codebook
 from analysis.content.topics import NO_STAND_INS, load_codebook
-from analysis.corpus.articles import Corpus
+from analysis.corpus.articles import Corpus, skipped_counts
 from analysis.corpus.metadata import COLUMN_ALIASES
 from analysis.corpus.readers import MAX_FILE_MB
 from analysis.errors import ColumnError
@@ -159,15 +159,15 @@ def corpus_summary(store: Store) -> dict:
     counts = store.sql("""SELECT count(*) AS articles, count(*) FILTER (WHERE duplicate_of IS NULL) AS unique_articles,
                                  count(DISTINCT source) AS sources, coalesce(sum(n_words), 0)::BIGINT AS words,
                                  min(published) AS first, max(published) AS last FROM articles""").iloc[0]
-    problems = store.sql("SELECT severity, count(*) AS n FROM problems GROUP BY severity")
-    by_severity = dict(zip(problems["severity"], problems["n"]))
+    problems = store.sql("SELECT path, severity FROM problems")
+    read = store.sql("SELECT DISTINCT path FROM articles")["path"]
     return {
         "articles": int(counts["articles"]), "unique_articles": int(counts["unique_articles"]),
         "sources": int(counts["sources"]), "words": int(counts["words"]),
         "first_date": None if pd.isna(counts["first"]) else pd.Timestamp(counts["first"]).date().isoformat(),
         "last_date": None if pd.isna(counts["last"]) else pd.Timestamp(counts["last"]).date().isoformat(),
         "removed_spans": int(store.scalar("SELECT count(*) FROM removed")),
-        "files_skipped": int(by_severity.get("skipped", 0)), "warnings": int(by_severity.get("warning", 0)),
+        **skipped_counts(problems, read), "warnings": int((problems["severity"] == "warning").sum()),
     }
 
 

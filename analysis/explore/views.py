@@ -249,7 +249,7 @@ def voice_tone_totals(a, *, measure: str = "vader") -> pd.DataFrame:
 def coverage(a, *, lede_sentences: int = LEDE_SENTENCES) -> pd.DataFrame:
     """:func:`analysis.content.topics.topic_coverage` per group, over every topic of the codebook."""
     if not a.store.has("article_topics"):
-        return pd.DataFrame(columns=COVERAGE_COLUMNS)
+        return pd.DataFrame(columns=[a.by, *COVERAGE_COLUMNS[1:]])  # no topic table: no codebook, or no article
     g = quote(a.by)
     groups = a.store.sql(f"""
         SELECT u.{g}, sum(t.n_sentences)::BIGINT AS n_sentences, count(*) AS n_articles,

@@ -115,7 +115,7 @@ def _kind(value) -> str:
     if isinstance(value, (bool, np.bool_)):
         return "bool"
     if isinstance(value, (int, np.integer)):
-        return "int"
+        return "int" if -2 ** 63 <= int(value) < 2 ** 63 else "str"  # beyond 64 bits: kept as its digits
     if isinstance(value, (float, np.floating)):
         return "float"
     return "str"

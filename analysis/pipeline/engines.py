@@ -25,6 +25,7 @@ from concurrent.futures import ProcessPoolExecutor
 from analysis.errors import OptionError
 
 ENGINES = ("local", "dask")
+SCHEDULER_SECONDS = 10  # how long to try to reach a Dask scheduler before saying it cannot be reached
 
 
 def check_engine(engine: str) -> None:
@@ -103,7 +104,13 @@ def _dask(func, items, workers, scheduler, in_flight) -> Iterator:
     from dask.distributed import Client, LocalCluster  # lazy: dask takes a second to import, and only this engine needs it
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_SECONDS)
+        except (OSError, TimeoutError, ValueError, TypeError) as err:
+            detail = (str(err).strip().splitlines() or [type(err).__name__])[0][:160]
+            raise OptionError(f"cannot reach the Dask scheduler at {scheduler} ({detail}); start it, or leave out "
+                              "--scheduler to run a cluster on this machine") from None
+        with client:
             yield from _windowed(lambda item: client.submit(func, item, pure=False), items, in_flight)
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,

@@ -71,7 +71,9 @@ def run(settings: Settings, *, sink=None, engine: str = "local", workers: int | 
         store, counter, columns, skipped, sample = _read_all(settings, corpus_plan, sink, jobs, chunk_files, show)
         if store.n == 0:
             problems = sink.finish({}).get("problems") if isinstance(sink, MemorySink) else None
-            raise CorpusError(no_articles_message(settings.root, len(corpus_plan.files), skipped), problems=problems)
+            passed_over = len({p["path"] for p in corpus_plan.problems if p["severity"] == "skipped"})
+            raise CorpusError(no_articles_message(settings.root, len(corpus_plan.files) + passed_over, skipped),
+                              problems=problems)
         counts.columns = columns
         stories = settings.scores and settings.stories
         if stories:
@@ -272,13 +274,13 @@ def _duplicates(settings: Settings, index: DuplicateIndex, sink) -> dict[str, tu
 
 
 def no_articles_message(root: str, n_files: int, skipped: Counter) -> str:
-    """Why a corpus gave no article, in one line."""
+    """Why a corpus gave no article, in one line: how many files it holds (``n_files``, read or passed over), and
+    the commonest reasons (``skipped`` counts problems by reason; a table can have several)."""
     if not n_files and not skipped:
         return f"no article could be loaded from {root}: it holds no files"
     reasons = "; ".join(f"{k} ×{n}" if n > 1 else k for k, n in skipped.most_common(3))
     more = "; …" if len(skipped) > 3 else ""
-    return (f"no article could be loaded from {root} ({plural(n_files + sum(skipped.values()), 'file')}): "
-            f"{reasons}{more}")
+    return f"no article could be loaded from {root} ({plural(n_files, 'file')}): {reasons}{more}"
 
 
 def warm_up() -> None:

@@ -32,7 +32,7 @@ from analysis.paths import blank, bundled_defaults, resolved
 from analysis.pipeline.engines import check_engine, check_workers
 from analysis.pipeline.run import run, warm_up
 from analysis.pipeline.settings import CHUNK_FILES, Counts, Settings
-from analysis.tables.files import check_format, read_tables
+from analysis.tables.files import check_format, check_outside, output_paths, read_tables
 from analysis.tables.sinks import FileSink, MemorySink
 
 
@@ -86,6 +86,8 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
                         story=None if blank(story) else story, stories=stories)
     if engine == "local" and workers != 1:
         warm_up()  # forked workers inherit the loaded lexicons instead of each loading them again
+    if out is not None:
+        check_outside(root, output_paths(out, fmt)["sentences"].parent)
     sink = MemorySink() if out is None else FileSink(out, fmt=fmt, excel_safe=excel_safe)
     counts = Counts()
     finished = run(settings, sink=sink, engine=engine, workers=workers, scheduler=scheduler,

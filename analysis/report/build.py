@@ -30,10 +30,10 @@ from analysis.errors import OutputError, PressLensError
 from analysis.paths import NOTEBOOKS_DIR, TEMPLATES_DIR, bundled_defaults, resolved
 from analysis.explore.session import analyse
 from analysis.report.findings import corpus_finding
-from analysis.tables.files import make_staging, remove_stale_staging
+from analysis.tables.files import REPORT_MARKER, check_outside, make_staging, remove_stale_staging
 
 KERNEL = "python3"
-MARKER = ".presslens-report"
+MARKER = REPORT_MARKER
 
 
 class ReportError(PressLensError):
@@ -60,6 +60,7 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
     """
     out = Path(out).resolve()
     _check_out(out)
+    check_outside(bundled_defaults(corpus)[0], out)
     selected = [nb for nb in notebooks(Path(notebooks_dir)) if not only or any(key in nb.name for key in only)]
     if not selected:
         raise ReportError(f"no notebooks to run in {notebooks_dir}" + (f" matching {only}" if only else ""))

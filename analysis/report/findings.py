@@ -46,7 +46,7 @@ def corpus_finding(corpus) -> str:
     ``corpus`` is a :class:`analysis.Corpus` (its ``removed`` table names the commonest removal reason, its
     articles say how many are undated) or the summary dict itself (keys ``articles``, ``unique_articles``,
     ``sources``, ``words``, ``first_date``, ``last_date``, ``removed_spans``, ``files_skipped``, ``warnings``,
-    and optionally ``undated`` and ``removed_by_reason``, a Series of counts by reason, as
+    and optionally ``rows_skipped``, ``undated`` and ``removed_by_reason``, a Series of counts by reason, as
     :meth:`analysis.explore.session.Analysis.summary` gives them without loading the tables).
     """
     summary = corpus.summary() if hasattr(corpus, "summary") else dict(corpus)
@@ -97,6 +97,9 @@ def _removals(summary: dict, removed) -> str:
 def _loading_tail(summary: dict) -> str:
     skipped, warned = summary.get("files_skipped", 0), summary.get("warnings", 0)
     files = "no file was skipped" if not skipped else f"{count(skipped, 'file')} {_was(skipped)} skipped"
+    rows = summary.get("rows_skipped", 0)
+    if rows:  # bad rows of data files that gave articles: not files
+        files += f", {count(rows, 'row')} of data files {_was(rows)} skipped"
     warnings = "no warning was raised" if not warned else f"{count(warned, 'warning')} {_was(warned)} raised"
     return f"; {files} and {warnings} while loading"
 

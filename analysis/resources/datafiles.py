@@ -85,13 +85,23 @@ def _parsed(path, *, what: str, max_bytes: int) -> tuple[object, dict]:
         raise DataFileError(f"cannot read the {what} at {path}: {err.strerror or err}") from err
     if stat.st_size > max_bytes:
         raise DataFileError(f"{path}: the {what} is {stat.st_size:,} bytes, over the limit of {max_bytes:,}")
-    return _parse_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size, what)
+    return _parse_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size, what, max_bytes)
+
+
+def read_capped(path: str | Path, *, max_bytes: int, what: str) -> bytes:
+    """A data file's bytes, read no further than ``max_bytes``: a :class:`DataFileError` for a longer one. The
+    size a file reports is not trusted (``/dev/zero`` or a pipe report 0 and never end)."""
+    with open(path, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DataFileError(f"{path}: the {what} is over the limit of {max_bytes:,} bytes")
+    return data
 
 
 @lru_cache(maxsize=32)
-def _parse_cached(path: str, _mtime_ns: int, _size: int, what: str) -> tuple[object, dict]:
+def _parse_cached(path: str, _mtime_ns: int, _size: int, what: str, max_bytes: int) -> tuple[object, dict]:
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        text = read_capped(path, max_bytes=max_bytes, what=what).decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise DataFileError(f"{path}: the {what} is not UTF-8 text (byte {err.start:,}); save it as UTF-8") from err
     except OSError as err:

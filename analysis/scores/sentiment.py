@@ -229,9 +229,9 @@ def tone_poles(codebook: Codebook, *, poles: Mapping[str, Iterable[str]] | None 
                 if name in names:
                     found[pole].append(key)
     if not found["positive"] or not found["negative"]:
-        raise DataFileError(f"{codebook.source}: a tone dictionary needs a positive and a negative key; its keys are "
-                            f"{', '.join(list(codebook)[:12])}; name them with poles={{'positive': [...], "
-                            "'negative': [...]}}")
+        raise DataFileError(f"{codebook.source}: a tone dictionary needs a positive and a negative category; its "
+                            f"categories are {', '.join(k[:40] for k in list(codebook)[:12])}; name them positive and "
+                            "negative (or, in Python, pass poles={'positive': [...], 'negative': [...]})")
     _check_poles_disjoint(codebook, found)
     return found
 

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.content.actors import match_actors
+from analysis.errors import OptionError
 from analysis.scores.aggregates import LEXICONS, counted, position_of, tone_sums
 from analysis.scores.sentiment import score_tone, vader_drivers
 from analysis.tables.store import Store, quote
@@ -94,6 +95,7 @@ def summarise_tone(sums: pd.DataFrame, *, keys: list[str], measures: Sequence[st
     and one random generator serves them all in that order, so the same sums give the same intervals. Pass
     ``rng`` (instead of ``seed``) to summarise consecutive batches of groups as one call would.
     """
+    check_interval(n_boot, level)
     rng = rng if rng is not None else np.random.default_rng(seed)
     rows = []
     ordered = sums.sort_values(group_keys(keys, "article_id"), kind="stable")
@@ -122,6 +124,21 @@ def summarise_tone(sums: pd.DataFrame, *, keys: list[str], measures: Sequence[st
     return pd.DataFrame(rows, columns=[*keys, *SUMMARY_COLUMNS])
 
 
+def check_interval(n_boot, level) -> None:
+    """A one-line :class:`OptionError` unless ``n_boot`` is a whole number of draws, 1 or more, and ``level`` a
+    confidence level strictly between 0 and 1."""
+    if isinstance(n_boot, bool) or not isinstance(n_boot, (int, np.integer)) or n_boot < 1:
+        raise OptionError(f"n_boot must be a whole number of bootstrap draws, 1 or more (2000 by default), not {n_boot!r}")
+    if isinstance(level, bool) or not isinstance(level, (int, float, np.number)) or not 0 < level < 1:
+        raise OptionError(f"level must be a confidence level between 0 and 1 (0.95 by default), not {level!r}")
+
+
+def check_bins(bins) -> None:
+    """A one-line :class:`OptionError` unless ``bins`` is a whole number, 1 or more."""
+    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 1:
+        raise OptionError(f"bins must be a whole number of position bins, 1 or more (5 by default), not {bins!r}")
+
+
 def bootstrap_from_sums(sums: np.ndarray, counts: np.ndarray, *, n_boot: int = 2000, level: float = 0.95,
                         rng: np.random.Generator | None = None) -> tuple[float, float]:
     """A percentile bootstrap interval for a mean over clusters (articles), from each cluster's sum and count.
@@ -131,6 +148,7 @@ def bootstrap_from_sums(sums: np.ndarray, counts: np.ndarray, *, n_boot: int = 2
     ``NORMAL_ABOVE`` clusters the interval is the bootstrap's large-sample limit, the normal interval of the
     ratio estimator (:func:`ratio_normal_ci`), which costs one pass instead of ``n_boot``.
     """
+    check_interval(n_boot, level)
     rng = rng or np.random.default_rng(0)
     sums, counts = np.asarray(sums, dtype=float), np.asarray(counts, dtype=float)
     if len(sums) < 2:
@@ -175,6 +193,7 @@ def bootstrap_mean_ci(values: np.ndarray, *, clusters: np.ndarray | None = None,
     can be estimated. Beyond ``NORMAL_ABOVE`` values (or clusters) the interval is the normal one, the
     bootstrap's large-sample limit (:func:`ratio_normal_ci` with every count 1).
     """
+    check_interval(n_boot, level)
     rng = rng or np.random.default_rng(0)
     values = np.asarray(values, dtype=float)
     if clusters is not None:
@@ -282,6 +301,7 @@ def tone_by_position(scored: pd.DataFrame, *, by: str = "source", bins: int = 5,
     Long form: ``by``, ``position`` (bin label such as ``"0-20%"``), ``position_mid``, ``measure``, ``mean``,
     ``n_scored`` and ``n_articles`` (the articles with a scored sentence in the bin).
     """
+    check_bins(bins)
     measures = [canonical_measure(m) for m in measures]
     _require(scored, [by, "article_id", "sentence_no", "article_sentences", *measures])
     framed = _in_order(scored).assign(position=lambda f: position_of(f, bins=bins))
@@ -292,6 +312,7 @@ def tone_by_position(scored: pd.DataFrame, *, by: str = "source", bins: int = 5,
 
 def summarise_positions(sums: pd.DataFrame, *, by: str, measures: Sequence[str], bins: int = 5) -> pd.DataFrame:
     """The rows of :func:`tone_by_position` from per-article sums per position bin."""
+    check_bins(bins)
     labels = [f"{round(100 * i / bins)}-{round(100 * (i + 1) / bins)}%" for i in range(bins)]
     rows = []
     for (group, position), part in sums.groupby([by, "position"], sort=True, observed=True):

@@ -30,6 +30,8 @@ from analysis.errors import OptionError, OutputError
 from analysis.tables.schemas import to_frame
 
 FORMATS = ("parquet", "csv")
+COMPLETION_SUFFIX = ".manifest.json"  # <name>.manifest.json: a run's completion manifest
+REPORT_MARKER = ".presslens-report"  # the file that marks a folder as a report PressLens built
 NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics", "article_tone", "article_positions",
          "article_topics", "article_actors", "article_stance", "provisional", "stories", "reuse", "alignments")
 
@@ -45,8 +47,26 @@ def output_paths(out: str | Path, fmt: str) -> dict[str, Path]:
     stem = out.name[: -len(out.suffix)] if out.suffix in (".parquet", ".csv") else out.name
     paths = {"sentences": out.parent / f"{stem}{suffix}"}
     paths.update({name: out.parent / f"{stem}.{name}{suffix}" for name in NAMES if name != "sentences"})
-    paths["manifest"] = out.parent / f"{stem}.manifest.json"
+    paths["manifest"] = out.parent / f"{stem}{COMPLETION_SUFFIX}"
     return paths
+
+
+def check_outside(corpus: str | Path, out: str | Path) -> None:
+    """An :class:`OutputError` when ``out`` (an output folder) is a corpus folder or inside one: a later run would
+    read the outputs as articles."""
+    corpus, out = Path(corpus).resolve(), Path(out).resolve()
+    if corpus.is_dir() and (out == corpus or corpus in out.parents):
+        raise OutputError(f"--out {out} is inside the corpus folder {corpus}: the next run would read these outputs "
+                          "as articles; write them outside the corpus")
+
+
+def check_targets(paths: dict[str, Path]) -> None:
+    """An :class:`OutputError` when a table's path is taken by something that is not a file (a folder, say): it
+    could not be replaced at the end of the run."""
+    for path in paths.values():
+        if path.exists() and not path.is_file():
+            what = "a folder" if path.is_dir() else "not a regular file"
+            raise OutputError(f"cannot write {path}: it is {what}; give another --out, or move it away")
 
 
 def check_format(fmt: str) -> None:
@@ -62,6 +82,7 @@ def commit(staged: dict[str, Path], paths: dict[str, Path], *, fmt: str) -> None
     """
     manifest = paths["manifest"]
     with _locked(manifest.parent):
+        check_targets({name: paths[name] for name in staged})
         entries = {name: _describe(path, paths[name]) for name, path in staged.items()}
         manifest.unlink(missing_ok=True)
         for name, path in staged.items():
@@ -105,8 +126,40 @@ def read_completion_manifest(out: str | Path, fmt: str | None = None) -> tuple[d
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise OutputError(f"no complete result at {guess['sentences']}: its manifest {manifest.name} is missing "
                           "or unreadable (the run that wrote it did not finish); run presslens score again") from err
-    paths = output_paths(out, body.get("format", "parquet"))
+    fault = manifest_fault(body)
+    if fault:
+        raise OutputError(f"the manifest {manifest} is not one PressLens wrote ({fault}); run presslens score again")
+    paths = output_paths(out, body["format"])
+    renamed = [name for name in tables if tables[name]["file"] != paths[name].name]
+    if renamed:
+        raise OutputError(f"the manifest {manifest} is not one PressLens wrote (the {renamed[0]} table is not "
+                          f"{paths[renamed[0]].name}); run presslens score again")
     return tables, {name: paths[name] for name in tables}
+
+
+REQUIRED = ("sentences", "articles", "removed", "problems")  # the tables every run writes
+
+
+def manifest_fault(body) -> str | None:
+    """What is wrong with a completion manifest's content, or None: a format PressLens writes, every table a run
+    writes, no table it does not know, and for each a file name (the one its name gives), a size, a checksum
+    and a row count. A manifest that is valid JSON but edited or damaged is refused, not trusted."""
+    if not isinstance(body, dict) or not isinstance(body.get("tables"), dict):
+        return "no table list"
+    if body.get("format") not in FORMATS:
+        return f"format {body.get('format')!r}"
+    tables = body["tables"]
+    unknown = sorted(set(map(str, tables)) - set(NAMES))
+    missing = [name for name in REQUIRED if name not in tables]
+    if unknown or missing:
+        return f"unknown table {unknown[0]!r}" if unknown else f"no {missing[0]} table"
+    for name, entry in tables.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) \
+                or not isinstance(entry.get("blake2b"), str) \
+                or not all(isinstance(entry.get(k), int) and not isinstance(entry.get(k), bool) and entry[k] >= 0
+                           for k in ("bytes", "rows")):
+            return f"the {name} entry lacks its file, bytes, blake2b or rows"
+    return None
 
 
 def table_paths(out: str | Path, *, fmt: str | None = None, verify: bool = False) -> dict[str, Path]:

@@ -111,8 +111,8 @@ def _cast(column: pd.Series, kind: pa.DataType) -> pa.Array:
         if kind == FLOAT:
             return pa.array(pd.to_numeric(column, errors="coerce").astype("float64"), FLOAT, from_pandas=True)
         return pa.array(column, kind, from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError):
-        pass
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        pass  # an integer above 2**63 in a user's column, say: converted value by value below
     convert = {STR: str, BOOL: bool, INT: int}[kind]
     return pa.array([None if _missing(v) else convert(v) for v in column], kind)
 

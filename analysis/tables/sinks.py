@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analysis.errors import OutputError
-from analysis.tables.files import commit, make_staging, output_paths, remove_stale_staging
+from analysis.tables.files import check_targets, commit, make_staging, output_paths, remove_stale_staging
 from analysis.tables.schemas import PROBLEMS, REMOVED, STR, conform, to_frame
 
 BATCH_ROWS = 5_000  # rows read back at a time when tables are finished
@@ -93,14 +93,21 @@ class FileSink:
     def __init__(self, out: str | Path, *, fmt: str = "parquet", excel_safe: bool = True):
         self.paths = output_paths(out, fmt)
         self.fmt, self.excel_safe = fmt, excel_safe
+        check_targets(self.paths)
         folder = self.paths["sentences"].parent
+        self.created = [f for f in (folder, *folder.parents) if not f.exists()][::-1]  # made by this run
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
+            self._remove_created()
             raise OutputError(f"cannot create the output folder {folder}: {err.strerror or err}") from err
         stem = self.paths["manifest"].name.removesuffix(".manifest.json")
         remove_stale_staging(folder, f".{stem}.partial-")
-        self.staging = make_staging(folder, f".{stem}.partial-")
+        try:
+            self.staging = make_staging(folder, f".{stem}.partial-")
+        except OutputError:
+            self._remove_created()
+            raise
         self.schemas: dict[str, pa.Schema] = {}
         self.writers: dict[str, _ParquetWriter] = {}
         for name, schema in (("removed", REMOVED), ("problems", PROBLEMS)):
@@ -154,6 +161,13 @@ class FileSink:
             with contextlib.suppress(Exception):
                 writer.close()
         shutil.rmtree(self.staging, ignore_errors=True)
+        self._remove_created()
+
+    def _remove_created(self) -> None:
+        """Remove the folders this run made for its outputs, when nothing is in them (a failed run leaves none)."""
+        for folder in reversed(self.created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
     def _final(self, name: str, filled: dict[str, dict]) -> Path:
         """The finished table, in the output format, still in the staging folder."""
@@ -185,17 +199,23 @@ def write_table(batches, path: Path, *, schema: pa.Schema, fmt: str, excel_safe:
             (spreadsheet_safe(frame) if excel_safe else frame).to_csv(handle, header=header, index=False)
             header = False
         if header:
-            pd.DataFrame(columns=schema.names).to_csv(handle, index=False)
+            empty = pd.DataFrame(columns=schema.names)
+            (spreadsheet_safe(empty) if excel_safe else empty).to_csv(handle, index=False)
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy in which text cells that a spreadsheet would run as a formula start with an apostrophe."""
+    """A copy in which text cells, and column names, that a spreadsheet would run as a formula start with an
+    apostrophe (a user's column may be called ``=HYPERLINK(…)``)."""
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START)
-                                          else v)
+            out[column] = out[column].map(_safe_cell)
+    out.columns = [_safe_cell(c) for c in out.columns]
     return out
+
+
+def _safe_cell(value):
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
 
 
 def _short_columns(schema: pa.Schema) -> list[str]:

@@ -18,7 +18,9 @@ from collections.abc import Iterator, Sequence
 # A line that ends with sentence (or clause) punctuation, maybe behind closing quotes or brackets.
 _STOP_RE = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _FIRST_WORD_RE = re.compile(r"\S+")
-_LAST_WORD_RE = re.compile(r"([\w’']+)\W*$")
+# The last word (with its apostrophes) and what follows it, if nothing but non-words: tried only from the start of
+# a run that holds a letter or digit, whole, so that the scans to the end never overlap (linear).
+_LAST_WORD_RE = re.compile(r"(?<![\w’'])([’']*+\w[\w’']*+)\W*+$")
 
 # Hard wrapping: the widest line is at most this wide, and this many lines at least end mid-phrase.
 MAX_WRAP_WIDTH = 120
@@ -32,7 +34,8 @@ _BREAK_WORDS = frozenset(
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 NUMBER_RE = re.compile(r"(?<![\w.])[£$€¥]?\d[\d,.]*(?:%|[a-zA-Z]{1,2}\b)?")
 _SCORE_RE = re.compile(r"(?<![\d.,:/-])\d{1,3} ?[-–] ?\d{1,3}(?![\d.,:/-]|\s*(?:[ap]m|GMT|BST)\b)")
-_VERSUS_RE = re.compile(r"\b[A-Z][\w.'’-]*\s+(?:v|vs\.?)\s+[A-Z]")
+# "Arsenal v Chelsea": a word from a capital at a word boundary, then v or vs; each word tried once (atomic).
+_VERSUS_RE = re.compile(r"(?<![\w.'’-])(?>[\w.'’-]*?\b[A-Z])[\w.'’-]*+\s+(?:v|vs\.?)\s+[A-Z]")
 _BRACKETED_NUMBER_RE = re.compile(r"\([^()]{0,30}\d[^()]{0,30}\)")
 _LABEL_RE = re.compile(r"^\W{0,3}(?P<label>[^\W\d_][^:;,.!?]{0,40}?)\s?:\s*(?P<value>\S.*)$")
 _COLUMNS_RE = re.compile(r"\S(?:\t| {3,})\S")

@@ -24,11 +24,14 @@ from analysis.resources.wordlists import read_entries
 from analysis.text.lines import logical_lines
 from analysis.text.tokens import FUNCTION_WORDS
 
-_CANDIDATE_RE = re.compile(r"([.!?…]+)([\"'”’»」』“)\]]*)(?:\s+(?=[\"“‘«„「『(\[]*\S)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]+\s))")
+# A run of end marks is tried once, from its start and whole (a shorter run never ends a sentence): linear on
+# "Wait......(" where trying every start and length was quadratic.
+_CANDIDATE_RE = re.compile(r"(?<![.!?…])([.!?…]++)([\"'”’»」』“)\]]*+)"
+                           r"(?:\s+(?=[\"“‘«„「『(\[]*\S)|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z]+\s))")
 _NEXT_WORD_RE = re.compile(r"[\w’']+")
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 _OPENING_MARKS = "\"'“‘«„「『([”’"  # ” and ’ after a space open a quote in spun copies that curl marks the wrong way
-_TOKEN_BEFORE_RE = re.compile(r"(\S+)$")
+_TOKEN_BEFORE_RE = re.compile(r"(?<!\S)(\S+)$")  # search a slice: the look-behind sees no further
 # Words that open a sentence after a dotted abbreviation ("…in the U.S. The talks…"): the one list of function
 # words (analysis.text.tokens).
 _OPENERS = FUNCTION_WORDS
@@ -81,7 +84,7 @@ def _is_boundary(text: str, match: re.Match, sentence_start: int, abbreviations)
         return False
     if match.group(1) != ".":
         return True
-    token = _TOKEN_BEFORE_RE.search(text, max(sentence_start, match.start() - 60), match.start())
+    token = _TOKEN_BEFORE_RE.search(text[max(sentence_start, match.start() - 60):match.start()])
     if token is None:
         return True
     word = token.group(1).lstrip(_OPENING_MARKS).lower()

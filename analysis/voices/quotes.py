@@ -45,10 +45,12 @@ _ANY_MARK_RE = re.compile(f"[{OPEN_DOUBLE}{CLOSE_DOUBLE}{EITHER_DOUBLE}{OPEN_SIN
 _OPENERS_BEFORE = frozenset(" \t\n([{–—-/:" + OPEN_DOUBLE + OPEN_SINGLE + EITHER_DOUBLE)
 _CJK = frozenset("「『」』")
 _WORD_RE = re.compile(r"\w+")
-_FINAL_PUNCT_RE = re.compile(r"[.!?…,;:]\W*$")
+# Punctuation followed by nothing but non-words to the end; tried from the last mark only (the same answer:
+# whether one exists), so that a run of marks is linear.
+_FINAL_PUNCT_RE = re.compile(r"[.!?…,;:][^\w.!?…,;:]*+$")
 _INNER_PUNCT_RE = re.compile(r"[.!?…]\s")
 _SPEECH_ENDINGS = frozenset(",.!?…")
-_END_PUNCT_RE = re.compile(r"[,.!?…]\W*$")  # "He smiled," she said: speech ends with its punctuation
+_END_PUNCT_RE = re.compile(r"[,.!?…][^\w,.!?…]*+$")  # "He smiled," she said: speech ends with its punctuation
 _FRAGMENT_CUES = frozenset("termed branded labelled labeled dismissed hailed praised criticised criticized "
                            "condemned accused expressed as saying quoted according".split())
 LONG_PARAGRAPH_SENTENCES = 8  # a "paragraph" of more sentences probably lost its breaks

@@ -69,7 +69,7 @@ def _patterns() -> dict[str, re.Pattern]:
     chunk = r"(?:[^,\"“”«»„「」\0]|[\"“”«»„「」‘’']\0+[\"“”«»„「」‘’'])"  # a quote inside is blanked out
     apposition = rf"(?P<app>(?:,[ \u00a0]{chunk}{{1,90}}){{1,2}},|,[ \u00a0]who(?=[ \u00a0]))?"
     return {
-        "after_subject": re.compile(rf"^[\s,;:—–-]*{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
+        "after_subject": re.compile(rf"^[\s,;:—–-]*+{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
                                     rf"(?P<verb>{verb})\b"),
         "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who_after}"
                                      rf"(?={_TAG_END})(?:,[ \u00a0](?P<app>(?:{_ROLE_WORDS})?{_NAME})(?=$|[\s,.;]))?"),
@@ -88,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
 _INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any)[ \u00a0]")
 _STATE_BODY_RE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)[ \u00a0]+((?:[A-Z][\w'’-]*[ \u00a0]+)+)"
                             r"((?:[a-z][\w-]*[ \u00a0]+){0,2})([a-z]+)")  # "the Marenian foreign ministry"
-_CLOSE_TO_QUOTE_RE = re.compile(r"(?:[ \u00a0]+[\w'’-]+){0,3}[ \u00a0:,]*[\"“”‘’'«„「]?\0*[ \u00a0]*")
+_CLOSE_TO_QUOTE_RE = re.compile(r"(?:[ \u00a0]+[\w'’-]+){0,3}[ \u00a0:,]*+[\"“”‘’'«„「]?\0*[ \u00a0]*")
 _TAIL_NAME_RE = re.compile(r"(?<=[ \u00a0])([a-z][\w-]*)[ \u00a0]+([A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*)*)$")
 _NOT_BEFORE_SUBJECT = frozenset("the a an of in on at for from with by to near into about over under than and or "
                                 "but as his her its their our my your this that these those whose which who".split())
@@ -99,15 +99,15 @@ _ADJECTIVES_NAME_RE = re.compile(rf"(?:[a-z][\w-]*[ \u00a0]+){{1,3}}({_NAME})"
 _LED_BY_RE = re.compile(rf"\b(?:led|headed|chaired)[ \u00a0]+by[ \u00a0]+({_NAME})")
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
 _SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
-_TRAILING_RE = re.compile(r"[\s.,;:]+$")
+_TRAILING_RE = re.compile(r"(?<![\s.,;:])[\s.,;:]+$")  # a run tried once, from its start: linear
 _SPOKES_FOR_RE = re.compile(r"\bspokes\w+[ \u00a0]+for[ \u00a0]+((?:the[ \u00a0]+)?[\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]*)*)")
-_PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:of|at|in|on|for|from|with|to|who|which)[ \u00a0]")
+_PREPOSITION_RE = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:of|at|in|on|for|from|with|to|who|which)(?=[ \u00a0])")
 _PARTY_STATE_RE = re.compile(r"\b[A-Z]-[A-Z]")  # "Sen. Rand Paul, R-Ky., said"
 _DETERMINERS = frozenset("the a an one another its their his her our several some many".split())
 _COORDINATED_RE = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z]")
 _WEAK_CUE_RE = re.compile(r"cited|quoted|ccording|\bby\b")
-_OPENING_RE = re.compile(r"[\s\"“‘']*(?:(?!(?:in|on|at|of|for|from|with|by|during|after|before|to|as)\b)"
-                         r"[\w'’-]+[ \u00a0]+){0,3}")  # "The website Tech Review …", not "Described in a …"
+_OPENING_RE = re.compile(r"[\s\"“‘']*+(?:(?!(?:in|on|at|of|for|from|with|by|during|after|before|to|as)\b)"
+                         r"[\w'’-]++[ \u00a0]+){0,3}")  # "The website Tech Review …", not "Described in a …"
 _AFTER_INTRO_RE = re.compile(r"[\s\"“‘']*[A-Z][^,]{0,120},[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){0,3}")  # "In a clip, Li …"
 _PARTICIPLES = (r"telling|saying|adding|insisting|warning|arguing|declaring|noting|stressing|explaining|calling|"
                 r"describing|urging|accusing|promising|vowing")
@@ -401,7 +401,7 @@ def _before_preposition(who: str, org_words: frozenset) -> str:
         word = match.group(0).strip()
         before = who[:match.start()].split()
         if word in ("of", "for") and before and before[-1][:1].isupper() and \
-                before[-1].lower() in org_words and who[match.end():match.end() + 1].isupper():
+                before[-1].lower() in org_words and who[match.end() + 1:match.end() + 2].isupper():
             continue
         return who[:match.start()]
     return who

@@ -66,6 +66,19 @@ def test_actor_voice_groups_by_any_sentence_column_and_says_why_not_by_actor():
             actor_voice(frame, ACTORS, by=by)
 
 
+@pytest.mark.parametrize("actors, message", [({}, "must name at least one actor"), (None, "must name at least one"),
+                                             ({"X": {"type": "person", "aliases": [""]}}, "actor 'X' needs"),
+                                             ({"X": {"aliases": ["X"]}}, "needs a type")])
+def test_no_actors_is_one_clear_error(actors, message):
+    """Issue 23: ``actors={}`` raised ``KeyError: ''``."""
+    frame = score_tone(sentences("Xi met the press."))
+    for call in (lambda: match_actors(frame, actors), lambda: actor_voice(frame.assign(voice="narration",
+                                                                                       speaker=None), actors),
+                 lambda: actor_tone(frame, actors, n_boot=10), lambda: speaker_actor(frame["text"], actors)):
+        with pytest.raises(OptionError, match=message):
+            call()
+
+
 def test_actor_tone_is_the_tone_of_sentences_mentioning_it():
     scored = score_tone(sentences("Xi gave a wonderful speech.", "Beijing had a terrible day.", "Rain fell."))
     out = actor_tone(scored, ACTORS, measures=["textblob"]).set_index("actor")

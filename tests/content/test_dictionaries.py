@@ -148,3 +148,23 @@ def test_patterns_no_word_can_match_are_skipped_with_one_warning(tmp_path):
     with pytest.warns(UserWarning, match=r"skipped 2 patterns that no word can match.*':\)' \(line 6\)"):
         codebook = load_codebook(path)
     assert dict(codebook) == {"posemo": ["good"], "numbers": ["seven"]}
+
+
+def test_a_wordstat_line_of_spaces_is_read_in_linear_time_and_errors_stay_short(tmp_path):
+    """Issue 23: a WordStat line with 200,000 inner spaces took 32 s (a lazy word before ``\\s*``), and its error
+    quoted the whole 200 KB line."""
+    import time
+
+    path = tmp_path / "spaces.cat"
+    path.write_text("TRADE\n  tariff (1)\n  free" + " " * 200_000 + "x (1)\n" + "  " + "y" * 200_000 + "\n")
+    start = time.perf_counter()
+    try:
+        load_dictionary(path)
+    except DataFileError as err:
+        assert len(str(err)) < 400, len(str(err))
+    assert time.perf_counter() - start < 5.0
+    heading = tmp_path / "long.cat"
+    heading.write_text(("Z" * 200_000 + "\n  tariff (1)\n") * 2)
+    with pytest.raises(DataFileError, match="appears twice") as caught:
+        load_dictionary(heading)
+    assert len(str(caught.value)) < 400

@@ -151,6 +151,34 @@ def test_kwic_regex_and_limit():
     assert len(kwic(frame, "peace", limit=2)) == 2
 
 
+def test_kwic_limit_zero_keeps_no_row_and_bad_calls_are_one_clear_error():
+    """Issue 23: ``limit=0`` returned one row; ``kwic(None)`` raised AttributeError."""
+    from analysis.errors import ColumnError, OptionError
+
+    frame = pd.DataFrame({"article_id": ["a"], "text": ["peace talks, peace deal, peace plan"]})
+    assert len(kwic(frame, "peace", limit=0)) == 0 and len(kwic(frame, "peace", limit=1)) == 1
+    assert list(kwic(frame, "peace", limit=0).columns) == ["article_id", "left", "match", "right", "pattern"]
+    for call, error, message in [(lambda: kwic(None, "peace"), OptionError, "a DataFrame with a 'text' column"),
+                                 (lambda: kwic(frame, "peace", limit=-1), OptionError, "limit must be"),
+                                 (lambda: kwic(frame, "peace", window=-5), OptionError, "window must be"),
+                                 (lambda: kwic(frame, None), OptionError, "kwic needs a pattern"),
+                                 (lambda: kwic(frame, "peace", text_col="body"), ColumnError, "'body'")]:
+        with pytest.raises(error, match=message):
+            call()
+
+
+def test_kwic_refuses_a_regex_that_would_hang():
+    import time
+
+    from analysis.content.matcher import PatternError
+
+    frame = pd.DataFrame({"article_id": ["a"], "text": ["a" * 60 + " and " + "a" * 45]})
+    start = time.perf_counter()
+    with pytest.raises(PatternError, match="simplify the pattern"):
+        kwic(frame, "(?:a|aa)" * 30 + "c", regex=True)
+    assert time.perf_counter() - start < 5.0
+
+
 def test_works_on_another_corpus_in_sub_folders():
     from analysis import load_corpus
 

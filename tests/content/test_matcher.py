@@ -109,6 +109,38 @@ def test_no_pattern_backtracks_on_a_pathological_sentence():
         assert time.perf_counter() - start < 5.0
 
 
+CATASTROPHIC = "(?:a|aa)" * 30 + "c"  # no quantifier to refuse; 11 s on 40 letters a, minutes on 50
+
+
+def test_a_regex_that_backtracks_without_a_quantifier_is_refused_at_once(tmp_path):
+    """Issue 23: a codebook pattern (and ``kwic(regex=True)``) that hangs on a run of one letter."""
+    start = time.perf_counter()
+    with pytest.raises(PatternError, match=r"takes over 0.05 s to match the word 'aaaa.*simplify the pattern"):
+        Matcher({"k": [CATASTROPHIC]}, match="regex")
+    codebook = tmp_path / "codebook.yml"
+    codebook.write_text(f"match: regex\ntopics:\n  Hang:\n    - '{CATASTROPHIC}'\n")
+    from analysis.content.topics import load_codebook
+    from analysis.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="line 4: 'Hang', pattern .*takes over"):
+        load_codebook(codebook)
+    assert time.perf_counter() - start < 5.0
+
+
+def test_a_regex_slow_on_a_word_of_the_text_stops_with_the_pattern_and_the_word():
+    """The budget holds on every word, not only on the probes tried up front."""
+    import regex
+
+    from analysis.content.matcher import regex_search
+
+    compiled = regex.compile(CATASTROPHIC)
+    assert regex_search(compiled, "a" * 30 + "c") is not None
+    start = time.perf_counter()
+    with pytest.raises(PatternError, match="'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…'"):
+        regex_search(compiled, "a" * 60)
+    assert time.perf_counter() - start < 5.0
+
+
 def test_the_gate_never_drops_a_match():
     """Passing over texts without tokenizing them (the Aho-Corasick gate) finds exactly what full matching finds."""
     import random

@@ -39,3 +39,38 @@ def test_the_disk_index_finds_what_the_memory_index_finds(tmp_path):
     fetch = lambda ids: {i: by_text[i] for i in ids}  # noqa: E731
     assert disk.duplicates(fetch=fetch) == memory.duplicates(fetch=fetch)
     assert memory.duplicates()["a0"] == ("a2", 1.0)  # a2 is the earlier copy
+
+
+def test_a_long_text_is_signed_in_bounded_memory():
+    """Issue 23, break 13: the MinHash signature multiplied every shingle by 128 hashes at once (1 KB a word, so
+    GBs for one long file); it goes in blocks, its working memory bounded whatever the length."""
+    import tracemalloc
+
+    import numpy as np
+
+    from analysis.corpus.dedupe import MINHASH_BLOCK, NUM_PERM, signature
+
+    words = " ".join(f"w{i % 5000} x{i % 7}" for i in range(150_000))
+    tracemalloc.start()
+    exact, minhash = signature(words)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert minhash is not None and minhash.dtype == np.uint32 and len(minhash) == NUM_PERM
+    assert peak < 60 * 1024 * 1024, f"{peak / 2 ** 20:.0f} MB"  # all at once: 300,000 shingles x 1 KB = 290 MB
+    assert MINHASH_BLOCK * NUM_PERM * 8 <= 8 * 1024 * 1024
+    again = signature(words)
+    assert again[0] == exact and (again[1] == minhash).all()
+
+
+def test_files_over_the_default_cap_are_passed_over_unread(tmp_path):
+    """Issue 23, break 13: the default cap is what 2 GB holds (``score`` needs about 51 times a file's size)."""
+    from analysis import load_corpus
+    from analysis.corpus.readers import MAX_FILE_MB
+
+    assert MAX_FILE_MB == 32  # the command line's default: test_the_command_line_default_cap_is_the_librarys
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "ok.txt").write_text("The port reopened on Monday after a long strike.\n")
+    with open(tmp_path / "a" / "big.txt", "wb") as handle:
+        handle.truncate((MAX_FILE_MB + 1) * 1024 * 1024)  # sparse: its size is all the cap reads
+    problems = load_corpus(tmp_path).problems
+    assert problems.set_index("path").loc["a/big.txt", "message"].startswith("33 MB, over the limit of 32 MB")

@@ -84,13 +84,22 @@ def test_awkward_inputs_are_loaded_or_reported(awkward, tmp_path):
 
 
 def test_a_folder_with_nothing_loadable_says_why(tmp_path):
-    _write(tmp_path, {"a.docx": b"PK\x03\x04", "b.txt": b"", "c.html": "<!DOCTYPE html>"})
-    with pytest.raises(CorpusError, match="no article could be loaded") as caught:
-        load_corpus(tmp_path)
+    corpus = tmp_path / "c"
+    _write(corpus, {"a.docx": b"PK\x03\x04", "b.txt": b"", "c.html": "<!DOCTYPE html>"})
+    with pytest.raises(CorpusError, match=r"no article could be loaded from .* \(3 files\)") as caught:
+        load_corpus(corpus)
     assert set(caught.value.problems["path"]) == {"a.docx", "b.txt", "c.html"}
-    with pytest.raises(CorpusError, match="no article could be loaded"):
-        score_corpus(tmp_path, tmp_path / "out" / "s.parquet", workers=1, progress=False)
-    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+    with pytest.raises(CorpusError, match=r"no article could be loaded from .* \(3 files\)"):
+        score_corpus(corpus, tmp_path / "out" / "s.parquet", workers=1, progress=False)
+    assert not (tmp_path / "out").exists(), "a failed run leaves no empty output folder"
+
+
+def test_one_unreadable_parquet_file_is_one_file():
+    """Issue 23: a corrupt Parquet file was counted as several files in the message."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "x.parquet").write_bytes(b"PAR1 garbage, not a Parquet file")
+        with pytest.raises(CorpusError, match=r"\(1 file\): unreadable Parquet file"):
+            load_corpus(folder)
 
 
 SUFFIXES = [".txt", ".html", ".csv", ".tsv", ".json", ".jsonl", ".parquet"]

@@ -179,3 +179,160 @@ def test_near_identical_wire_copies_are_flagged(tmp_path):
 def test_a_single_file_can_be_loaded(messy):
     corpus = load_corpus(messy / "export.csv")
     assert set(corpus.articles["article_id"]) == {"export#2", "export#5"}
+
+
+# ---------------------------------------------------------------- issue 23: hostile files and folders
+
+TALKS = "Talks went well in the capital on Monday, the minister said after the long meeting.\n"
+DEAL = "A terrible deal was signed in the capital on Tuesday, critics of the government said.\n"
+
+
+def _outlets(root):
+    for outlet, text in (("a", TALKS), ("b", DEAL)):
+        (root / outlet).mkdir(parents=True, exist_ok=True)
+        (root / outlet / "1.txt").write_text(text)
+    return root
+
+
+def test_presslens_outputs_inside_a_corpus_are_never_read_as_articles(tmp_path):
+    """Issue 23, break 1: tables a run wrote (listed by their completion manifest), copied into the corpus, and a
+    report folder there, are reported and passed over; the count of articles stays 2."""
+    from analysis import score_corpus
+
+    corpus = _outlets(tmp_path / "c")
+    score_corpus(corpus, tmp_path / "out" / "s.csv", fmt="csv", workers=1, progress=False)
+    for table in (tmp_path / "out").iterdir():
+        (corpus / "a" / table.name).write_bytes(table.read_bytes())
+    (corpus / "report").mkdir()
+    (corpus / "report" / ".presslens-report").write_text("")
+    (corpus / "report" / "index.html").write_text(f"<html><body><p>{TALKS * 5}</p></body></html>")
+    os.mkfifo(corpus / "b" / "x.manifest.json")  # named like a manifest: never opened (it would block)
+    loaded = load_corpus(corpus)
+    assert len(loaded.articles) == 2
+    reported = dict(zip(loaded.problems["path"], loaded.problems["message"]))
+    assert "a table PressLens wrote (listed in s.manifest.json)" in reported["a/s.articles.csv"]
+    assert "the manifest of tables PressLens wrote" in reported["a/s.manifest.json"]
+    assert "a report PressLens wrote" in reported["report"]
+    assert reported["b/x.manifest.json"] == "not a regular file (device, pipe or socket)"
+
+
+def test_an_unreadable_folder_is_a_reported_problem(tmp_path, monkeypatch):
+    """Issue 23, break 3: a folder that cannot be listed (chmod 000 for a non-root user; simulated here, since
+    root reads every folder) is a problem row, and its siblings still load."""
+    corpus = _outlets(tmp_path / "c")
+    locked = corpus / "b" / "locked"
+    locked.mkdir()
+    (locked / "2.txt").write_text(DEAL)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.realpath(path) == os.path.realpath(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    loaded = load_corpus(corpus)
+    assert sorted(loaded.articles["path"]) == ["a/1.txt", "b/1.txt"]
+    reported = dict(zip(loaded.problems["path"], loaded.problems["message"]))
+    assert reported["b/locked"] == ("a folder that cannot be read (Permission denied): its files are not loaded")
+    assert loaded.summary()["files_skipped"] == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder whatever its mode")
+def test_an_unreadable_folder_is_reported_for_real(tmp_path):
+    corpus = _outlets(tmp_path / "c")
+    locked = corpus / "b" / "locked"
+    locked.mkdir()
+    (locked / "2.txt").write_text(DEAL)
+    locked.chmod(0)
+    try:
+        problems = load_corpus(corpus).problems
+    finally:
+        locked.chmod(0o755)
+    assert "b/locked" in set(problems["path"])
+
+
+def test_folders_a_thousand_deep_load_without_recursion(tmp_path):
+    """Issue 23, break 10: folders 1,000 deep raised RecursionError."""
+    corpus = _outlets(tmp_path / "c")
+    deep = str(corpus / "a")
+    for _ in range(1000):  # one at a time: Path.mkdir(parents=True) itself recurses
+        deep = os.path.join(deep, "d")
+        os.mkdir(deep)
+    with open(os.path.join(deep, "deep.txt"), "w") as handle:
+        handle.write("The harbour reopened on Monday after the storm, officials said.\n")
+    try:
+        loaded = load_corpus(corpus)
+    finally:  # bottom up, one at a time: shutil.rmtree (and so pytest's clean-up) recurses too
+        os.remove(os.path.join(deep, "deep.txt"))
+        while deep != str(corpus / "a"):
+            os.rmdir(deep)
+            deep = os.path.dirname(deep)
+    assert len(loaded.articles) == 3 and loaded.problems.empty
+
+
+def test_html_elements_with_huge_attribute_counts_are_reported_at_once(tmp_path):
+    """Issue 23, break 9: a 3 MB page with 200,000 attributes on one element held ``load`` for over 300 s. The
+    work is capped by the sum of the squares of the counts, so 40 elements of 2,000 are refused too."""
+    import time
+
+    from analysis.corpus.readers import MAX_ATTRIBUTE_WORK, attribute_work
+
+    corpus = _outlets(tmp_path / "c")
+
+    def page(elements, attributes):
+        crowded = " ".join(f'a{i}="x y"' for i in range(attributes))
+        return "<html><body>" + "".join(f"<p {crowded}>{TALKS}</p>" for _ in range(elements)) + "</body></html>"
+
+    (corpus / "a" / "one.html").write_text(page(1, 200_000))
+    (corpus / "a" / "many.html").write_text(page(40, 2_000))
+    (corpus / "a" / "few.html").write_text(page(3, 1_000).replace(TALKS, DEAL.replace("Tuesday", "Friday"), 1))
+    (corpus / "a" / "fine.html").write_text(HTML)
+    started = time.perf_counter()
+    loaded = load_corpus(corpus)
+    assert time.perf_counter() - started < 60
+    reported = dict(zip(loaded.problems["path"], loaded.problems["message"]))
+    assert reported["a/one.html"].startswith("HTML elements with too many attributes (200,000 on one): not read")
+    assert reported["a/many.html"].startswith("HTML elements with too many attributes (2,000 on one)")
+    assert {"a/fine.html", "a/few.html"} <= set(loaded.articles["path"])
+    assert attribute_work(HTML) == (0, 0) and attribute_work(page(3, 1_000))[1] < MAX_ATTRIBUTE_WORK
+
+
+def test_integers_above_two_to_the_63_are_kept_as_text(tmp_path):
+    """Issue 23, break 10: an integer above 2**63 in a JSON, JSONL or Parquet column raised OverflowError."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis import score_corpus
+    from analysis.pipeline.scoring import read_scores
+
+    corpus = tmp_path / "c"
+    (corpus / "a").mkdir(parents=True)
+    huge = 2 ** 64 + 1
+    (corpus / "a" / "x.json").write_text(f'[{{"text": {json.dumps(TALKS)}, "n": {huge}}}]')
+    (corpus / "a" / "y.jsonl").write_text(f'{{"text": {json.dumps(DEAL)}, "n": {huge}}}\n')
+    pq.write_table(pa.table({"text": [TALKS + " More."], "n": pa.array([2 ** 64 - 1], pa.uint64())}),
+                   corpus / "a" / "z.parquet")
+    loaded = load_corpus(corpus)
+    assert len(loaded.articles) == 3
+    assert set(loaded.articles["n"].astype(str)) == {str(huge), str(2 ** 64 - 1)}
+    score_corpus(corpus, tmp_path / "s.parquet", workers=1, progress=False)
+    assert len(read_scores(tmp_path / "s.parquet")["articles"]) == 3
+
+
+def test_a_table_row_and_a_file_that_get_the_same_id_are_both_kept(tmp_path):
+    """Issue 23, break 10: ``feed.csv`` row 1 and ``feed#1.txt`` both give ``a/feed#1``; the run crashed with a
+    TypeError in ``pipeline.Sample``."""
+    from analysis import score_corpus
+    from analysis.pipeline.scoring import read_scores
+
+    corpus = tmp_path / "c"
+    (corpus / "a").mkdir(parents=True)
+    pd.DataFrame({"text": [TALKS, DEAL]}).to_csv(corpus / "a" / "feed.csv", index=False)
+    (corpus / "a" / "feed#1.txt").write_text("The harbour reopened on Monday after the storm, officials said.\n")
+    loaded = load_corpus(corpus)
+    assert len(loaded.articles) == 3 and loaded.articles["article_id"].is_unique
+    for provisional in (False, True):
+        score_corpus(corpus, tmp_path / f"s{provisional}.parquet", workers=1, progress=False, provisional=provisional)
+        articles = read_scores(tmp_path / f"s{provisional}.parquet")["articles"]
+        assert len(articles) == 3 and articles["article_id"].is_unique

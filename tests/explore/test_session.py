@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.errors import ColumnError
+from analysis.errors import ColumnError, CorpusError
 from analysis.explore.session import analyse
 from analysis.paths import PROJECT_ROOT
 
@@ -25,7 +25,9 @@ def test_other_corpus_without_codebook_or_actors_gets_provisional_ones():
 
 
 def test_blank_parameters_mean_none_and_bad_grouping_is_clear():
-    assert analyse("", manifest="", codebook="", actors="").corpus.articles.shape[0] == 5
+    assert analyse(None, manifest="", codebook="", actors="").corpus.articles.shape[0] == 5
+    with pytest.raises(CorpusError, match="the corpus path is empty"):  # issue 23: "" is no folder, not the bundled one
+        analyse(" ")
     with pytest.raises(KeyError, match="cannot compare by .nope.: the articles have no such column"):
         analyse(by="nope")
     with pytest.raises(ColumnError, match="cannot compare by 'article_id': it names each article"):
@@ -69,3 +71,21 @@ def test_an_export_column_is_accepted_under_its_own_name(tmp_path):
     assert grouping_column(["source", "media_name"], "media_name") == "media_name"  # a column kept is itself
     with pytest.raises(KeyError, match="cannot compare by 'desk'"):
         analyse(tmp_path / "export.csv", by="desk")
+
+
+def test_bad_rows_of_a_data_file_are_not_counted_as_skipped_files(tmp_path):
+    """Issue 23, break 2: a JSON list of which one item is an article made the report say "3 files were
+    skipped" where none was."""
+    from analysis.report.findings import corpus_finding
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "feed.json").write_text(
+        '[{"text": "Talks went well in the capital on Monday, the minister said."}, {"title": "x"}, 5, {"text": ""}]')
+    (tmp_path / "a" / "1.txt").write_text("A terrible deal was signed in the capital, critics said.\n")
+    (tmp_path / "a" / "notes.docx").write_text("x")
+    a = analyse(tmp_path)
+    summary = a.summary()
+    assert (summary["files_skipped"], summary["rows_skipped"]) == (1, 3)
+    assert a.corpus.summary()["files_skipped"] == 1 and a.corpus.summary()["rows_skipped"] == 3
+    assert "; 1 file was skipped, 3 rows of data files were skipped and no warning" in \
+        corpus_finding(summary).replace("\xa0", " ")

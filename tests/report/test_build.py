@@ -8,6 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from analysis.paths import NOTEBOOKS_DIR
 from analysis.report.build import ReportError, build_reports
 from helpers import FIXTURES
 
@@ -145,6 +146,21 @@ def test_a_single_outlet_corpus_builds_every_page(tmp_path):
     pages = {p.name for p in (tmp_path / "out").glob("*.html")}
     assert {"02-tone.html", "05-keywords.html"} <= pages
     assert "at least two groups" in (tmp_path / "out" / "05-keywords.html").read_text(encoding="utf-8")
+
+
+def test_a_two_article_corpus_builds_every_page_and_says_there_is_too_little(tmp_path, monkeypatch):
+    """Issue 23, break 11: a report on a 2-article corpus failed in 04-topics with ``KeyError: 'source'`` (no
+    stand-in topic, so no topic table, and the empty coverage lost its grouping column)."""
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    for outlet, text in (("a", "Talks went well in the capital today, the minister said."),
+                         ("b", "A terrible deal was signed in the capital today, critics said.")):
+        (tmp_path / "c" / outlet).mkdir(parents=True)
+        (tmp_path / "c" / outlet / "1.txt").write_text(text + "\n")
+    build_reports(tmp_path / "c", out=tmp_path / "out", progress=False)
+    assert len(list((tmp_path / "out").glob("0*.html"))) == len(list(Path(NOTEBOOKS_DIR).glob("0*.ipynb")))
+    topics = (tmp_path / "out" / "04-topics.html").read_text(encoding="utf-8")
+    assert "no name, noun phrase or noun is distinctive enough" in topics
+    assert "The codebook has no topic, so there is no coverage to give." in topics
 
 
 def test_a_failing_notebook_names_the_notebook_and_the_cell(tmp_path):

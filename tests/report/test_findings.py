@@ -396,6 +396,10 @@ def summary(**changes):
     ({"unique_articles": 3, "last_date": "2023-03-01", "files_skipped": 2, "warnings": 7},
      "5 articles from 5 sources (2 duplicates set aside, leaving 3 articles), published on 2023-03-01; 2,517 words. "
      "The cleaner removed nothing; 2 files were skipped and 7 warnings were raised while loading."),
+    ({"files_skipped": 0, "rows_skipped": 1},
+     "5 articles from 5 sources (no duplicates), published 2023-03-01 to 2023-12-04; 2,517 words. The cleaner "
+     "removed nothing; no file was skipped, 1 row of data files was skipped and no warning was raised while "
+     "loading."),
     ({"articles": 0, "unique_articles": 0, "sources": 0, "files_skipped": 3},
      "No article was loaded; 3 files were skipped and no warning was raised while loading."),
 ])

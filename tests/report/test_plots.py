@@ -362,3 +362,14 @@ def test_points_on_too_little_data_are_hollow_and_the_rule_is_stated_once_with_i
                     "others, and is drawn hatched (a bar), hollow (a point) or grey and marked “too few” (a cell); a "
                     "95% interval is given only for a mean over at least 10 scored sentences that are not all alike.")
     assert "20" not in chart_parts.THIN_NOTE and "20" not in chart_parts.HOLLOW_NOTE  # the page states it once
+
+
+def test_a_formula_as_a_column_name_is_prefixed_in_chart_csvs(tmp_path):
+    """Issue 23, break 5: ``report --by`` a column called ``=HYPERLINK(…)`` put it live in 24 chart CSV headers."""
+    from analysis.report.charts import NoChart, write_chart_files
+
+    evil = '=HYPERLINK("http://evil.example";"x")'
+    write_chart_files(NoChart("nothing to draw", data=pd.DataFrame({evil: ["=1+1"], "mean": [0.5]})),
+                      tmp_path, "tone")
+    written = pd.read_csv(tmp_path / "tone.csv")
+    assert list(written.columns) == ["'" + evil, "mean"] and written.iloc[0, 0] == "'=1+1"

@@ -1,6 +1,7 @@
 """YAML with limits: strings for keys, no aliases, no duplicates, bounded depth and size, parsed once."""
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,22 @@ def test_a_large_file_parses_to_what_pyyaml_reads():
                                  for i in range(1500))
     data, _ = parse_yaml_text(text)
     assert data == yaml.safe_load(text) and len(data["topics"]) == 1500
+
+
+def test_a_data_file_that_never_ends_is_refused_at_its_cap():
+    """Issue 23, break 13: ``--actors /dev/zero`` grew without limit (its size says 0). Every data file a user
+    gives (actors, codebooks, tone dictionaries, manifests) is read no further than its cap."""
+    from analysis.content.dictionaries import MAX_DICTIONARY_BYTES, read_text
+    from analysis.corpus.manifest import read_manifest
+    from analysis.resources.datafiles import MAX_YAML_BYTES, read_capped
+
+    started = time.perf_counter()
+    with pytest.raises(DataFileError, match=f"/dev/zero: the actors file is over the limit of {MAX_YAML_BYTES:,}"):
+        load_actors("/dev/zero")
+    with pytest.raises(DataFileError, match=f"over the limit of {MAX_DICTIONARY_BYTES:,} bytes"):
+        read_text(Path("/dev/zero"))
+    with pytest.raises(DataFileError, match="/dev/zero: the manifest is over the limit"):
+        read_manifest("/dev/zero")
+    with pytest.raises(DataFileError, match="the test file is over the limit of 10 bytes"):
+        read_capped("/dev/zero", max_bytes=10, what="test file")
+    assert time.perf_counter() - started < 30

@@ -133,7 +133,8 @@ def test_tone_dictionary_validation(tmp_path):
         score_tone(pd.DataFrame({"text": ["x"]}), dictionary=both)
     topics = tmp_path / "topics.yml"
     topics.write_text("trade: [trade]\nwar: [war]\n")
-    with pytest.raises(DataFileError, match="needs a positive and a negative key; its keys are trade, war"):
+    with pytest.raises(DataFileError, match="needs a positive and a negative category; its categories are trade, war; "
+                                            r"name them positive and negative \(or, in Python, pass poles="):
         score_tone(pd.DataFrame({"text": ["x"]}), dictionary=topics)
     codebook = Codebook({"good words": ["good"], "bad words": ["bad"]})
     scored = score_tone(pd.DataFrame({"text": ["good and bad"]}), dictionary=codebook,

@@ -4,8 +4,8 @@ import pandas as pd
 import pytest
 
 from analysis.scores.sentiment import score_tone
-from analysis.scores.tone import (actor_tone, article_tone, bootstrap_mean_ci, extreme_sentences, spearman,
-                                  tone_agreement, tone_by_position, tone_by_source)
+from analysis.scores.tone import (actor_tone, article_tone, bootstrap_from_sums, bootstrap_mean_ci, extreme_sentences,
+                                  spearman, tone_agreement, tone_by_position, tone_by_source)
 
 
 def scored_frame(n_per_source=40, seed=1):
@@ -174,6 +174,26 @@ def test_actor_tone_by_actor_is_the_tone_toward_each_actor_over_every_group():
     assert list(out.columns[:1]) == ["measure"] and out.loc["Xi Jinping", "n_scored"] == 3
     whole = actor_tone(scored.assign(source="all"), ACTORS, measures=["vader"], n_boot=200).set_index("actor")
     assert out["mean"].equals(whole["mean"])
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda f: tone_by_source(f, n_boot=0), "n_boot must be a whole number of bootstrap draws, 1 or more"),
+    (lambda f: tone_by_source(f, n_boot=2.5), "n_boot must be"),
+    (lambda f: tone_by_source(f, level=1.5), "level must be a confidence level between 0 and 1"),
+    (lambda f: tone_by_source(f, level=0), "level must be"),
+    (lambda f: tone_by_position(f, bins=0), "bins must be a whole number of position bins, 1 or more"),
+    (lambda f: tone_by_position(f, bins=-3), "bins must be"),
+    (lambda f: actor_tone(f, ACTORS, n_boot=0), "n_boot must be"),
+    (lambda f: bootstrap_mean_ci(np.array([1.0]), level=float("nan")), "level must be"),
+    (lambda f: bootstrap_from_sums(np.array([1.0, 2.0]), np.array([1, 1]), n_boot=-1), "n_boot must be"),
+])
+def test_impossible_options_are_one_clear_error(call, message):
+    """Issue 23: ``bins=0`` raised IndexError, ``n_boot=0`` "need at least one array", ``level=1.5`` numpy's
+    quantile error."""
+    from analysis.errors import OptionError
+
+    with pytest.raises(OptionError, match=message):
+        call(scored_frame())
 
 
 # ---------------------------------------------------------------- thin data: no interval from a handful of sentences

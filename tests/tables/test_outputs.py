@@ -184,3 +184,64 @@ def test_stale_staging_of_dead_runs_is_removed(tmp_path):
     alive.mkdir()
     remove_stale_staging(tmp_path, ".s.partial-")
     assert not dead.exists() and alive.exists()
+
+
+def test_a_formula_as_a_column_name_is_prefixed_like_a_cell(tmp_path):
+    """Issue 23, break 5: a column called ``=HYPERLINK(…)`` was written live in the CSV header (the chart CSVs:
+    tests/report/test_plots.py)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    evil = '=HYPERLINK("http://evil.example";"x")'
+    (corpus / "e.csv").write_text(f'text,{evil}\n"Talks went well in the capital on Monday.",1\n')
+    score_corpus(corpus, tmp_path / "o" / "s.csv", fmt="csv", workers=1, progress=False)
+    for table in (tmp_path / "o").glob("*.csv"):
+        header = table.read_text().splitlines()[0]
+        assert not any(cell.startswith(("=", "\"=")) for cell in header.split(",")), (table.name, header)
+    assert "'" + evil in pd.read_csv(tmp_path / "o" / "s.articles.csv").columns
+    assert read_tables(tmp_path / "o" / "s.csv")["articles"].shape[0] == 1
+
+
+@pytest.mark.parametrize("damage", [
+    lambda body: body.update(tables={("tablez" if k == "articles" else k): v for k, v in body["tables"].items()}),
+    lambda body: body["tables"]["articles"].pop("bytes"),
+    lambda body: body["tables"]["articles"].update(file="s.sentences.parquet"),
+    lambda body: body.update(format="xlsx"),
+    lambda body: body.update(tables=[]),
+    lambda body: body["tables"].update(articles="s.articles.parquet"),
+])
+def test_a_valid_but_damaged_manifest_is_refused_and_the_cache_rescores(tmp_path, monkeypatch, damage):
+    """Issue 23, break 12: a manifest with a renamed key made every later report fail until the cache was
+    deleted by hand."""
+    from analysis.pipeline.cache import cached_scores
+
+    out = tmp_path / "s.parquet"
+    score_corpus(OTHER, out, workers=1, progress=False)
+    manifest = out.with_name("s.manifest.json")
+    body = json.loads(manifest.read_text())
+    damage(body)
+    manifest.write_text(json.dumps(body))
+    with pytest.raises(OutputError, match="is not one PressLens wrote"):
+        read_tables(out)
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
+    cached = cached_scores(str(OTHER))
+    cached_manifest = cached.with_name("scores.manifest.json")
+    body = json.loads(cached_manifest.read_text())
+    damage(body)
+    cached_manifest.write_text(json.dumps(body))
+    with pytest.warns(UserWarning, match="damaged"):
+        again = cached_scores(str(OTHER))
+    assert read_tables(again, verify=True)["articles"].shape[0] > 0
+
+
+def test_two_scores_started_together_both_succeed(tmp_path):
+    """Issue 23 (done when): two ``score`` runs started together on one machine, into one output and into two,
+    all succeed; the shared output is one complete result, and no staging folder is left."""
+    command = [sys.executable, "-m", "analysis.cli", "score", str(OTHER), "--workers", "1", "--quiet", "--out"]
+    outs = [tmp_path / "same" / "s.parquet", tmp_path / "same" / "s.parquet", tmp_path / "other" / "s.parquet"]
+    runs = [subprocess.Popen([*command, str(out)], stderr=subprocess.PIPE, text=True) for out in outs]
+    for run in runs:
+        _, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+    first, second = (read_tables(out, verify=True)["articles"] for out in outs[1:])
+    assert first.equals(second) and len(first) > 0
+    assert not [p for p in (tmp_path / "same").iterdir() if p.name.startswith(".")]

@@ -65,7 +65,7 @@ def _marked_text(text: str, spans: list[ActorSpan], index: dict[str, int]) -> st
 
 
 _PLACEHOLDER_RE = re.compile(r"qqa(\d+)(s?)qq")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]\"“”«»—–…!?]|\s[-‘’']+|[-‘’']+\s")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]\"“”«»—–…!?]|\s[-‘’']+|(?<![-‘’'])[-‘’']+\s")  # a run tried once: linear
 _STRIP = string.punctuation + "“”‘’«»…—–"
 
 

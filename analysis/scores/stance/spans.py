@@ -25,7 +25,9 @@ _TITLES = {"president": "president", "sen.": "senator", "senator": "senator", "r
            "gen.": "general", "general": "general", "chairman": "chairman", "ceo": "chief executive",
            "director": "director", "senator-elect": "senator", "premier": "premier", "speaker": "speaker",
            "attorney": "attorney", "sheriff": "sheriff", "chief": "chief", "bishop": "bishop"}
-_TITLE_BEFORE_RE = re.compile(r"([A-Z][\w.\-]*)\s+$")
+# The last word before trailing spaces, from its first capital ("Dr.", "President"); each word is tried once
+# (possessive, atomic), so a long run of capitals is linear. Search a slice: the look-behind sees no further.
+_TITLE_BEFORE_RE = re.compile(r"(?<![\w.\-])(?:(?![A-Z])[\w.\-])*+([A-Z][\w.\-]*+)\s+$")
 _NON_PERSON_TYPES = frozenset({"country", "org", "organisation", "organization", "company", "bloc", "party",
                                "institution", "place", "city", "region", "body", "government", "media"})
 _ORG_WORDS = frozenset("Bank Party Council Ministry Union Company Inc Corp University Association Committee "
@@ -110,7 +112,7 @@ class _Coreference:
         for span in spans:
             if span.kind != "name":
                 continue
-            before = _TITLE_BEFORE_RE.search(text, max(0, span.start - 30), span.start)
+            before = _TITLE_BEFORE_RE.search(text[max(0, span.start - 30):span.start])
             title = _TITLES.get(before.group(1).lower()) if before else None
             if title:
                 self.titles.setdefault(title, set()).add(span.actor)

@@ -24,9 +24,11 @@ _THE_RE = re.compile(r"\b[Tt]he[ \u00a0]([a-z][\w-]*)(?![’'])(?:[ \u00a0]([a-z
 _NAME_AFTER_ROLE = r"[A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,3}"
 _ROLE_THEN_NAME_RE = re.compile(rf"[ \u00a0]+({_NAME_AFTER_ROLE})")
 _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
-_NAME_COMMA_THE_RE = re.compile(rf"({_NAME_AFTER_ROLE}),[ \u00a0]+(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)"
-                                rf"(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
-_PREPOSITION_RE = re.compile(r"[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)[ \u00a0]")
+# "Charles Clarke, the education secretary" before a role: from the first capital of a word, each word tried
+# once (atomic), so that a run of capitals is linear. Search a slice: the look-behind sees no further.
+_NAME_COMMA_THE_RE = re.compile(rf"(?<![\w'’.-])(?>[\w'’.-]*?(?=[A-Z]))({_NAME_AFTER_ROLE}),[ \u00a0]+"
+                                rf"(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
+_PREPOSITION_RE = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)(?=[ \u00a0])")
 
 
 class Resolver:
@@ -208,9 +210,10 @@ class Resolver:
                       if self._lower[max(0, start - 40):start].rfind("the") >= 0 else None):
             if match:
                 out.append((match.start(1), match.group(1)))
-        before = _NAME_COMMA_THE_RE.search(text, max(0, start - 100), start)
+        low = max(0, start - 100)
+        before = _NAME_COMMA_THE_RE.search(text[low:start])
         if before:
-            out.append((before.start(1), before.group(1)))
+            out.append((low + before.start(1), before.group(1)))
         names = []
         for position, surface in out:
             split = self.parser.split_name(surface.split())
