@@ -17,15 +17,19 @@ from analysis.text.patterns import alternation
 from analysis.voices.names.lexicon import FUNCTION_CAPS, Lexicon, looks_like_role
 
 _TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Prof|Rev|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
-          r"|(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
+          r"|(?:[A-Z]\.){2,}(?![\w'’-])"  # "U.S.", "F.B.I."
+          r"|(?![DRI]-[A-Z])(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
+# not a party–state tag ("D-N.Y.", "R-Tenn."), which is an affiliation, never a name
 _CONNECT = r"(?:de|da|di|do|dos|du|van|von|der|den|le|la|bin|ibn|al|el|y)"
-NAME_RE = re.compile(rf"(?<![\w'’])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN})*")
+_INITIALS = r"(?:[A-Z]\.[ \u00a0]+)+"  # middle initials stay inside a name: "James B. Calloway"
+NAME_RE = re.compile(rf"(?<![\w'’])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+|{_INITIALS})?{_TOKEN})*")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _INNER_BREAKS = frozenset("and or but nor with like as than to from in on at by for".split())
-_MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
+_MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z]\.|(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"
 _MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
 _PARTICLES = frozenset("de da van von der den du le la bin al".split())
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle initial: what stands before it is a given name, not a role
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
 
@@ -130,7 +134,7 @@ class NameParser:
                 tokens[-1].lower() not in lex.org_words:
             tokens.pop(0)
             skip += 1
-        if initial and len(tokens) > 2 and tokens[0] not in lex.given and \
+        if initial and len(tokens) > 2 and tokens[0] not in lex.given and not _INITIAL_RE.fullmatch(tokens[1]) and \
                 (looks_like_role(tokens[0].lower()) or tokens[0].lower() in lex.person_nouns) \
                 and not self.article.seen_mid_sentence(tokens[0]):
             tokens.pop(0)
