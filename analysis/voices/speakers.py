@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from analysis.resources.wordlists import speech_verbs
 from analysis.text.patterns import alternation
+from analysis.voices.names.affiliation import party_of, state_of
 from analysis.voices.names.index import NameIndex
 from analysis.voices.names.lexicon import anonymous_head, person_noun
 from analysis.voices.names.parse import mask_quotes
@@ -284,6 +285,12 @@ class Attribution:
                 return self.resolve(named.group(1), position + indefinite.end() + named.start(1))  # "a dejected X"
             led = _LED_BY_RE.search(who)  # "a bench headed by Justice Mehra" speaks through its head
             return self.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
+        party = _PARTY_DESCRIPTION_RE.fullmatch(who)
+        if party:  # "the Ohio Republican", "the Arizona Democrat": the person with that party and state
+            state = state_of(party.group("state")) if party.group("state") else None
+            if state is not None or not party.group("state"):
+                entity = self.index.resolve_affiliated(party_of(party.group("party")), state, position)
+                return entity.canonical if entity else UNKNOWN
         who = _before_preposition(who, self.index.lex.org_words)  # "the ministers of India and China": not China
         lex = self.index.lex
         body = _STATE_BODY_RE.fullmatch(who)
@@ -407,6 +414,9 @@ def _before_preposition(who: str, org_words: frozenset) -> str:
     return who
 
 
+_PARTY_DESCRIPTION_RE = re.compile(r"[Tt]he[ \u00a0]+(?:(?P<state>[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[ \u00a0]+)?"
+                                   r"(?P<party>Democrat|Republican|Independent|GOP)"
+                                   r"(?:[ \u00a0]+(?:senator|lawmaker|congressman|congresswoman|representative))?")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0](?:(?:of|for|the)[ \u00a0](?=[A-Z]))?[A-Z][\w'’.-]*)*")
 _ISSUED_DOCUMENTS = frozenset("statement report letter readout release communique communiqué memo email post "

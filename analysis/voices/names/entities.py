@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analysis.voices.names.affiliation import (gendered_noun, organisation_after, party_state_after, role_phrase as _role_phrase,
+                                              title_statement)
 from analysis.voices.names.lexicon import FUNCTION_CAPS, LEADER_WORDS, Lexicon, looks_like_role
 from analysis.voices.names.parse import ArticleText, NameParser, caps_before
 
-_AGE_RE = re.compile(r"^,\s*\d{1,3},")
+_AGE_RE = re.compile(r"^,\s*(\d{1,3}),")
 _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|their|[A-Z][\w'’.-]*['’]s?)\s+"
                             r"(?:[\w'’-]+\s+){0,5}?([a-z][\w-]*)(?=\s*[,.;]|\s+(?:of|at|for|in|with|from|who)\b))")
 _ROLE_BEFORE_RE = re.compile(r"(?:^|[\s(])(?:([a-z][\w-]+),?|[Tt]he[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+){0,3}[a-z][\w-]*),)"
@@ -38,6 +40,13 @@ class Entity:
     evidence: int = 0  # how strongly the kind is attested (0: a guess)
     gathered: bool = False  # evidence read from the article (see NameIndex.typed)
     description: str = ""  # for a person the article does not name: how it describes them ("one resident")
+    shown: str | None = None  # the gender the article shows (an honorific, a gendered noun, "he"/"she"), never a name's
+    role: str | None = None  # the role the article gives ("senator", "deputy attorney general", "lawyer")
+    role_from_title: bool = False  # the role is a title before the name (it wins over an apposition's)
+    party: str | None = None  # stated: "(D-Ga.)" → Democrat
+    state: str | None = None  # stated: "(D-Ga.)" → Georgia
+    organisation: str | None = None  # stated: "of the ACLU", "FBI Director X", "a spokeswoman for the department"
+    age: int | None = None  # stated: "Denise Forbes, 52,"
 
     @property
     def tokens(self) -> list[str]:
@@ -140,7 +149,7 @@ class Entities:
     def _longer_names(self, token: str, entries: list[tuple[int, str]]) -> list[tuple[int, str, tuple]]:
         found = []
         for start, surface in entries:
-            split = self.parser.split_name(surface.split(), initial=True)
+            split = self.parser.split_name(surface.split(), initial=True, located=self.parser.located(start))
             if split is None or len(split[2]) < 2:
                 continue
             name = " ".join(split[2])
@@ -167,12 +176,18 @@ class Entities:
         return entity.gender or self.lex.given.get(entity.tokens[0])
 
     def title_evidence(self, entity: Entity, titles) -> None:
-        gender = self._honorific_gender(titles)
+        gender = self._honorific_gender(titles) or gendered_noun(titles)
         if gender and not entity.gender:
             entity.gender = gender
+        entity.shown = entity.shown or gender
         entity.roles.update(t.lower().rstrip(".") for t in titles)
         if any(t.lower() in self.lex.titles for t in titles):
             self._type(entity, "person", 3)
+            stated = title_statement(titles, self.lex)
+            entity.party = entity.party or stated.party
+            entity.organisation = entity.organisation or stated.organisation
+            if stated.role and not entity.role_from_title:
+                entity.role, entity.role_from_title = stated.role, True
 
     def _gather_evidence(self, entity: Entity) -> None:
         """Type an entity from its name, then from the first places the article names it."""
@@ -211,8 +226,11 @@ class Entities:
                 self.title_evidence(entity, titles)
         possessive = text[end:end + 2] in ("'s", "’s")
         after = text[end:end + 90]
-        if _AGE_RE.match(after):
+        age = _AGE_RE.match(after)
+        if age:
             self._type(entity, "person", 3)
+            entity.age = entity.age or int(age.group(1))
+        self._stated_evidence(entity, text, end, possessive)
         apposition = _APPOSITION_RE.match(after)
         if apposition and not possessive:
             noun = apposition.group(1) or ""
@@ -224,6 +242,8 @@ class Entities:
                 entity.roles.add(noun)
                 if noun in lex.person_nouns or looks_like_role(noun):
                     self._type(entity, "person", 2)
+                    entity.role = entity.role or _role_phrase(apposition.group(0), noun)
+                    entity.shown = entity.shown or gendered_noun([noun])
         elif after.startswith((", which ", ", whose ")) and not possessive:
             self._type(entity, "organisation", 4)  # "Ambassador Stages, which owns the theatre": no person
         noun_after = _NOUN_AFTER_RE.match(after)
@@ -247,6 +267,22 @@ class Entities:
             self._type(entity, "person", 2)
             entity.roles.add(noun)
             entity.roles.update(w for w in words[:-1] if w in lex.demonyms_lower)
+            entity.role = entity.role or " ".join(words)
+            entity.shown = entity.shown or gendered_noun([noun])
+
+    def _stated_evidence(self, entity: Entity, text: str, end: int, possessive: bool) -> None:
+        """A party and state ("(D-Ga.)", ", R-Tenn.", ", Republican of Kansas") or an organisation (", president
+        of the Tarrytown Neighbors Association") stated right after a name."""
+        if possessive:
+            return
+        party, state = party_state_after(text, end)
+        if party or state:
+            self._type(entity, "person", 3)
+            entity.party, entity.state = entity.party or party, entity.state or state
+            return
+        found = organisation_after(text, end)
+        if found and found[0] in self.lex.person_nouns | {"head"} or found and looks_like_role(found[0]):
+            entity.organisation = entity.organisation or found[1]
 
     @staticmethod
     def _type(entity: Entity, kind: str, strength: int) -> None:

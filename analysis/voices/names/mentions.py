@@ -90,7 +90,7 @@ class MentionFinder:
 
     def _mention(self, start: int, surface: str, *, initial: bool) -> Mention | None:
         parts = [(start + t.start(), start + t.end(), t.group(0)) for t in re.finditer(r"\S+", surface)]
-        split = self.parser.split_name([p[2] for p in parts], initial=initial)
+        split = self.parser.split_name([p[2] for p in parts], initial=initial, located=self.parser.located(start))
         if split is None:
             return None
         skip, titles, tokens, possessive = split

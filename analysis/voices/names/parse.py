@@ -29,6 +29,7 @@ _MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|
 _MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
 _PARTICLES = frozenset("de da van von der den du le la bin al".split())
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
+_LOCATED_RE = re.compile(r"(?<![\w'’-])(?:in|at|near|from|outside|across|around|to)[ \u00a0]+$")
 _INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle initial: what stands before it is a given name, not a role
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
@@ -94,11 +95,14 @@ class NameParser:
     def __init__(self, article: ArticleText, lex: Lexicon):
         self.article, self.lex = article, lex
 
-    def split_name(self, tokens: list[str], *, initial: bool = False):
+    def split_name(self, tokens: list[str], *, initial: bool = False, located: bool = False):
         """``(skipped, titles, name tokens, possessive)`` of a run of capitalised words, or None.
 
         Skipped: leading function words ("The"), a leading possessor ("Spain's Carla Ruiz"), a role word
-        opening a sentence ("Producer Sam Okoro"). Titles: every token up to the last title word
+        opening a sentence ("Producer Sam Okoro"), a place glued before a name in text whose commas were removed
+        ("In New Jersey Trump said"); a place of one word only after a function word, where ``located`` (a
+        preposition stands before the run: "in Delaware Biden said") or before a given name ("Russia Eugene
+        Kaspersky"), so that "Jordan Whitfield" and "Chad Copley" stay whole. Titles: every token up to the last title word
         ("Senate Majority Leader Chuck Schumer", "China President Xi Jinping"), unless what remains is an
         organisation or a place ("Home Office", "General Motors"). Post-nominals ("QC") and pronouns at the
         end are dropped; a final "'s" is removed and flagged.
@@ -115,7 +119,8 @@ class NameParser:
             skip += 1
         for size in (3, 2, 1):  # "In New Jersey Trump said": a place before a name, with no comma
             if len(tokens) > size and " ".join(tokens[:size]) in lex.places and tokens[0] not in lex.given and \
-                    tokens[-1].lower() not in lex.org_words and tokens[-1].lower() not in lex.place_words:
+                    tokens[-1].lower() not in lex.org_words and tokens[-1].lower() not in lex.place_words and \
+                    (size > 1 or skip or located or (len(tokens) > 2 and tokens[1] in lex.given)):
                 del tokens[:size]
                 skip += size
                 break
@@ -167,6 +172,10 @@ class NameParser:
         if cut and (rest[-1] in lex.org_words or street):
             return 0
         return cut
+
+    def located(self, start: int) -> bool:
+        """Whether a preposition of place stands right before ``start`` ("in Delaware Biden said")."""
+        return _LOCATED_RE.search(self.article.masked, max(0, start - 12), start) is not None
 
     def core_of(self, surface: str) -> tuple[str, tuple, bool] | None:
         """``(core name, titles, possessive)`` of a name as written ("Mr Blair's" → "Blair", ("Mr",), True)."""
