@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from analysis.resources.wordlists import speech_verbs
 from analysis.text.patterns import alternation
+from analysis.voices.documents import document_of, issuer
 from analysis.voices.names.affiliation import party_of, state_of
 from analysis.voices.names.index import NameIndex
 from analysis.voices.names.lexicon import anonymous_head, person_noun
@@ -274,6 +275,12 @@ class Attribution:
         spokes_for = _SPOKES_FOR_RE.search(who)
         if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
             return self.resolve(spokes_for.group(1), position)
+        document = document_of(who)
+        if document is not None:  # "the statement said", "according to a GAO report": who issued it
+            return issuer(self, document, position)
+        campaign = _CAMPAIGN_RE.fullmatch(who)
+        if campaign:  # "the Teague campaign said": the campaign, not the candidate
+            return f"{campaign.group(1)} campaign"
         tail = self._closing_name(who)
         if tail is not None:  # "… the Trump administration McMaster said", "… on Monday Duda said"
             return self.resolve(tail, position + len(who) - len(tail))
@@ -311,9 +318,6 @@ class Attribution:
             return entity.canonical if entity else UNKNOWN
         if names:  # "Labour's environment spokesman", "Veltrex's chief executive": a role, no name
             return UNKNOWN
-        document = re.search(r"\b([a-z]+)$", who)
-        if document and document.group(1) in _ISSUED_DOCUMENTS:  # "the statement said": who issued it
-            return self._issuer(document.group(1), position)
         entity = self.index.resolve_description(who, position)
         return entity.canonical if entity else UNKNOWN
 
@@ -345,20 +349,6 @@ class Attribution:
         name = " ".join([*body.group(1).split(), *(w.capitalize() for w in body.group(2).split()), head.capitalize()])
         self._bodies.setdefault(head, []).append((modifiers, name))
         return name
-
-    def _issuer(self, document: str, position: int) -> str:
-        """Who issued the statement (report, letter …) an attribution names: the subject of the nearest
-        sentence before, within three, that mentions one ("The Foxes said in a statement that …")."""
-        index = self.index
-        k = index.sentence_of(position)
-        for j in range(k, max(k - 4, -1), -1):
-            start, end = self.sentences[j]
-            end = min(end, position)
-            if re.search(rf"\b{document}\b", self.masked[start:end]):
-                found = self.subject_of(start, end)
-                if found:
-                    return found
-        return UNKNOWN
 
     def _spokesperson(self, who: str, names: list[str], position: int) -> str:
         organisation = [n for n in names if not re.search(r"['’]s$", n)]
@@ -419,8 +409,7 @@ _PARTY_DESCRIPTION_RE = re.compile(r"[Tt]he[ \u00a0]+(?:(?P<state>[A-Z][\w.]*(?:
                                    r"(?:[ \u00a0]+(?:senator|lawmaker|congressman|congresswoman|representative))?")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0](?:(?:of|for|the)[ \u00a0](?=[A-Z]))?[A-Z][\w'’.-]*)*")
-_ISSUED_DOCUMENTS = frozenset("statement report letter readout release communique communiqué memo email post "
-                       "filing note".split())
+_CAMPAIGN_RE = re.compile(r"[Tt]he[ \u00a0]+([A-Z][\w'’.-]*(?:[ \u00a0][A-Z][\w'’.-]*){0,2})[ \u00a0]+campaign")
 
 
 @lru_cache(maxsize=1)
