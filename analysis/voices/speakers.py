@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from analysis.resources.wordlists import speech_verbs
 from analysis.text.patterns import alternation
-from analysis.voices.documents import document_of, issuer
+from analysis.voices.documents import INTERNAL, ISSUED, document_of, issuer
 from analysis.voices.names.affiliation import party_of, state_of
 from analysis.voices.names.index import NameIndex
 from analysis.voices.names.lexicon import anonymous_head, person_noun
@@ -66,6 +66,7 @@ _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|w
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     verb = alternation([v for v in speech_verbs() if not v.split()[0].endswith("ing")])  # "saying" is no tag
+    documents = alternation(sorted(ISSUED | INTERNAL))
     who = rf"(?<![\w'’.-])(?P<who>{_DESC_LAZY}|{_ONE}|{_NAME}|{_PRON})"
     who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_ONE}|{_NAME}|{_PRON})"
     chunk = r"(?:[^,\"“”«»„「」\0]|[\"“”«»„「」‘’']\0+[\"“”«»„「」‘’'])"  # a quote inside is blanked out
@@ -84,6 +85,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "with": re.compile(rf"\bwith[ \u00a0]+{who}[ \u00a0]+(?:{_PARTICIPLES})\b"),
         "conjoined": re.compile(rf"\b(?:but|and)[ \u00a0]+(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})\b"),
         "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who_after}"),
+        "according_document": re.compile(
+            rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+(?P<who>(?:(?:an?|the|its|his|her|their)[ \u00a0]+|"
+            rf"[A-Z][\w.'’-]*['’]s[ \u00a0]+)?(?:[\w'’.-]+[ \u00a0]+){{0,4}}?(?:{documents})s?\b"
+            rf"(?:[ \u00a0]+(?:from|by|of|(?:issued|released|filed|signed|written|sent|brought)[ \u00a0]+by)[ \u00a0]+"
+            rf"(?:the[ \u00a0]+)?{_NAME})?)"),
+        "verb_after_name": re.compile(rf"{_PARTY}(?:,[^,\0]{{1,90}},)?[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
     }
 
 
@@ -144,6 +151,21 @@ class Attribution:
             match = patterns[name].match(segment)
             if match and (reporting or match.group("verb") not in _REPORTING):
                 return self._who(match, start)
+        return self._named_subject(start, end, reporting=reporting)
+
+    def _named_subject(self, start: int, end: int, *, reporting: bool) -> str | None:
+        """A tag whose subject is a name the patterns cannot read whole but the names can: "…," the Office of
+        Management and Budget said; "…," the Michigan Health and Hospital Council warned."""
+        lead = _LEAD_RE.match(self.masked, start, end)
+        at = lead.end()
+        if at >= end or not self.masked[at].isupper():
+            return None
+        for mention in self.index.mentions_in(self.index.sentence_of(at)):
+            if mention.start == at:
+                verb = _patterns()["verb_after_name"].match(self.masked, mention.end, end)
+                if verb and (reporting or verb.group("verb") not in _REPORTING):
+                    return mention.entity.canonical
+                return None
         return None
 
     def tag_before(self, start: int, end: int) -> str | None:
@@ -183,9 +205,16 @@ class Attribution:
 
     def subject_of(self, start: int, end: int, *, opening: bool = False) -> str | None:
         """The first person or organisation named in ``text[start:end]`` (a sentence's subject); with
-        ``opening``, only one that opens the sentence (after at most three words, no comma)."""
+        ``opening``, only one that opens the sentence (after at most three words, no comma). A pronoun that
+        opens the sentence, or its main clause, is its subject ("In a statement, she thanked Mr. Calloway …")."""
         index = self.index
-        for mention in index.mentions_in(index.sentence_of(start)):
+        mentions = index.mentions_in(index.sentence_of(start))
+        pronoun = _PRONOUN_SUBJECT_RE.match(self.masked, start, end)
+        if pronoun and not any(start <= m.start < pronoun.start("p") for m in mentions):
+            entity = index.resolve_pronoun(pronoun.group("p"), pronoun.start("p"))
+            if entity is not None:
+                return UNKNOWN if entity.description else entity.canonical
+        for mention in mentions:
             if opening and mention.start >= start and not (_OPENING_RE.fullmatch(self.masked, start, mention.start) or
                                                            _AFTER_INTRO_RE.fullmatch(self.masked, start, mention.start)):
                 return None
@@ -214,10 +243,16 @@ class Attribution:
         if by and _PASSIVE_CUE_RE.search(text, before[0], before[1]):
             return self._who(by, after[0])
         for start, end in (after, before):
-            match = patterns["according"].search(text, start, end)
+            match = patterns["according_document"].search(text, start, end) or \
+                patterns["according"].search(text, start, end)
             if match:
                 return self._who(match, 0)
         return None
+
+    def is_person(self, canonical: str) -> bool:
+        """Whether a speaker found in this article is a person (not an organisation, a place or nobody)."""
+        entity = self.index.entities.known(canonical)
+        return entity is not None and self.index.typed(entity).kind == "person"
 
     # -- resolution -----------------------------------------------------------------------------------
     def _who(self, match: re.Match, offset: int) -> str | None:
@@ -404,6 +439,8 @@ def _before_preposition(who: str, org_words: frozenset) -> str:
     return who
 
 
+_PRONOUN_SUBJECT_RE = re.compile(r"[\s\"“‘']*(?:[A-Z][^,\0]{0,120},[ \u00a0]+)?(?P<p>[Hh]e|[Ss]he|[Ii]t)\b(?![’'])")
+_LEAD_RE = re.compile(r"[\s,;:—–-]*(?:[Tt]he[ \u00a0]+)?")
 _PARTY_DESCRIPTION_RE = re.compile(r"[Tt]he[ \u00a0]+(?:(?P<state>[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)[ \u00a0]+)?"
                                    r"(?P<party>Democrat|Republican|Independent|GOP)"
                                    r"(?:[ \u00a0]+(?:senator|lawmaker|congressman|congresswoman|representative))?")

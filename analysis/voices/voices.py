@@ -157,6 +157,10 @@ def _own_speaker(text, span: Span, k: int, spans, sentences, sentence_starts, at
         found = attribution.tag_after(previous_end, before[1])  # "…," she said, "…"
     if found is None:
         found = attribution.tag_before(*before)
+        if found == UNKNOWN:  # "According to Feld, the defense will argue "…"": the person credited
+            credited = attribution.weaker(before, after)
+            if credited and credited != UNKNOWN and attribution.is_person(credited):
+                return credited
     return found or attribution.tag_after(*after, reporting=True) or attribution.weaker(before, after)
 
 

@@ -79,6 +79,10 @@ class Entities:
         """The entity of a canonical name already met."""
         return self._by_core[canonical]
 
+    def known(self, canonical: str) -> Entity | None:
+        """The entity of a canonical name already met, or None."""
+        return self._by_core.get(canonical)
+
     def entity_for(self, core: str, titles: tuple = (), position: int = 0) -> Entity:
         """The entity a name refers to, under the fullest form the article gives."""
         if " " not in core or _PARTICLE_SURNAME_RE.fullmatch(core):
