@@ -34,7 +34,7 @@ _POSSESSOR_RE = re.compile(r"^((?:[Tt]he[ \u00a0]+)?(?:[\w.&-]+[ \u00a0]+){0,4}?
 _DETERMINER_RE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)[ \u00a0]+")
 _MODIFIER_RE = re.compile(rf"^(?:[\d-]+[ \u00a0]+)?(?:[a-z][\w-]*[ \u00a0]+)*?({_NAME})[ \u00a0]+(?=[a-z])")
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
-_INTRODUCED = (r"(?:\b(?:in|with|via|through)[ \u00a0]+(?:an?|his|her|its|their|the)[ \u00a0]+"
+_INTRODUCED = (r"(?:\b(?:[Ii]n|[Ww]ith|[Vv]ia|[Tt]hrough)[ \u00a0]+(?:an?|his|her|its|their|the)[ \u00a0]+"
                r"|\b(?:issued|released|sent|wrote|filed|published|signed|brought|posted|emailed)[ \u00a0]+"
                r"(?:an?|his|her|its|their|the)[ \u00a0]+)(?:[\w'’-]+[ \u00a0]+){0,3}?")
 

@@ -367,6 +367,9 @@ class Attribution:
         dated = words[0].lower() in self.index.lex.not_names and len(words) > 1  # "on Monday Duda"
         if tail.group(1) in _NOT_BEFORE_SUBJECT and not dated:
             return None
+        lex = self.index.lex
+        if not dated and words[-1].lower().rstrip(".") in lex.org_words | lex.place_words:
+            return None  # "one Republican aide in the state Senate": a body the description names, no subject
         return " ".join(words[1:] if dated else words)
 
     def _state_body(self, body: re.Match, position: int) -> str:

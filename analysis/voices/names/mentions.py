@@ -17,6 +17,7 @@ _LEADING = " \"“‘'«„「『([—–-\0"
 _ORG_TAIL_RE = re.compile(r"[ \u00a0]+(of|for|and|&)[ \u00a0]+(the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*")
 _INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
 _INDEFINITE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Oo]ne|[Aa]nother)((?:[ \u00a0]+[\w'’-]+){1,4})")
+_CLAUSE_OPENERS = frozenset("when while because".split())
 _PHRASE_END_RE = re.compile(r"[,;:]|\b(?:said|says|told|tells|added|wrote|asked|was|is|had|has)\b")
 
 
@@ -66,9 +67,10 @@ class MentionFinder:
         return self._anonymous[k]
 
     def _speaker_position(self, sentence_start: int, position: int) -> bool:
-        """Whether a phrase at ``position`` opens its sentence or follows a verb of saying."""
+        """Whether a phrase at ``position`` opens its sentence or a clause ("… was interrupted when a man near
+        the front began shouting"), or follows a verb of saying."""
         before = self.article.masked[sentence_start:position].strip(_LEADING + ",.;:!?…”’\"' \u00a0")
-        return not before or ends_with_speech_verb(before)
+        return not before or ends_with_speech_verb(before) or before.rsplit(None, 1)[-1] in _CLAUSE_OPENERS
 
     def _organisation_end(self, start: int, end: int) -> int:
         """Where a name starting at ``start`` ends, once "of"/"for"/"and" inside an organisation's name

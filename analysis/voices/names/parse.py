@@ -30,6 +30,7 @@ _MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
 _PARTICLES = frozenset("de da van von der den du le la bin al".split())
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
 _LOCATED_RE = re.compile(r"(?<![\w'’-])(?:in|at|near|from|outside|across|around|to)[ \u00a0]+$")
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.": the last period is part of it
 _INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle initial: what stands before it is a given name, not a role
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
@@ -124,7 +125,8 @@ class NameParser:
                 del tokens[:size]
                 skip += size
                 break
-        if "of" in tokens[1:] and tokens[tokens.index("of", 1) - 1].lower() not in lex.org_words:
+        if "of" in tokens[1:] and tokens[tokens.index("of", 1) - 1].lower() not in lex.org_words and \
+                not _opened_organisation(tokens[:tokens.index("of", 1)], lex.org_words):  # "Office for the District of"
             head = tokens[:tokens.index("of", 1)]  # "Joe Musselman of The Honor Foundation": Joe Musselman
             if all(w.lower() in lex.titles for w in head):
                 return None  # "Director of Public Policy Polling", "Secretary of State": a post, no name
@@ -139,6 +141,8 @@ class NameParser:
                 tokens[-1].lower() not in lex.org_words:
             tokens.pop(0)
             skip += 1
+        elif len(tokens) > 1 and _POSSESSIVE_RE.search(tokens[0]) and _POSSESSIVE_RE.sub("", tokens[0]) in lex.places:
+            tokens[0] = _POSSESSIVE_RE.sub("", tokens[0])  # "Michigan's Supreme Court" is the Michigan Supreme Court
         if initial and len(tokens) > 2 and tokens[0] not in lex.given and not _INITIAL_RE.fullmatch(tokens[1]) and \
                 (looks_like_role(tokens[0].lower()) or tokens[0].lower() in lex.person_nouns) \
                 and not self.article.seen_mid_sentence(tokens[0]):
@@ -151,7 +155,7 @@ class NameParser:
         possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
         if possessive:
             tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
-        tokens = [t.rstrip(".") if len(t) > 3 else t for t in tokens]
+        tokens = [t.rstrip(".") if len(t) > 3 and not _DOTTED_RE.fullmatch(t) else t for t in tokens]
         return skip, titles, tokens, possessive
 
     def _title_prefix(self, tokens: list[str]) -> int:
@@ -184,6 +188,13 @@ class NameParser:
             return None
         _, titles, tokens, possessive = split
         return " ".join(tokens), tuple(titles), possessive
+
+
+def _opened_organisation(tokens: list[str], org_words: frozenset) -> bool:
+    """Whether ``tokens`` already hold an organisation's "of" or "for" ("U.S. Attorney's Office for the
+    District"), so that a later "of" stays inside the name."""
+    return any(tokens[j].lower().rstrip(".") in org_words and tokens[j + 1].lower() in ("of", "for")
+               for j in range(len(tokens) - 1))
 
 
 def _joins_organisation(tokens: list[str], i: int, org_words: frozenset) -> bool:
