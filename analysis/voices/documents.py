@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.voices.names.lexicon import lexicon
+
 UNKNOWN = "unknown"
 ISSUED = frozenset("statement statements report letter readout release communique communiqué email post filing "
                    "note indictment complaint lawsuit suit brief opinion ruling affidavit order tweet study survey "
@@ -71,6 +73,9 @@ def document_of(who: str) -> Document | None:
     by = _BY_RE.match(who, at + len(words[head_at]))
     if by and who[by.end():].strip(" \u00a0.,;:"):
         by = None  # "a statement issued by Beijing last week that …": no description that ends with its issuer
+    not_names = lexicon().not_names
+    if by is None and any(w[0].isupper() and w.lower() not in not_names for w in words[head_at + 1:]):
+        return None  # "a statement released Thursday the NYPD": in text without commas, the NYPD speaks
     before = who[:at]
     possessor = _POSSESSOR_RE.match(before)
     modifier = None

@@ -310,15 +310,15 @@ class Attribution:
         spokes_for = _SPOKES_FOR_RE.search(who)
         if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
             return self.resolve(spokes_for.group(1), position)
+        tail = self._closing_name(who)
+        if tail is not None:  # "… the Trump administration McMaster said", "… on Monday Duda said"
+            return self.resolve(tail, position + len(who) - len(tail))
         document = document_of(who)
         if document is not None:  # "the statement said", "according to a GAO report": who issued it
             return issuer(self, document, position)
         campaign = _CAMPAIGN_RE.fullmatch(who)
         if campaign:  # "the Teague campaign said": the campaign, not the candidate
             return f"{campaign.group(1)} campaign"
-        tail = self._closing_name(who)
-        if tail is not None:  # "… the Trump administration McMaster said", "… on Monday Duda said"
-            return self.resolve(tail, position + len(who) - len(tail))
         indefinite = _INDEFINITE_RE.match(who)
         if indefinite and not _SPOKES_RE.search(who):
             rest = who[indefinite.end():]
