@@ -26,6 +26,7 @@ _NOUN_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)\b(?![ \u00a0]+[A-Z])")
 _PERSONAL_BODIES = frozenset("administration government team side camp family campaign office".split())
 _OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
 _PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
+_INITIALS_ONLY_RE = re.compile(r"(?:[A-Z]\.[ \u00a0]*)+[A-Z][\w'’-]+$")  # "F. C. Meyer", "P.J. Crowley"
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 
 
@@ -111,6 +112,8 @@ class Entities:
             return token
         last = [c for c in candidates if c[1].endswith(" " + token) or c[1].split()[-1].endswith("-" + token)]
         pool = last or candidates
+        spelled = [c for c in pool if not _INITIALS_ONLY_RE.match(c[1])]
+        pool = spelled or pool  # "Frederick Charles Meyer" over "F. C. Meyer"
         earlier = [c for c in pool if c[0] <= position]
         return (earlier[-1] if earlier else pool[0])[1]
 

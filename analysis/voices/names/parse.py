@@ -18,7 +18,7 @@ from analysis.voices.names.lexicon import FUNCTION_CAPS, Lexicon, looks_like_rol
 
 _TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Prof|Rev|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
           r"|(?:[A-Z]\.){2,}(?![\w'’-])"  # "U.S.", "F.B.I."
-          r"|(?![DRI]-[A-Z])(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
+          r"|(?![DRI]-[A-Z])(?<![DRI]-)(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
 # not a party–state tag ("D-N.Y.", "R-Tenn."), which is an affiliation, never a name
 _CONNECT = r"(?:de|da|di|do|dos|du|van|von|der|den|le|la|bin|ibn|al|el|y)"
 _INITIALS = r"(?:[A-Z]\.[ \u00a0]+)+"  # middle initials stay inside a name: "James B. Calloway"
@@ -121,9 +121,13 @@ class NameParser:
         for size in (3, 2, 1):  # "In New Jersey Trump said": a place before a name, with no comma
             if len(tokens) > size and " ".join(tokens[:size]) in lex.places and tokens[0] not in lex.given and \
                     tokens[-1].lower() not in lex.org_words and tokens[-1].lower() not in lex.place_words and \
-                    (size > 1 or skip or located or (len(tokens) > 2 and tokens[1] in lex.given)):
+                    (size > 1 or skip or located or (len(tokens) > 2 and tokens[1] in lex.given) or
+                     self._alone_elsewhere(tokens[0], tokens[1])):
                 del tokens[:size]
                 skip += size
+                while len(tokens) > 1 and tokens[0].lower() in lex.not_names:
+                    tokens.pop(0)  # "Seoul Wednesday Trump"
+                    skip += 1
                 break
         if "of" in tokens[1:] and tokens[tokens.index("of", 1) - 1].lower() not in lex.org_words and \
                 not _opened_organisation(tokens[:tokens.index("of", 1)], lex.org_words):  # "Office for the District of"
@@ -176,6 +180,12 @@ class NameParser:
         if cut and (rest[-1] in lex.org_words or street):
             return 0
         return cut
+
+    def _alone_elsewhere(self, place: str, following: str) -> bool:
+        """Whether a place the article writes before a name ("Japan Feng") also stands alone in it ("enter
+        Japan"), so that it is a place glued to the name, not a given name ("Jordan Whitfield")."""
+        return len(self.article.occurrences(place, limit=6)) > len(self.article.occurrences(f"{place} {following}",
+                                                                                                limit=6))
 
     def located(self, start: int) -> bool:
         """Whether a preposition of place stands right before ``start`` ("in Delaware Biden said")."""
