@@ -16,7 +16,8 @@ import re
 
 from analysis.voices.documents import document_of, issuer
 from analysis.voices.names.affiliation import party_of, state_of
-from analysis.voices.names.lexicon import anonymous_head
+from analysis.voices.names.entities import Entity
+from analysis.voices.names.lexicon import FEMALE_NOUNS, MALE_NOUNS, anonymous_head
 from analysis.voices.unnamed import UNKNOWN, unnamed
 
 NAME_PATTERN = (r"(?:(?:(?:de|da|di|van|von|du|al|bin)[ \u00a0](?=[A-Z]))?"
@@ -78,7 +79,8 @@ class Describer:
             return self.a.resolve(tail, position + len(who) - len(tail))
         document = document_of(who)
         if document is not None:  # "the statement said", "according to a GAO report": who issued it
-            return issuer(self.a, document, position)
+            found = issuer(self.a, document, position)
+            return unnamed(document.head) if found == UNKNOWN else found
         campaign = _CAMPAIGN_RE.fullmatch(who)
         if campaign:  # "the Teague campaign said": the campaign, not the candidate
             return f"{campaign.group(1)} campaign"
@@ -89,7 +91,10 @@ class Describer:
             if named and anonymous_head(rest[:named.start(1)], self.a.index.lex) is None:
                 return self.a.resolve(named.group(1), position + indefinite.end() + named.start(1))  # "a dejected X"
             led = _LED_BY_RE.search(who)  # "a bench headed by Justice Mehra" speaks through its head
-            return self.a.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
+            if led:
+                return self.a.resolve(led.group(1), position)
+            head = anonymous_head(rest, self.a.index.lex)  # "one resident": nobody named
+            return unnamed(head, "m" if head in MALE_NOUNS else "f" if head in FEMALE_NOUNS else None)
         party = _PARTY_DESCRIPTION_RE.fullmatch(who)
         if party:  # "the Ohio Republican", "the Arizona Democrat": the person with that party and state
             state = state_of(party.group("state")) if party.group("state") else None
@@ -117,7 +122,7 @@ class Describer:
         if names:  # "Labour's environment spokesman", "Veltrex's chief executive": a role, no name
             return UNKNOWN
         entity = self.a.index.resolve_description(who, position)
-        return entity.canonical if entity else UNKNOWN
+        return speaker_of(entity)
 
     def _closing_name(self, who: str) -> str | None:
         """The name that closes a description and is the subject of its verb, in text whose commas were
@@ -171,3 +176,13 @@ class Describer:
                 entity = self.a.index.canonical(name, position)
                 return entity.canonical if entity else name
         return UNKNOWN
+
+
+def speaker_of(entity: Entity | None) -> str:
+    """The speaker an entity stands for: its canonical name; for a person the article describes but does not
+    name ("one resident", then "the resident"), ``unknown`` with that role; None gives ``unknown``."""
+    if entity is None:
+        return UNKNOWN
+    if entity.description:
+        return unnamed(next(iter(sorted(entity.roles)), None), entity.gender)
+    return entity.canonical

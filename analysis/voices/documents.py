@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analysis.voices.names.lexicon import lexicon
 
@@ -102,6 +103,28 @@ def issuer(attribution, document: Document, position: int) -> str:
     if document.head in INTERNAL:
         return UNKNOWN
     return _introduced_by(attribution, document.head, position)
+
+
+def introducing(attribution, position: int) -> str | None:
+    """The issuer of a document one of the three sentences before ``position`` introduces ("Osei made the
+    announcement in a statement emailed to students. Most of it is below."), for a quote standing alone after
+    it; None when none does."""
+    k = attribution.index.sentence_of(position)
+    for j in range(k - 1, max(k - 4, -1), -1):
+        start, end = attribution.sentences[j]
+        text = attribution.masked[start:end]
+        named = _introducing_re().search(text)
+        if named and not _UNSIGNED_RE.search(named.group(0)):
+            found = attribution.subject_of(start, end)
+            if found:
+                return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _introducing_re() -> re.Pattern:
+    heads = "|".join(sorted(ISSUED - {"report", "study", "survey", "audit", "review", "order", "ruling", "opinion"}))
+    return re.compile(rf"{_INTRODUCED}(?:{heads})s?\b")
 
 
 def _introduced_by(attribution, head: str, position: int) -> str:

@@ -414,7 +414,8 @@ def _inner_tag(*, named: bool) -> re.Pattern:
     who = rf"(?:{name}|(?:the|one|another|a|an)[ \u00a0]+[a-z][\w'’-]*(?:[ \u00a0]+[a-z][\w'’-]*)?"
     who += "" if named else r"|he|she|they|we"
     who += ")"
-    return re.compile(rf",[ \u00a0]+(?:(?:{verbs})[ \u00a0]+{who}|{who}[ \u00a0]+(?:{verbs}))\b[^.!?\"“”]{{0,120}}[.!?]")
+    return re.compile(rf",[ \u00a0]+(?:(?:{verbs})[ \u00a0]+{who}|{who}[ \u00a0]+(?:{verbs}))\b(?![ \u00a0]+that\b)"
+                      rf"[^.!?\"“”]{{0,120}}[.!?]")  # "…, he wrote that ‘…’" reports what he wrote: no tag
 
 
 @lru_cache(maxsize=1)

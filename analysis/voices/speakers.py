@@ -24,6 +24,7 @@ from analysis.resources.wordlists import speech_verbs
 from analysis.text.patterns import alternation
 from analysis.voices.descriptions import NAME_PATTERN, TRAILING_RE, Describer
 from analysis.voices.documents import INTERNAL, ISSUED
+from analysis.voices.names.affiliation import affiliation_text
 from analysis.voices.names.index import NameIndex
 from analysis.voices.names.lexicon import person_noun
 from analysis.voices.names.parse import mask_quotes
@@ -232,6 +233,29 @@ class Attribution:
                 return self._who(match, 0)
         return None
 
+    def profile(self, speaker: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+        """``(kind, role, affiliation, gender)`` of a speaker of this article, as the article states them.
+
+        ``kind``: ``person``, ``organisation`` (a place that speaks, "China said", is one too) or ``unnamed``
+        (``unknown``: nobody named). ``role``: the role the article gives ("senator", "lawyer", for an unnamed
+        source "official"). ``affiliation``: a party and state ("Democrat, Georgia") or an organisation ("FBI").
+        ``gender``: ``female`` or ``male`` only where the article shows it (an honorific, a gendered noun such
+        as "spokeswoman", or "he"/"she" in an attribution), never from a given name. All None for no speaker."""
+        if speaker is None:
+            return None, None, None, None
+        if speaker == UNKNOWN:
+            return "unnamed", getattr(speaker, "role", None), None, _GENDERS.get(getattr(speaker, "gender", None))
+        entity = self.index.entities.known(speaker) if self._index is not None else None
+        if entity is None:  # "the Teague campaign", "Chinese state media", "Marenian Foreign Ministry"
+            return "organisation", None, None, None
+        entity = self.index.typed(entity)
+        person = entity.kind == "person" or (entity.kind == "unknown" and (" " in speaker or entity.shown) and
+                                             not speaker.isupper())
+        if not person:
+            return "organisation", None, None, None
+        return ("person", entity.role, affiliation_text(entity.party, entity.state, entity.organisation),
+                _GENDERS.get(entity.shown))
+
     def is_person(self, canonical: str) -> bool:
         """Whether a speaker found in this article is a person (not an organisation, a place or nobody)."""
         entity = self.index.entities.known(canonical)
@@ -279,6 +303,8 @@ class Attribution:
             entity = self.index.resolve_pronoun(who, position)
             if entity is not None and entity.description:  # "one resident said …; "…," she said"
                 return self.describer.describe(entity.description, position)
+            if entity is not None and who.lower() in ("he", "she"):
+                entity.shown = entity.shown or ("m" if who.lower() == "he" else "f")  # "she said": the article shows it
             return entity.canonical if entity else UNKNOWN
         if _ONE_RE.fullmatch(who):
             return UNKNOWN
@@ -289,6 +315,7 @@ class Attribution:
             return self._names[who]
         return self.describer.describe(who, position)
 
+_GENDERS = {"m": "male", "f": "female"}
 _ONE_RE = re.compile(_ONE + "|One|Another")
 _ROLE_NAME_RE = re.compile(rf"[ \u00a0]+((?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}[a-z][\w'’-]*)[ \u00a0]+({_NAME})(?=$|[\s,.;:!?])")
 _APPOSITION_PART_RE = re.compile(rf"(?:{_ROLE_WORDS})?({_NAME})")
