@@ -72,8 +72,12 @@ class Describer:
         """A description as written ("a spokeswoman for the company", "the Ohio Republican", "the statement",
         "one resident", "the Marenian foreign ministry") → the canonical speaker, or ``unknown``."""
         spokes_for = _SPOKES_FOR_RE.search(who)
-        if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
-            return self.a.resolve(spokes_for.group(1), position)
+        if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme": a body speaks
+            found = self.a.resolve(spokes_for.group(1), position)
+            entity = self.a.index.entities.known(found)
+            if entity is not None and entity.kind != "person":
+                self.a.index.entities.attest(entity, "organisation")
+            return found
         tail = self._closing_name(who)
         if tail is not None:  # "… the Trump administration McMaster said", "… on Monday Duda said"
             return self.a.resolve(tail, position + len(who) - len(tail))

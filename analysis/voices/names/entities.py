@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from analysis.voices.names.affiliation import (gendered_noun, organisation_after, party_state_after, role_phrase as _role_phrase,
                                               title_statement)
 from analysis.voices.names.lexicon import FUNCTION_CAPS, LEADER_WORDS, Lexicon, looks_like_role
-from analysis.voices.names.parse import ArticleText, NameParser, caps_before
+from analysis.voices.names.parse import ArticleText, NameParser, caps_before, ends_with_speech_verb
 
 _AGE_RE = re.compile(r"^,\s*(\d{1,3}),")
 _APPOSITION_RE = re.compile(r"^,\s*(?:who\b|whose\b|(?:a|an|the|its|his|her|their|[A-Z][\w'’.-]*['’]s?)\s+"
@@ -26,6 +26,7 @@ _NOUN_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)\b(?![ \u00a0]+[A-Z])")
 _PERSONAL_BODIES = frozenset("administration government team side camp family campaign office".split())
 _OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
 _PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
+_ROLE_RUN_RE = re.compile(r"(?:((?:[A-Z][\w.&'’-]*[ \u00a0]+)+))?((?:[a-z][\w-]*[ \u00a0]+){0,2})$")
 _INITIALS_ONLY_RE = re.compile(r"(?:[A-Z]\.[ \u00a0]*)+[A-Z][\w'’-]+$")  # "F. C. Meyer", "P.J. Crowley"
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 
@@ -79,6 +80,11 @@ class Entities:
     def get(self, canonical: str) -> Entity:
         """The entity of a canonical name already met."""
         return self._by_core[canonical]
+
+    def attest(self, entity: Entity, kind: str) -> None:
+        """What an attribution showed an entity to be ("a spokeswoman for Gulfstream": an organisation)."""
+        self.typed(entity)
+        self._type(entity, kind, 3)
 
     def known(self, canonical: str) -> Entity | None:
         """The entity of a canonical name already met, or None."""
@@ -143,10 +149,25 @@ class Entities:
                 after = tail.group(0) if tail else ""
                 if before or after:
                     entries.append((start - len(before), before + token + after))
-            self._fuller[token] = self._longer_names(token, entries)
+            self._fuller[token] = self._longer_names(token, entries) or self._quoted_fuller(token)
         if token not in self._fuller:  # an acronym: the names whose initials it is
             self._fuller[token] = self._longer_names(token, self._initial_matches(token))
         return self._fuller[token]
+
+    def _quoted_fuller(self, token: str) -> list[tuple[int, str, tuple]]:
+        """Where the article gives a surname's full name only inside a quote ("The chair of the board, Douglas
+        Fairweather, told me …" in a statement; then "Fairweather added"): that full name, for the surname's
+        canonical form only (names inside quotes are never antecedents)."""
+        if not self.article.quotes or not token[:1].isupper() or token.isupper():
+            return []
+        found = []
+        for match in re.finditer(rf"(?<![\w'’])([A-Z][\w'’-]+(?:[ \u00a0]+[A-Z]\.)*)[ \u00a0]+{re.escape(token)}(?![\w'’-])",
+                                 self.article.text):
+            first = match.group(1).split()[0]
+            if self.article.in_quote(match.start()) and first.lower() not in self.lex.titles and \
+                    first.lower() not in FUNCTION_CAPS and first not in self.lex.places and first not in self.lex.demonyms:
+                found.append((match.start(), match.group(0), ()))
+        return found[:1]
 
     def _initial_matches(self, acronym: str) -> list[tuple[int, str]]:
         pattern = r"[ \u00a0]+(?:(?:of|the|and|for|on)[ \u00a0]+)*".join(
@@ -182,7 +203,9 @@ class Entities:
     def entity_gender(self, entity: Entity) -> str | None:
         return entity.gender or self.lex.given.get(entity.tokens[0])
 
-    def title_evidence(self, entity: Entity, titles) -> None:
+    def title_evidence(self, entity: Entity, titles, *, run=None) -> None:
+        """What titles before a name say of it: a person, a gender (an honorific, "Congresswoman"), roles, and
+        what the whole run of capitalised words states (``run``: "Georgia Republican Party Chairman")."""
         gender = self._honorific_gender(titles) or gendered_noun(titles)
         if gender and not entity.gender:
             entity.gender = gender
@@ -190,7 +213,7 @@ class Entities:
         entity.roles.update(t.lower().rstrip(".") for t in titles)
         if any(t.lower() in self.lex.titles for t in titles):
             self._type(entity, "person", 3)
-            stated = title_statement(titles, self.lex)
+            stated = title_statement(run or titles, self.lex)
             entity.party = entity.party or stated.party
             entity.organisation = entity.organisation or stated.organisation
             if stated.role and not entity.role_from_title:
@@ -227,10 +250,12 @@ class Entities:
             own = entity.tokens[:-1]
             if own and words[-len(own):] == own:  # "North State" before "Power" is the name itself
                 words = words[:-len(own)]
+            elif own and words and not _titled(words[-1], lex):
+                return  # "Desmond Kilbride" is no evidence about Randall Kilbride
             titles = [t for i, t in enumerate(words) if t in lex.demonyms or t.lower() in lex.titles and not (
                 t.lower() in lex.title_modifiers and (i + 1 == len(words) or words[i + 1].lower() not in lex.titles))]
             if titles:
-                self.title_evidence(entity, titles)
+                self.title_evidence(entity, titles, run=words)
         possessive = text[end:end + 2] in ("'s", "’s")
         after = text[end:end + 90]
         age = _AGE_RE.match(after)
@@ -248,7 +273,7 @@ class Entities:
             elif noun:
                 entity.roles.add(noun)
                 if noun in lex.person_nouns or looks_like_role(noun):
-                    self._type(entity, "person", 2)
+                    self._type(entity, "person", 4 if noun in lex.person_nouns else 2)  # "Ellery Banks, a … analyst"
                     entity.role = entity.role or _role_phrase(apposition.group(0), noun)
                     entity.shown = entity.shown or gendered_noun([noun])
         elif after.startswith((", which ", ", whose ")) and not possessive:
@@ -260,6 +285,8 @@ class Entities:
         role = _ROLE_BEFORE_RE.search(text, max(0, name_start - 40), name_start)
         if role:
             self._role_evidence(entity, role.group(1), role.group(2))
+            if role.group(1):  # "White House press secretary Kendra Albright", "council member Priya Castañeda"
+                self._role_run(entity, text, role.start(1), role.group(1))
         if _PLACE_BEFORE_RE.search(text, max(0, name_start - 12), name_start) and name_start == start:
             self._type(entity, "place", 1)  # "in Denver", "near Talca"
 
@@ -276,6 +303,20 @@ class Entities:
             entity.roles.update(w for w in words[:-1] if w in lex.demonyms_lower)
             entity.role = entity.role or " ".join(words)
             entity.shown = entity.shown or gendered_noun([noun])
+
+    def _role_run(self, entity: Entity, text: str, at: int, word: str) -> None:
+        """The role words before a name, and the organisation before them: "White House press secretary"."""
+        found = _ROLE_RUN_RE.search(text, max(0, at - 60), at)
+        if entity.kind != "person" or entity.role_from_title or found is None:
+            return
+        extra = found.group(2).split()
+        if extra and (extra[-1] in FUNCTION_CAPS or ends_with_speech_verb(extra[-1])):
+            extra = []
+        if entity.role == word and extra:
+            entity.role = f"{extra[-1]} {word}"
+        org = found.group(1)
+        if org and not extra[:-1] and org.strip() not in self.lex.places and org.strip() not in self.lex.demonyms:
+            entity.organisation = entity.organisation or org.strip()
 
     def _stated_evidence(self, entity: Entity, text: str, end: int, possessive: bool) -> None:
         """A party and state ("(D-Ga.)", ", R-Tenn.", ", Republican of Kansas") or an organisation (", president
@@ -299,3 +340,10 @@ class Entities:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+def _titled(word: str, lex: Lexicon) -> bool:
+    """Whether a capitalised word before a surname is a title (not another person's given name)."""
+    bare = word.lower().rstrip(".,")
+    return bare in lex.titles or bare in lex.male_words or bare in lex.female_words or word in lex.demonyms or \
+        word.isupper() or word.endswith(("'s", "’s"))
