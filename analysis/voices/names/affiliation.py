@@ -28,12 +28,12 @@ US_STATES_TXT = DATA_DIR / "us_states.txt"
 _PARTY_WORDS = {"d": "Democrat", "r": "Republican", "i": "Independent", "democrat": "Democrat",
                 "democratic": "Democrat", "republican": "Republican", "gop": "Republican",
                 "independent": "Independent"}
-_STATE = r"[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*){0,2}"
 _TAG_RE = re.compile(r"[ \u00a0]*\(([DRI])[-–]([^()]{1,16})\)")  # (D-Ga.), (R-N.Y.), (D-CA)
 _COMMA_TAG_RE = re.compile(r",[ \u00a0]+([DRI])[-–]((?:[A-Z]\.){1,2}[A-Z]?[a-z]*\.?|[A-Z][A-Za-z]{1,11}\.?)(?=[,;:)\s]|$)")
-_WORDS_RE = re.compile(rf",[ \u00a0]+(?:an?[ \u00a0]+(?:[\w-]+[ \u00a0]+)?)?(Democrat|Republican|Independent)"
-                       rf"(?:[ \u00a0]+(?:of|from)[ \u00a0]+({_STATE}))?(?=[,.;:\s]|$)")  # , Republican of Kansas
-_OF_STATE_RE = re.compile(rf"[ \u00a0]+of[ \u00a0]+({_STATE})(?=[,.;:\s]|$)")  # Sen. Gordon H. Pfeiffer of Nebraska
+_WORDS_RE = re.compile(r",[ \u00a0]+(?:an?[ \u00a0]+(?:[\w-]+[ \u00a0]+)?)?(Democrat|Republican|Independent)"
+                       r"(?:[ \u00a0]+(?:of|from)[ \u00a0]+(?=[A-Z]))?")  # , Republican of Kansas
+_OF_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?=[A-Z])")  # Sen. Gordon H. Pfeiffer of Nebraska
+_STATE_WORDS_RE = re.compile(r"[A-Z][\w.]*(?:[ \u00a0]+[A-Z][\w.]*){0,2}")
 _LATER_PARTY_RE = re.compile(r",[ \u00a0]+(?:an?|the)[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
                              r"(Democrat|Republican|Independent)\b")  # , a fellow Republican
 _ORG_AFTER_RE = re.compile(
@@ -78,12 +78,29 @@ def party_state_after(text: str, end: int) -> tuple[str | None, str | None]:
                 return _PARTY_WORDS[match.group(1).lower()], state
     match = _WORDS_RE.match(text, end)
     if match:
-        return match.group(1), state_of(match.group(2)) if match.group(2) else None
-    match = _OF_STATE_RE.match(text, end)
-    if match and state_of(match.group(1)):
-        later = _LATER_PARTY_RE.match(text, match.end())
-        return (later.group(1) if later else None), state_of(match.group(1))
+        return match.group(1), _state_at(text, match.end())[0] if match.group(0).endswith(("of ", "from ")) or \
+            text[match.end() - 1:match.end()] in (" ", "\u00a0") else None
+    match = _OF_RE.match(text, end)
+    if match:
+        state, stop = _state_at(text, match.end())
+        if state:
+            later = _LATER_PARTY_RE.match(text, stop)
+            return (later.group(1) if later else None), state
     return None, None
+
+
+def _state_at(text: str, at: int) -> tuple[str | None, int]:
+    """The state named at ``at`` ("New Mexico", "Tenn."), the longest form that is one, and where it ends."""
+    run = _STATE_WORDS_RE.match(text, at)
+    if run is None:
+        return None, at
+    words = run.group(0).split()
+    for size in range(len(words), 0, -1):
+        form = " ".join(words[:size])
+        for candidate in (form, form.rstrip(".,")):
+            if state_of(candidate):
+                return state_of(candidate), at + len(form)
+    return None, at
 
 
 def organisation_after(text: str, end: int) -> tuple[str, str] | None:
@@ -111,9 +128,9 @@ def affiliation_text(party: str | None, state: str | None, organisation: str | N
     return stated or organisation or None
 
 
-_MALE_NOUNS = frozenset("spokesman congressman alderman chairman councilman assemblyman businessman father husband "
+_MALE_NOUNS = frozenset("spokesman congressman alderman councilman assemblyman businessman father husband "
                         "brother son grandfather widower uncle nephew boyfriend".split())
-_FEMALE_NOUNS = frozenset("spokeswoman congresswoman alderwoman chairwoman councilwoman assemblywoman businesswoman "
+_FEMALE_NOUNS = frozenset("spokeswoman congresswoman alderwoman councilwoman assemblywoman businesswoman "
                           "mother wife sister daughter grandmother widow aunt niece girlfriend".split())
 _HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())
 _SPELLED = {"sen": "senator", "rep": "representative", "gov": "governor", "lt": "lieutenant", "gen": "general",
