@@ -127,14 +127,21 @@ def _introducing_re() -> re.Pattern:
     return re.compile(rf"{_INTRODUCED}(?:{heads})s?\b")
 
 
-def _introduced_by(attribution, head: str, position: int) -> str:
-    """The issuer named where the article brought the document up, within the four sentences before
-    ``position``: the subject of "X wrote in his resignation letter", "In a statement, she said …", or the X of
-    "The indictment, brought by X, …"."""
+@lru_cache(maxsize=64)
+def _head_patterns(head: str) -> tuple[re.Pattern, re.Pattern]:
+    """Where a document of this kind is introduced ("in his resignation letter") and "brought by X"."""
     introduced = re.compile(rf"{_INTRODUCED}{re.escape(head)}s?\b")
     brought = re.compile(rf"\b{re.escape(head)}s?\b,?(?:[ \u00a0]+[\w'’-]+){{0,3}}?"
                          rf"[ \u00a0]+(?:issued|released|filed|signed|written|sent|brought)[ \u00a0]+by[ \u00a0]+"
                          rf"((?:the[ \u00a0]+)?{_NAME})")
+    return introduced, brought
+
+
+def _introduced_by(attribution, head: str, position: int) -> str:
+    """The issuer named where the article brought the document up, within the four sentences before
+    ``position``: the subject of "X wrote in his resignation letter", "In a statement, she said …", or the X of
+    "The indictment, brought by X, …"."""
+    introduced, brought = _head_patterns(head)
     k = attribution.index.sentence_of(position)
     for j in range(k, max(k - 5, -1), -1):
         start, end = attribution.sentences[j]

@@ -142,8 +142,8 @@ class Attribution:
         Management and Budget said; "…," the Michigan Health and Hospital Council warned."""
         lead = _LEAD_RE.match(self.masked, start, end)
         at = lead.end()
-        if at >= end or not self.masked[at].isupper():
-            return None
+        if at >= end or not self.masked[at].isupper() or not _JOINED_NAME_RE.search(self.masked, at, min(end, at + 100)):
+            return None  # the patterns read every name that holds no "of", "for" or "and"
         for mention in self.index.mentions_in(self.index.sentence_of(at)):
             if mention.start == at:
                 verb = _patterns()["verb_after_name"].match(self.masked, mention.end, end)
@@ -336,6 +336,7 @@ def _apposition_name(app: str) -> tuple[str, int] | None:
 
 
 _PRONOUN_SUBJECT_RE = re.compile(r"[\s\"“‘']*(?:[A-Z][^,\0]{0,120},[ \u00a0]+)?(?P<p>[Hh]e|[Ss]he|[Ii]t)\b(?![’'])")
+_JOINED_NAME_RE = re.compile(r"[ \u00a0](?:and|&|of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
 _LEAD_RE = re.compile(r"[\s,;:—–-]*(?:[Tt]he[ \u00a0]+)?")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)

@@ -26,6 +26,8 @@ _NOUN_AFTER_RE = re.compile(r"[ \u00a0]+([a-z]+)\b(?![ \u00a0]+[A-Z])")
 _PERSONAL_BODIES = frozenset("administration government team side camp family campaign office".split())
 _OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
 _PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
+_STATED_CUE_RE = re.compile(r"[ \u00a0]*\(|,[ \u00a0]|[ \u00a0]+of[ \u00a0]")  # "(D-Ga.)", ", R-Tenn.", " of Nebraska"
+_QUOTED_NAME_RE = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+(?:[ \u00a0]+[A-Z]\.)*)[ \u00a0]+([A-Z][\w'’-]+)(?![\w'’-])")
 _ROLE_RUN_RE = re.compile(r"(?:((?:[A-Z][\w.&'’-]*[ \u00a0]+)+))?((?:[a-z][\w-]*[ \u00a0]+){0,2})$")
 _INITIALS_ONLY_RE = re.compile(r"(?:[A-Z]\.[ \u00a0]*)+[A-Z][\w'’-]+$")  # "F. C. Meyer", "P.J. Crowley"
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
@@ -76,6 +78,7 @@ class Entities:
         self._by_core: dict[str, Entity] = {}
         self._fuller: dict[str, list[tuple[int, str, tuple]]] = {}
         self._longer: dict[str, str] = {}
+        self._quoted: dict[str, tuple] | None = None  # surname → its full name inside a quote (read once)
 
     def get(self, canonical: str) -> Entity:
         """The entity of a canonical name already met."""
@@ -160,14 +163,16 @@ class Entities:
         canonical form only (names inside quotes are never antecedents)."""
         if not self.article.quotes or not token[:1].isupper() or token.isupper():
             return []
-        found = []
-        for match in re.finditer(rf"(?<![\w'’])([A-Z][\w'’-]+(?:[ \u00a0]+[A-Z]\.)*)[ \u00a0]+{re.escape(token)}(?![\w'’-])",
-                                 self.article.text):
-            first = match.group(1).split()[0]
-            if self.article.in_quote(match.start()) and first.lower() not in self.lex.titles and \
-                    first.lower() not in FUNCTION_CAPS and first not in self.lex.places and first not in self.lex.demonyms:
-                found.append((match.start(), match.group(0), ()))
-        return found[:1]
+        if self._quoted is None:
+            self._quoted = {}
+            for start, end in self.article.quotes:
+                for match in _QUOTED_NAME_RE.finditer(self.article.text, start, end):
+                    first = match.group(1).split()[0]
+                    if first.lower() not in self.lex.titles and first.lower() not in FUNCTION_CAPS and \
+                            first not in self.lex.places and first not in self.lex.demonyms:
+                        self._quoted.setdefault(match.group(2), (match.start(), match.group(0), ()))
+        found = self._quoted.get(token)
+        return [found] if found else []
 
     def _initial_matches(self, acronym: str) -> list[tuple[int, str]]:
         pattern = r"[ \u00a0]+(?:(?:of|the|and|for|on)[ \u00a0]+)*".join(
@@ -306,8 +311,10 @@ class Entities:
 
     def _role_run(self, entity: Entity, text: str, at: int, word: str) -> None:
         """The role words before a name, and the organisation before them: "White House press secretary"."""
+        if entity.kind != "person" or entity.role_from_title:
+            return
         found = _ROLE_RUN_RE.search(text, max(0, at - 60), at)
-        if entity.kind != "person" or entity.role_from_title or found is None:
+        if found is None:
             return
         extra = found.group(2).split()
         if extra and (extra[-1] in FUNCTION_CAPS or ends_with_speech_verb(extra[-1])):
@@ -323,12 +330,15 @@ class Entities:
         of the Tarrytown Neighbors Association") stated right after a name."""
         if possessive:
             return
+        after = text[end:end + 40]
+        if not _STATED_CUE_RE.match(after):
+            return  # nothing after the name can state a party, a state or an organisation
         party, state = party_state_after(text, end)
         if party or state:
             self._type(entity, "person", 3)
             entity.party, entity.state = entity.party or party, entity.state or state
             return
-        found = organisation_after(text, end)
+        found = organisation_after(text, end) if after.startswith(",") else None
         if found and found[0] in self.lex.person_nouns | {"head"} or found and looks_like_role(found[0]):
             entity.organisation = entity.organisation or found[1]
 

@@ -30,6 +30,7 @@ _MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
 _PARTICLES = frozenset("de da van von der den du le la bin al".split())
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
 _LOCATED_RE = re.compile(r"(?<![\w'’-])(?:in|at|near|from|outside|across|around|to)[ \u00a0]+$")
+_LOCATED_ENDS = frozenset(("in", "at", "ar", "om", "de", "ss", "nd", "to"))  # the last letters of those words
 _DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.": the last period is part of it
 _INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle initial: what stands before it is a given name, not a role
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
@@ -189,7 +190,8 @@ class NameParser:
 
     def located(self, start: int) -> bool:
         """Whether a preposition of place stands right before ``start`` ("in Delaware Biden said")."""
-        return _LOCATED_RE.search(self.article.masked, max(0, start - 12), start) is not None
+        before = self.article.masked[max(0, start - 12):start].rstrip(" \u00a0")
+        return before[-2:] in _LOCATED_ENDS and _LOCATED_RE.search(before + " ") is not None
 
     def core_of(self, surface: str) -> tuple[str, tuple, bool] | None:
         """``(core name, titles, possessive)`` of a name as written ("Mr Blair's" → "Blair", ("Mr",), True)."""
