@@ -31,7 +31,7 @@ from analysis.tables.schemas import to_frame
 
 FORMATS = ("parquet", "csv")
 NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics", "article_tone", "article_positions",
-         "article_topics", "article_actors", "article_stance", "provisional")
+         "article_topics", "article_actors", "article_stance", "article_sources", "provisional")
 
 
 def output_paths(out: str | Path, fmt: str) -> dict[str, Path]:
