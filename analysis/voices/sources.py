@@ -7,7 +7,8 @@ states of its speakers (``speaker_kind``, ``speaker_role``, ``speaker_affiliatio
 
 - :func:`article_sources`: one row per article and source (the pipeline writes it as the ``article_sources``
   table, so that a report counts sources without reading the sentences);
-- :func:`summarise_sources`: those rows summed per group and speaker, the table :func:`quoted_sources` returns;
+- :func:`source_tables` and :func:`summarise_sources`: those rows summed per group and speaker, the table
+  :func:`quoted_sources` returns (the views sum the ``article_sources`` table in SQL instead);
 - :func:`quoted_sources`: both at once, from sentences.
 
 A quoted sentence (``voice`` ``quote`` or ``mixed``) counts once, for its speaker. A speaker nobody names is
@@ -37,6 +38,7 @@ SPEECH = ("quote", "mixed")
 KINDS = ("person", "organisation", "unnamed")
 ARTICLE_SOURCE_COLUMNS = ["article_id", "speaker", "kind", "role", "affiliation", "gender", "official", "n_quotes"]
 SOURCE_COLUMNS = ["speaker", "kind", "n_quotes", "n_articles", "share", "role", "affiliation", "gender", "official"]
+ATTRIBUTES = ["kind", "role", "affiliation", "gender", "official"]
 _WORD_RE = re.compile(r"[a-z][\w'’-]*")
 _INITIAL_RE = re.compile(r"(?<![\w'’])[A-Z]\.[ \u00a0]+")
 
@@ -69,8 +71,9 @@ def public_body(name: str | None) -> bool:
 def is_official(kind, role, affiliation, speaker=None) -> bool:
     """Whether a source speaks for an office of government (see ``data/official_roles.txt``): a person with a
     title of office ("senator", "mayor", "attorney general"), or with a role such as "director" or
-    "spokeswoman" at a public body, or whose party and state the article states; an unnamed source described
-    as an official; an organisation that is a public body."""
+    "spokeswoman" at a public body, or whose party and state the article states ("(D-Ga.)", the form for
+    office holders; a party alone makes no official); an unnamed source described as an official; an
+    organisation that is a public body."""
     words = official_words()
     if kind == "organisation":
         return public_body(speaker)
@@ -78,8 +81,9 @@ def is_official(kind, role, affiliation, speaker=None) -> bool:
     if found & words["roles"]:
         return True
     stated = isinstance(affiliation, str) and affiliation != ""
-    party = stated and affiliation.split(",")[0].strip() in ("Democrat", "Republican", "Independent")
-    return bool(party and kind == "person") or bool(found & words["if_public"] and stated and public_body(affiliation))
+    parts = [p.strip() for p in affiliation.split(",")] if stated else []
+    elected = len(parts) == 2 and parts[0] in ("Democrat", "Republican", "Independent")  # "(D-Ga.)": an office
+    return bool(elected and kind == "person") or bool(found & words["if_public"] and stated and public_body(affiliation))
 
 
 def article_sources(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -114,29 +118,50 @@ def article_sources(sentences: pd.DataFrame) -> pd.DataFrame:
 _DTYPES = {"n_quotes": "int64", "official": "bool", "n_articles": "int64", "share": "float64"}
 
 
-def summarise_sources(rows: pd.DataFrame, *, keys: Sequence[str]) -> pd.DataFrame:
-    """:func:`article_sources` rows (with the ``keys`` columns) summed per group and speaker: the table of
-    :func:`quoted_sources` (see there)."""
+def source_tables(rows: pd.DataFrame, *, keys: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What :func:`summarise_sources` reads, from :func:`article_sources` rows with the ``keys`` columns:
+    ``counts`` (per group and speaker: ``n_quotes``, ``n_articles``) and ``attributes`` (per group, speaker,
+    ``kind``, ``role``, ``affiliation``, ``gender`` and ``official``: ``n_quotes``). The views build the same
+    two tables in SQL."""
+    keys = list(keys)
+    counts = rows.groupby([*keys, "speaker"], dropna=False, sort=False).agg(
+        n_quotes=("n_quotes", "sum"), n_articles=("article_id", "nunique")).reset_index()
+    attributes = rows.groupby([*keys, "speaker", *ATTRIBUTES], dropna=False, sort=False)["n_quotes"].sum().reset_index()
+    return counts, attributes
+
+
+def summarise_sources(counts: pd.DataFrame, attributes: pd.DataFrame, *, keys: Sequence[str]) -> pd.DataFrame:
+    """The table of :func:`quoted_sources` from the two tables of :func:`source_tables`: speakers under their
+    fullest name (:func:`canonical_speakers`), each attribute its most quoted value, shares of the group."""
     keys = list(keys)
     columns = [*keys, *SOURCE_COLUMNS]
-    if rows.empty:
+    if counts.empty or attributes.empty:
         return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, object)) for c in columns})
-    merged = canonical_speakers(rows["speaker"], rows["kind"])
-    rows = rows.assign(speaker=merged, kind=rows["kind"].where(merged == rows["speaker"], "person"))
+    persons = attributes.loc[attributes["kind"] == "person", "speaker"]
+    mapping = canonical_speakers(set(counts["speaker"]), set(persons))
+    counts = counts.assign(speaker=counts["speaker"].map(lambda x: mapping.get(x, x)))
+    attributes = attributes.assign(speaker=attributes["speaker"].map(lambda x: mapping.get(x, x)),
+                                   kind=[("person" if x in mapping else k) for x, k in
+                                         zip(attributes["speaker"], attributes["kind"])])
+    totals = counts.groupby([*keys, "speaker"], dropna=False, sort=True)[["n_quotes", "n_articles"]].sum()
+    picked = {key if isinstance(key, tuple) else (key,): part
+              for key, part in attributes.groupby([*keys, "speaker"], dropna=False, sort=False)}
     out = []
-    for key, part in rows.groupby([*keys, "speaker"], sort=True, dropna=False):
-        group, speaker = key[:-1], key[-1]
-        unnamed = speaker == UNKNOWN
-        out.append((*group, speaker, "unnamed" if unnamed else _most(part["kind"], part["n_quotes"]) or "person",
-                    int(part["n_quotes"].sum()), int(part["article_id"].nunique()), 0.0,
-                    _listed(part["role"], part["n_quotes"]) if unnamed else _most(part["role"], part["n_quotes"]),
-                    None if unnamed else _most(part["affiliation"], part["n_quotes"]),
-                    None if unnamed else _most(part["gender"], part["n_quotes"]) or "unknown",
-                    bool(part["official"].any()) if not unnamed else
-                    bool((part["official"] * part["n_quotes"]).sum() * 2 > part["n_quotes"].sum())))
+    for key, (n_quotes, n_articles) in totals.iterrows():
+        key = key if isinstance(key, tuple) else (key,)
+        part = picked[key]
+        speaker, weights = key[-1], part["n_quotes"]
+        if speaker == UNKNOWN:
+            official = bool((part["official"].astype(bool) * weights).sum() * 2 > weights.sum())
+            attrs = ("unnamed", _listed(part["role"], weights), None, None, official)
+        else:
+            kind = _most(part["kind"], weights) or "person"
+            gender = (_most(part["gender"], weights) or "unknown") if kind == "person" else None
+            attrs = (kind, _most(part["role"], weights), _most(part["affiliation"], weights), gender,
+                     bool(part["official"].astype(bool).any()))
+        out.append((*key, attrs[0], int(n_quotes), int(n_articles), 0.0, *attrs[1:]))
     table = pd.DataFrame(out, columns=columns)
-    totals = table.groupby(keys, dropna=False)["n_quotes"].transform("sum")
-    table["share"] = table["n_quotes"] / totals
+    table["share"] = table["n_quotes"] / table.groupby(keys, dropna=False)["n_quotes"].transform("sum")
     table = table.sort_values([*keys, "n_quotes", "speaker"], ascending=[True] * len(keys) + [False, True])
     return table.astype({"n_quotes": "int64", "n_articles": "int64", "share": "float64",
                          "official": "bool"}).reset_index(drop=True)
@@ -161,14 +186,15 @@ def quoted_sources(sentences: pd.DataFrame, *, by: str | Sequence[str] = "source
                        f"group by one of {[c for c in sentences.columns if c not in ('text', 'quoted')]}")
     groups = sentences[["article_id", *[k for k in keys if k != "article_id"]]].drop_duplicates("article_id")
     rows = article_sources(sentences).merge(groups, on="article_id", how="left")
-    return summarise_sources(rows, keys=keys)
+    return summarise_sources(*source_tables(rows, keys=keys), keys=keys)
 
 
-def canonical_speakers(speakers: pd.Series, kinds: pd.Series) -> pd.Series:
-    """Speakers under the fullest name the corpus gives them: a person's name without its middle initials
-    ("James Calloway") joins the only name with them ("James B. Calloway"), and a name of one word
-    ("Calloway") the only person's name that ends with it. Organisations and ``unknown`` stay as they are."""
-    persons = set(speakers[kinds == "person"].dropna()) - {UNKNOWN}
+def canonical_speakers(speakers, persons) -> dict[str, str]:
+    """Speakers under the fullest name the corpus gives them, as a mapping of those that change: a person's
+    name without its middle initials ("James Calloway") to the only one with them ("James B. Calloway"), and
+    a name of one word ("Calloway") to the only person's name that ends with it. Organisations and ``unknown``
+    stay as they are. ``speakers``: every speaker; ``persons``: those that are people."""
+    persons = {p for p in persons if isinstance(p, str)} - {UNKNOWN}
     mapping: dict[str, str] = {}
     initialled: dict[str, set[str]] = {}
     for name in persons:
@@ -184,26 +210,29 @@ def canonical_speakers(speakers: pd.Series, kinds: pd.Series) -> pd.Series:
         words = name.split()
         if len(words) > 1:
             by_surname.setdefault(words[-1], set()).add(mapping.get(name, name))
-    for name in set(speakers.dropna()) - {UNKNOWN}:
+    for name in {s for s in speakers if isinstance(s, str)} - {UNKNOWN}:
         owners = by_surname.get(name, set()) if " " not in name else set()
         if len(owners) == 1:
             mapping[name] = next(iter(owners))
-    return speakers.map(lambda s: mapping.get(s, s))
+    return mapping
 
 
 def _most(values: pd.Series, weights: pd.Series):
-    """The most frequent non-missing value (weighted by quotes), ties to the first in order; None when none."""
-    counts: Counter = Counter()
-    for value, weight in zip(values, weights):
-        if isinstance(value, str) and value:
-            counts[value] += int(weight)
-    return counts.most_common(1)[0][0] if counts else None
+    """The most quoted non-missing value (weighted by quotes), ties to the first in alphabetical order; None
+    when there is none (whatever order the rows come in)."""
+    counts = _weighted(values, weights)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
 def _listed(values: pd.Series, weights: pd.Series) -> str | None:
-    """Every non-missing value, the most frequent first, joined by ", "."""
+    """Every non-missing value, the most quoted first (ties alphabetical), joined by ", "."""
+    counts = _weighted(values, weights)
+    return ", ".join(sorted(counts, key=lambda v: (-counts[v], v))) or None
+
+
+def _weighted(values: pd.Series, weights: pd.Series) -> Counter:
     counts: Counter = Counter()
     for value, weight in zip(values, weights):
         if isinstance(value, str) and value:
             counts[value] += int(weight)
-    return ", ".join(v for v, _ in counts.most_common()) or None
+    return counts
