@@ -173,9 +173,28 @@ def title_statement(titles, lex) -> Statement:
     rest = words[:cut]
     if not (rest and rest[-1].lower().rstrip(".") in lex.org_words):  # "Georgia Republican Party": one name
         rest = [w for w in rest if not party_of(w)]
-    organisation = " ".join(rest) if rest and " ".join(rest) not in lex.places else None
+    organisation = organisation_name(rest, lex)
     spelled = " ".join(w if w == "U.S." else _SPELLED.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in role)
     return Statement(spelled or None, party, organisation)
+
+
+def organisation_name(words, lex) -> str | None:
+    """Capitalised words before a role read as the organisation it belongs to ("FBI", "White House", "Georgia
+    Republican Party", "Bay County"), or None: a place alone, a demonym ("Chinese leader"), a date or a
+    person's name is no organisation."""
+    words = [w.strip(",") for w in words if w.strip(",")]
+    if not words:
+        return None
+    name = " ".join(words)
+    lower = [w.lower().rstrip(".") for w in words]
+    if any(w in lex.org_words for w in lower[1:]) or lower[-1] in lex.org_words:
+        return name
+    if len(words) == 1:
+        return name if re.fullmatch(r"(?:[A-Z]\.?){2,}", words[0]) else None  # "FBI", "W.C.L.A."
+    if name in lex.places or any(w in lex.demonyms or w in lex.given or w.lower() in lex.not_names or
+                                 w.endswith(("'s", "’s")) for w in words):
+        return None
+    return name
 
 
 _DETERMINER_RE = re.compile(r"^[,\s]*(?:(?:the|an?|its|his|her|their)\s+)?", re.IGNORECASE)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.voices.names.affiliation import (gendered_noun, organisation_after, party_state_after, role_phrase as _role_phrase,
-                                              title_statement)
+from analysis.voices.names.affiliation import (gendered_noun, organisation_after, organisation_name, party_state_after,
+                                              role_phrase as _role_phrase, title_statement)
 from analysis.voices.names.lexicon import FUNCTION_CAPS, LEADER_WORDS, Lexicon, looks_like_role
 from analysis.voices.names.parse import ArticleText, NameParser, caps_before, ends_with_speech_verb
 
@@ -321,9 +321,9 @@ class Entities:
             extra = []
         if entity.role == word and extra:
             entity.role = f"{extra[-1]} {word}"
-        org = found.group(1)
-        if org and not extra[:-1] and org.strip() not in self.lex.places and org.strip() not in self.lex.demonyms:
-            entity.organisation = entity.organisation or org.strip()
+        org = organisation_name(found.group(1).split(), self.lex) if found.group(1) and not extra[:-1] else None
+        if org:
+            entity.organisation = entity.organisation or org
 
     def _stated_evidence(self, entity: Entity, text: str, end: int, possessive: bool) -> None:
         """A party and state ("(D-Ga.)", ", R-Tenn.", ", Republican of Kansas") or an organisation (", president
