@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from analysis.voices.names.entities import Entities, Entity, Mention
-from analysis.voices.names.lexicon import FEMALE_NOUNS, FUNCTION_CAPS, MALE_NOUNS, Lexicon, anonymous_head
+from analysis.voices.names.lexicon import (FEMALE_NOUNS, FUNCTION_CAPS, MALE_NOUNS, Lexicon, anonymous_head,
+                                           looks_like_role)
 from analysis.voices.names.parse import NAME_RE, ArticleText, NameParser, ends_with_speech_verb, speaks_after
 
 _LEADING = " \"“‘'«„「『([—–-\0"
@@ -120,8 +121,10 @@ class MentionFinder:
     def _introduced(self, token: str) -> bool:
         """A sentence's first word that is a name all the same: "Brightway, the supermarket chain, said"."""
         text = self.article.masked
-        if token.endswith("s") and token.lower()[:-1] not in self.lex.org_words:  # "Economists said": a noun
-            return False
+        singular = token.lower()[:-1]
+        if token.endswith("s") and singular not in self.lex.org_words and (
+                singular in self.lex.person_nouns or singular in self.lex.org_nouns or looks_like_role(singular)):
+            return False  # "Economists said", "Officials said": a noun; "Lewis said" is a name
         return any(_INTRODUCED_RE.match(text, start + len(token)) or speaks_after(text, start + len(token))
                    for start in self.article.occurrences(token, limit=4))
 
