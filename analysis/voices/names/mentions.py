@@ -110,9 +110,11 @@ class MentionFinder:
         return mention
 
     def is_name(self, tokens: list[str], titles, initial: bool) -> bool:
+        word, lex = tokens[0].lower(), self.lex
+        if len(tokens) == 1 and (len(word.rstrip(".")) == 1 or word.rstrip(".") in lex.titles):
+            return False  # a lone initial ("D", "B."), a title alone ("Vice President" → no "President")
         if len(tokens) > 1 or titles:
             return True
-        word, lex = tokens[0].lower(), self.lex
         if word in lex.not_names or word in lex.titles or tokens[0] in lex.demonyms or word in lex.person_nouns:
             return False
         return not initial or self.article.seen_mid_sentence(tokens[0]) or tokens[0] in lex.given or \
