@@ -15,6 +15,7 @@ The package is built in layers, each a subpackage that imports only from the lay
     voices          quoted speech against narration, speakers, names
     content         codebooks and dictionaries, keywords, topics, actors
     scores          tone (TextBlob, VADER, dictionaries), summaries with intervals, stance
+    stories         the same story across outlets: grouping, sentences aligned, shared text
     pipeline        every step once, in memory or streamed: load_corpus, score_corpus, the cache
     explore         analyse() and the views the notebooks read
     report          prose, charts, findings, pages
@@ -43,6 +44,10 @@ _EXPORTS = {
     "analysis.scores.sourcing": ["source_summary"],
     "analysis.scores.tone": ["actor_tone", "article_tone", "extreme_sentences", "tone_agreement", "tone_by_position",
                              "tone_by_source"],
+    "analysis.stories.alignment": ["align_story"],
+    "analysis.stories.grouping": ["find_stories"],
+    "analysis.stories.reuse": ["text_reuse"],
+    "analysis.stories.similarity": ["compare_sentences"],
     "analysis.voices.sources": ["quoted_sources"],
     "analysis.voices.voices": ["split_sentences"],
 }

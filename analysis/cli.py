@@ -85,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--carry", action="append", default=[], metavar="COLUMN",
                        help="an article column to repeat on every sentence (repeatable)")
     score.add_argument("--no-dedupe", action="store_true", help="skip the duplicate check")
+    score.add_argument("--no-stories", action="store_true", help="skip grouping articles into stories and comparing "
+                       "them (no stories, reuse and alignments tables)")
     score.add_argument("--provisional", action="store_true", help="without --codebook or --actors, draw provisional "
                        "topics and stand-in actors from the corpus and match them, as the report does")
     score.add_argument("--quiet", action="store_true", help="no progress bars")
@@ -92,6 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     _loading_options(report)
     _data_options(report)
     report.add_argument("--by", default="source", help="article column to compare (default: source)")
+    report.add_argument("--within", metavar="COLUMN", help="compare the --by groups inside each value of this "
+                        "column: --by source --within story compares outlets story by story")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     report.add_argument("--show-code", action="store_true", help="show the notebooks' code in the pages")
     report.add_argument("--only", action="append", help="build only notebooks whose name contains this")
@@ -115,6 +119,9 @@ def _data_options(command) -> None:
                                                      "else the corpus's frequent names)")
     command.add_argument("--tone-dictionary", type=Path, help="a tone dictionary (Lexicoder, LIWC, quanteda YAML, "
                          "WordStat): adds dictionary tone beside VADER and TextBlob (docs/dictionaries.md)")
+    command.add_argument("--story", metavar="COLUMN", help="the article column (of the export or manifest) that says "
+                         "which story each article tells; without it, stories are found from the articles' words, "
+                         "titles and dates (docs/stories.md)")
 
 
 def command_function(name: str):
@@ -171,7 +178,8 @@ def _score(args) -> int:
                           text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
                           scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
                           progress=False if args.quiet else None, excel_safe=not args.raw_csv, max_file_mb=args.max_file_mb,
-                          carry=tuple(args.carry), provisional=args.provisional)
+                          carry=tuple(args.carry), provisional=args.provisional, story=args.story,
+                          stories=not args.no_stories)
     print(printable(str(result)))
     return 0
 
@@ -180,7 +188,7 @@ def _report(args) -> int:
     index = command_function("report")(args.corpus, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
                           tone_dictionary=args.tone_dictionary,
                           by=args.by, out=args.out, show_code=args.show_code, only=args.only,
-                          keep_executed=args.keep_executed,
+                          keep_executed=args.keep_executed, story=args.story, within=args.within,
                           text_col=args.text_col, max_file_mb=args.max_file_mb)
     print(f"Report written to {printable(str(index))}")
     return 0

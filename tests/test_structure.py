@@ -24,8 +24,8 @@ MAX_CLASS_LINES = 300
 MAX_MODULE_LINES = 600
 # Bottom to top. The base holds the package itself (its version; its lazy re-exports import nothing), its
 # errors and its paths.
-LAYERS = ["base", "resources", "tables", "text", "corpus", "voices", "content", "scores", "pipeline", "explore",
-          "report", "cli"]
+LAYERS = ["base", "resources", "tables", "text", "corpus", "voices", "content", "scores", "stories", "pipeline",
+          "explore", "report", "cli"]
 BASE = {"analysis", "analysis.errors", "analysis.paths"}
 # Third-party modules a function may import lazily (each with a comment that says why).
 LAZY_ALLOWED = {"matplotlib", "IPython", "nbformat", "nbconvert", "papermill", "jupyter_client", "traitlets", "dask",

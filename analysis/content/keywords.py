@@ -23,9 +23,9 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-import simplemma
 
 from analysis.content.matcher import Matcher
+from analysis.text.lemmas import lemma
 from analysis.text.tokens import Token, name_spans, scan, stop_words, tokenize
 
 __all__ = ["collocations", "count_terms", "keyness", "kwic", "kwic_lines", "log_likelihood", "stop_words",
@@ -61,7 +61,7 @@ def _chunk_terms(chunk: list[Token], *, stops, numbers: str, names: bool, lemmat
     words = []
     for token in chunk:
         word = "" if (numbers == "drop" and token.number) or token.norm in stops else token.norm
-        words.append(_lemma(word) if lemmatize and word and not token.number else word)
+        words.append(lemma(word) if lemmatize and word and not token.number else word)
     if names:
         for first, stop in name_spans(chunk):
             name = " ".join(t.norm for t in chunk[first:stop])
@@ -259,10 +259,6 @@ def right_context(text: str, end: int, window: int) -> str:
     body = " ".join(piece.split())
     return body + "…" if high < len(text) else body
 
-
-@lru_cache(maxsize=200_000)
-def _lemma(token: str) -> str:
-    return simplemma.lemmatize(token, lang="en")
 
 
 def collocations(frame: pd.DataFrame, *, text_col: str = "text", min_count: int = 3, top: int = 30,

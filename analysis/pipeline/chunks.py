@@ -22,6 +22,7 @@ from analysis.corpus.articles import build_articles, meta_column, renamed_column
 from analysis.corpus.dedupe import signature
 from analysis.corpus.readers import read_file
 from analysis.corpus.repetition import repeated_keys, text_hashes
+from analysis.pipeline.compare import story_inputs
 from analysis.pipeline.settings import (CHUNK_BYTES, CHUNK_FILES, Settings, Shared, actors_file, codebook_file,
                                         markers_of, tone_dictionary_file)
 from analysis.scores import aggregates
@@ -189,7 +190,8 @@ def process_chunk(job: tuple[list[dict], Settings, Shared]) -> dict:
     tables["problems"] = pd.DataFrame(problems, columns=["path", "severity", "message"])
     signatures = [(a, None if pd.isna(p) else p, signature(t))
                   for a, p, t in zip(articles["article_id"], articles["published"], articles["text"])]
-    return {"tables": tables, "signatures": signatures}
+    stories = story_inputs(articles, settings.story) if settings.scores and settings.stories else []
+    return {"tables": tables, "signatures": signatures, "stories": stories}
 
 
 def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str], *, codebook=None,

@@ -41,6 +41,7 @@ from analysis.corpus.readers import discover, relative
 from analysis.corpus.repetition import TemplateCounter, repeated_keys
 from analysis.errors import CorpusError
 from analysis.pipeline.chunks import ColumnSurvey, RecordStore, Sample, process_chunk, read_chunk
+from analysis.pipeline.compare import StoryCollector, compare_stories, declare_tables, resolve_story_column
 from analysis.pipeline.engines import check_engine, ordered_map
 from analysis.pipeline.settings import (CHUNK_BYTES, CHUNK_FILES, PROVISIONAL_ACTORS, PROVISIONAL_SAMPLE,
                                         PROVISIONAL_TOPICS, Counts, Plan, Settings, Shared, markers_of,
@@ -72,14 +73,22 @@ def run(settings: Settings, *, sink=None, engine: str = "local", workers: int | 
             problems = sink.finish({}).get("problems") if isinstance(sink, MemorySink) else None
             raise CorpusError(no_articles_message(settings.root, len(corpus_plan.files), skipped), problems=problems)
         counts.columns = columns
+        stories = settings.scores and settings.stories
+        if stories:
+            settings = replace(settings, story=resolve_story_column(settings.story, columns))
         templates = counter.templates()
         codebook, actors = (provisional(settings, sample.records(), templates, sink)
                             if settings.scores and settings.provisional else (None, None))
         shared = Shared(templates=templates, columns=tuple(columns), codebook=codebook, actors=actors)
-        index = _process_all(settings, store, shared, columns, sink, jobs, show, counts)
+        collector = StoryCollector(settings.story)
+        index = _process_all(settings, store, shared, columns, sink, jobs, show, counts, collector)
         duplicates = _duplicates(settings, index, sink)
         counts.duplicates = len(duplicates)
-        return sink.finish(duplicates)
+        filled = {"duplicate_of": {a: d[0] for a, d in duplicates.items()},
+                  "duplicate_similarity": {a: d[1] for a, d in duplicates.items()}}
+        if stories:
+            filled.update(compare_stories(collector, duplicates, sink, jobs))
+        return sink.finish(filled)
     except BaseException:
         sink.abort()
         raise
@@ -206,10 +215,12 @@ def _file_chunks(corpus_plan: Plan, root: Path, chunk_files: int) -> Iterator[li
         yield chunk
 
 
-def _process_all(settings, store, shared: Shared, columns: dict, sink, jobs, show, counts) -> DuplicateIndex:
-    """Pass 2: clean, split, score and match every record; collect duplicate signatures."""
+def _process_all(settings, store, shared: Shared, columns: dict, sink, jobs, show, counts,
+                 collector: StoryCollector) -> DuplicateIndex:
+    """Pass 2: clean, split, score and match every record; collect duplicate signatures and story inputs."""
     dictionary = bool(settings.tone_dictionary)
-    articles = article_schema(columns, scored=settings.scores, dictionary=dictionary)
+    stories = settings.scores and settings.stories
+    articles = article_schema(columns, scored=settings.scores, dictionary=dictionary, stories=stories)
     carry = [c for c in (*DEFAULT_CARRY, *settings.carry) if c in articles.names]
     sink.declare("articles", articles)
     if settings.scores:
@@ -224,6 +235,8 @@ def _process_all(settings, store, shared: Shared, columns: dict, sink, jobs, sho
         measures = [*LEXICONS, *(DICTIONARY_MEASURES if dictionary else ())]
         for name, schema in aggregate_schemas(measures, topics=has_topics, actors=has_actors).items():
             sink.declare(name, schema)
+        if stories:
+            declare_tables(sink)
     scratch = sink.scratch("dedupe")
     index = DiskDuplicateIndex(scratch) if scratch is not None else DuplicateIndex()
     shared = replace(shared, carry=tuple(dict.fromkeys(carry)))
@@ -235,6 +248,7 @@ def _process_all(settings, store, shared: Shared, columns: dict, sink, jobs, sho
             if settings.dedupe:
                 for article_id, published, (exact, minhash) in result["signatures"]:
                     index.add_signature(article_id, exact, minhash, published)
+            collector.add(result["stories"])
             counts.articles += len(result["tables"]["articles"])
             counts.sentences += len(result["tables"].get("sentences", ()))
             bar.update(len(result["tables"]["articles"]))

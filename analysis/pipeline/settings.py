@@ -41,6 +41,8 @@ class Settings:
     dedupe: bool = True
     scores: bool = True  # split and score sentences (False: articles only, as load_corpus)
     provisional: bool = False  # without a codebook or actors file, draw stand-ins from the corpus (as reports do)
+    stories: bool = True  # when scoring: group articles into stories and compare them (analysis.pipeline.compare)
+    story: str | None = None  # the article column that says which story each article tells (else they are found)
 
 
 @dataclass

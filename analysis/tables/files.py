@@ -31,7 +31,8 @@ from analysis.tables.schemas import to_frame
 
 FORMATS = ("parquet", "csv")
 NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics", "article_tone", "article_positions",
-         "article_topics", "article_actors", "article_stance", "article_sources", "provisional")
+         "article_topics", "article_actors", "article_stance", "article_sources", "provisional", "stories", "reuse",
+         "alignments")
 
 
 def output_paths(out: str | Path, fmt: str) -> dict[str, Path]:

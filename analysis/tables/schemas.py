@@ -25,6 +25,13 @@ ARTICLE_SOURCES = pa.schema([("article_id", STR), ("speaker", STR), ("kind", STR
                              ("affiliation", STR), ("gender", STR), ("official", BOOL), ("n_quotes", INT)])
 PROVISIONAL = pa.schema([("kind", STR), ("name", STR), ("type", STR), ("patterns", STR), ("note", STR),
                          ("sample", INT)])
+STORIES = pa.schema([("story", STR), ("n_articles", INT), ("n_sources", INT), ("n_wholly_derived", INT),
+                     ("first_published", TIME), ("last_published", TIME), ("story_from", STR), ("aligned", BOOL)])
+REUSE = pa.schema([("story", STR), ("article_id", STR), ("source", STR), ("other_id", STR), ("other_source", STR),
+                   ("reused_share", FLOAT), ("verbatim_share", FLOAT), ("first", STR)])
+ALIGNMENTS = pa.schema([("story", STR), ("article_id", STR), ("source", STR), ("sentence_no", INT),
+                        ("other_article_id", STR), ("other_source", STR), ("other_sentence_no", INT),
+                        ("similarity", FLOAT), ("kind", STR)])
 # The article columns every corpus has, in order; metadata columns follow them, then tone, then duplicates.
 ARTICLE_CORE = [("article_id", STR), ("source", STR), ("published", TIME), ("title", STR), ("text", STR),
                 ("path", STR), ("encoding", STR), ("n_words", INT), ("byline", STR), ("url", STR),
@@ -34,6 +41,8 @@ ARTICLE_DICTIONARY = [("dict_positive", INT), ("dict_negative", INT), ("dict_wor
                       ("dict_logratio", FLOAT)]
 SENTENCE_DICTIONARY = ARTICLE_DICTIONARY + [("dict_matches", STR)]
 ARTICLE_DUPLICATES = [("duplicate_of", STR), ("duplicate_similarity", FLOAT)]
+ARTICLE_STORIES = [("story", STR), ("story_from", STR), ("derived_from", STR), ("derivation", STR),
+                   ("reused_share", FLOAT)]
 SENTENCE_HEAD = [("article_id", STR)]
 SENTENCE_BODY = [("sentence_no", INT), ("paragraph_no", INT), ("article_sentences", INT), ("text", STR), ("start", INT),
                  ("end", INT), ("voice", STR), ("quoted", STR), ("quoted_share", FLOAT), ("speaker", STR),
@@ -41,16 +50,18 @@ SENTENCE_BODY = [("sentence_no", INT), ("paragraph_no", INT), ("article_sentence
                  ("textblob", FLOAT), ("subjectivity", FLOAT), ("vader", FLOAT), ("drivers", STR),
                  ("n_drivers", INT), ("no_signal", BOOL), ("non_english", BOOL), ("no_text", BOOL)]
 # Names PressLens computes: a user's column with one of these names is renamed (see analysis.corpus.articles).
-RESERVED = frozenset(name for name, _ in ARTICLE_CORE + ARTICLE_TONE + ARTICLE_DUPLICATES + SENTENCE_BODY
-                     + SENTENCE_DICTIONARY) | {
+RESERVED = frozenset(name for name, _ in ARTICLE_CORE + ARTICLE_TONE + ARTICLE_DUPLICATES + ARTICLE_STORIES
+                     + SENTENCE_BODY + SENTENCE_DICTIONARY) | {
     "metadata", "voice", "actor", "topic", "measure"}
 
 
-def article_schema(extras: dict[str, pa.DataType], *, scored: bool, dictionary: bool = False) -> pa.Schema:
+def article_schema(extras: dict[str, pa.DataType], *, scored: bool, dictionary: bool = False,
+                   stories: bool = False) -> pa.Schema:
     """The articles table: core columns, the corpus's metadata columns, tone (when scored; with dictionary tone
-    when a tone dictionary is given), duplicates."""
+    when a tone dictionary is given), duplicates, and stories (when they are found or given)."""
     tone = (ARTICLE_TONE + (ARTICLE_DICTIONARY if dictionary else [])) if scored else []
-    return pa.schema(ARTICLE_CORE + list(extras.items()) + tone + ARTICLE_DUPLICATES)
+    return pa.schema(ARTICLE_CORE + list(extras.items()) + tone + ARTICLE_DUPLICATES
+                     + (ARTICLE_STORIES if stories else []))
 
 
 def sentence_schema(articles: pa.Schema, carry: list[str], *, dictionary: bool = False) -> pa.Schema:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,7 @@ import pyarrow.parquet as pq
 
 from analysis.errors import OutputError
 from analysis.tables.files import commit, make_staging, output_paths, remove_stale_staging
-from analysis.tables.schemas import FLOAT, PROBLEMS, REMOVED, STR, conform, to_frame
+from analysis.tables.schemas import PROBLEMS, REMOVED, STR, conform, to_frame
 
 BATCH_ROWS = 5_000  # rows read back at a time when tables are finished
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -51,12 +52,18 @@ class MemorySink:
         hits = table.filter(mask)
         return dict(zip(hits.column("article_id").to_pylist(), hits.column(column).to_pylist()))
 
-    def finish(self, duplicates: dict[str, tuple[str, float]]) -> dict[str, pd.DataFrame]:
+    def scan(self, name: str, columns: list[str]) -> Iterator[pd.DataFrame]:
+        """A table's ``columns``, in batches (here, one)."""
+        yield to_frame(self._table(name).select(columns))
+
+    def finish(self, filled: dict[str, dict] | None = None) -> dict[str, pd.DataFrame]:
+        """The tables, the articles with the columns found over the whole corpus (``filled``: ``{column:
+        {article_id: value}}``, such as ``duplicate_of``) filled in."""
         tables = {name: to_frame(self._table(name)) for name in self.schemas if name not in ("articles", "sentences")}
         if "sentences" in self.schemas:
             tables = {"sentences": to_frame(self._table("sentences")), **tables}
         if "articles" in self.schemas:
-            tables["articles"] = to_frame(with_duplicates(self._table("articles"), duplicates))
+            tables["articles"] = to_frame(with_columns(self._table("articles"), filled or {}))
         return tables
 
     def abort(self) -> None:
@@ -68,14 +75,16 @@ class MemorySink:
         return pa.concat_tables(parts)
 
 
-def with_duplicates(table: pa.Table, duplicates: dict[str, tuple[str, float]]) -> pa.Table:
-    """The articles table with ``duplicate_of`` and ``duplicate_similarity`` filled in."""
+def with_columns(table: pa.Table, filled: dict[str, dict]) -> pa.Table:
+    """The articles table with columns found over the whole corpus filled in: ``{column: {article_id:
+    value}}`` (an article missing from a column's mapping gets null)."""
     ids = table.column("article_id").to_pylist()
-    of = pa.array([duplicates[i][0] if i in duplicates else None for i in ids], STR)
-    similarity = pa.array([duplicates[i][1] if i in duplicates else None for i in ids], FLOAT)
     names = table.schema.names
-    table = table.set_column(names.index("duplicate_of"), "duplicate_of", of)
-    return table.set_column(names.index("duplicate_similarity"), "duplicate_similarity", similarity)
+    for column, values in filled.items():
+        if column in names:
+            kind = table.schema.field(column).type
+            table = table.set_column(names.index(column), column, pa.array([values.get(i) for i in ids], kind))
+    return table
 
 
 class FileSink:
@@ -125,10 +134,17 @@ class FileSink:
                 found.update(zip(hits.column(0).to_pylist(), hits.column(1).to_pylist()))
         return found
 
-    def finish(self, duplicates: dict[str, tuple[str, float]]) -> dict[str, Path]:
+    def scan(self, name: str, columns: list[str]) -> Iterator[pd.DataFrame]:
+        """A staged table's ``columns``, batch by batch (its writer is closed first)."""
+        self.close(name)
+        source = pq.ParquetFile(self.staging / f"{name}.parquet")
+        for batch in source.iter_batches(batch_size=BATCH_ROWS * 10, columns=columns):
+            yield to_frame(pa.Table.from_batches([batch]))
+
+    def finish(self, filled: dict[str, dict] | None = None) -> dict[str, Path]:
         for writer in self.writers.values():
             writer.close()
-        staged = {name: self._final(name, duplicates) for name in self.schemas}
+        staged = {name: self._final(name, filled or {}) for name in self.schemas}
         commit(staged, self.paths, fmt=self.fmt)
         self.abort()
         return {name: self.paths[name] for name in staged}
@@ -139,7 +155,7 @@ class FileSink:
                 writer.close()
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def _final(self, name: str, duplicates) -> Path:
+    def _final(self, name: str, filled: dict[str, dict]) -> Path:
         """The finished table, in the output format, still in the staging folder."""
         source = self.staging / f"{name}.parquet"
         target = self.staging / f"final.{name}.{self.fmt}"
@@ -150,7 +166,7 @@ class FileSink:
         batches = (pa.Table.from_batches([b], schema=reader.schema_arrow)
                    for b in reader.iter_batches(batch_size=BATCH_ROWS))
         if name == "articles":
-            batches = (with_duplicates(t, duplicates) for t in batches)
+            batches = (with_columns(t, filled) for t in batches)
         write_table(batches, target, schema=self.schemas[name], fmt=self.fmt, excel_safe=self.excel_safe)
         return target
 

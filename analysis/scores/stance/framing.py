@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import simplemma
 
 from analysis.errors import DataFileError
 from analysis.paths import FRAMING_VERBS_TSV
 from analysis.scores.sentiment import vader_analyzer
+from analysis.text.lemmas import lemma
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Framing(dict):
         if word not in self._frames:
             found = self.get(word)
             if found is None and len(word) > 3 and word[0].isalpha():
-                found = self.get(_lemma(word))
+                found = self.get(lemma(word))
             self._frames[word] = found
         return self._frames[word]
 
@@ -96,7 +96,3 @@ def vader_lexicon() -> dict[str, float]:
     """VADER's lexicon: ``{word: valence}`` (valences from -4 to +4)."""
     return vader_analyzer().lexicon
 
-
-@lru_cache(maxsize=65536)
-def _lemma(word: str) -> str:
-    return simplemma.lemmatize(word, lang="en")

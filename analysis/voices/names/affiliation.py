@@ -9,7 +9,7 @@ News states a politician's party and state in a few fixed forms, which differ by
 - ``Democrat Helena Strand``, ``Democratic Gov. Russell Teague``: the party as a title.
 
 :func:`party_state_after` reads the forms after a name; :func:`party_of` reads a party word. States come from
-``data/us_states.txt`` (names, AP abbreviations, postal codes). :func:`organisation_after` reads an organisation
+``data/us_state_names.txt`` (names, AP abbreviations, postal codes). :func:`organisation_after` reads an organisation
 a person is introduced with ("president of the Tarrytown Neighbors Association", "a professor at Georgetown
 University"). :func:`affiliation_text` writes what was found as the sources table prints it ("Democrat,
 Georgia"). A lawyer "for Mr. Marchetti" speaks for a person, which is no affiliation.
@@ -24,7 +24,7 @@ from analysis.paths import DATA_DIR
 from analysis.resources.wordlists import read_entries
 from analysis.voices.names.lexicon import lexicon
 
-US_STATES_TXT = DATA_DIR / "us_states.txt"
+US_STATE_NAMES_TXT = DATA_DIR / "us_state_names.txt"
 _PARTY_WORDS = {"d": "Democrat", "r": "Republican", "i": "Independent", "democrat": "Democrat",
                 "democratic": "Democrat", "republican": "Republican", "gop": "Republican",
                 "independent": "Independent"}
@@ -47,7 +47,7 @@ def us_states() -> dict[str, str]:
     """Every written form of a US state (its name, AP abbreviation and postal code, lower-case, without a
     final period) → the state's name."""
     forms: dict[str, str] = {}
-    for line in read_entries(US_STATES_TXT):
+    for line in read_entries(US_STATE_NAMES_TXT):
         name, *short = [part.strip() for part in line.split("|")]
         for form in (name, *short):
             forms[_key(form)] = name

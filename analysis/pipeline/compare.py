@@ -1,0 +1,187 @@
+"""The stories step: once every article is scored, group them into stories and compare each story's articles.
+
+While pass 2 scores the chunks, each article's story terms (or its value in the user's story column) come back
+with its chunk (:func:`story_inputs`) and wait in a :class:`StoryCollector`, a few hundred bytes an article.
+When every chunk is done, :func:`compare_stories`:
+
+1. **groups** the articles into stories (:class:`analysis.stories.grouping.TermIndex`), or takes the user's
+   column, and labels them;
+2. **sorts** the articles and sentences of every story told by two or more articles into buckets (by a hash of
+   the story, so a story is never split), read back from the tables already written, batch by batch: memory
+   holds one bucket, not the corpus;
+3. **compares** each bucket on the engine: which articles share text (:func:`analysis.stories.reuse.text_reuse`)
+   and which sentences of one outlet state the facts of another (:func:`analysis.stories.alignment.align_story`);
+4. writes the ``stories``, ``reuse`` and ``alignments`` tables, and returns the article columns it found
+   (``story``, ``story_from``, ``derived_from``, ``derivation``, ``reused_share``), which the sink fills in.
+
+Buckets are made and compared in a fixed order, so the tables are the same in memory and streamed, whatever the
+number of workers. Articles flagged as duplicates (``duplicate_of``) keep their story but are left out of the
+comparison: a copy is not a second account.
+"""
+from __future__ import annotations
+
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.corpus.articles import safe_name
+from analysis.errors import ColumnError
+from analysis.pipeline.engines import ordered_map
+from analysis.stories.alignment import align_story
+from analysis.stories.grouping import (LABEL_WORDS, NO_STORY, TermIndex, publication_days, stories_from_column,
+                                       story_labels)
+from analysis.stories.reuse import derivations, text_reuse
+from analysis.stories.terms import article_terms
+from analysis.tables.schemas import ALIGNMENTS, REUSE, STORIES
+
+ARTICLES_PER_BUCKET = 2_000  # articles of multi-article stories compared together in one job
+FOUND = "found"  # story_from when PressLens grouped the articles
+
+
+def resolve_story_column(name: str | None, columns) -> str | None:
+    """The article column that holds the user's stories: ``name`` as the user wrote it (a name PressLens
+    computes is kept as ``meta_<name>``), or, when none is given, a column the corpus calls ``story``; a one-line
+    error when ``name`` is no column."""
+    columns = list(columns)
+    if name is None:
+        return safe_name("story") if safe_name("story") in columns else None
+    for candidate in (name, safe_name(name)):
+        if candidate in columns:
+            return candidate
+    shown = ", ".join(c for c in columns) or "none"
+    raise ColumnError(f"--story: no article column {name!r}; the corpus's own columns are: {shown}")
+
+
+def story_inputs(articles: pd.DataFrame, column: str | None) -> list[tuple]:
+    """What the stories step needs of each article: ``(article_id, day, terms or the column's value, title,
+    first words)``."""
+    days = publication_days(articles["published"], len(articles))
+    titles = articles["title"].tolist()
+    texts = articles["text"].tolist()
+    values = stories_from_column(articles[column]).tolist() if column else None
+    out = []
+    for k, (article_id, day, title, text) in enumerate(zip(articles["article_id"], days, titles, texts)):
+        text = text if isinstance(text, str) else ""
+        title = title if isinstance(title, str) and title.strip() else None
+        found = values[k] if values is not None else article_terms(text, title)
+        out.append((article_id, day, found, title, " ".join(text.split()[:LABEL_WORDS])))
+    return out
+
+
+@dataclass
+class StoryCollector:
+    """Each article's story inputs, gathered chunk by chunk in the main process."""
+
+    column: str | None
+    index: TermIndex = field(default_factory=TermIndex)
+    values: list[str] = field(default_factory=list)
+    days: list = field(default_factory=list)
+    titles: list = field(default_factory=list)
+    leads: list = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def add(self, inputs: list[tuple]) -> None:
+        for article_id, day, found, title, lead in inputs:
+            if self.column:
+                self.values.append(found)
+            else:
+                self.index.add(article_id, day, found)
+            self.article_ids.append(article_id)
+            self.days.append(day)
+            self.titles.append(title)
+            self.leads.append(lead)
+
+    def labels(self) -> dict[str, str]:
+        """``{article_id: story}``."""
+        if self.column:
+            return dict(zip(self.article_ids, self.values))
+        clusters = self.index.clusters()
+        return dict(zip(self.article_ids, story_labels(clusters, self.days, self.titles, self.leads)))
+
+    def story_from(self) -> str:
+        return f"column {self.column}" if self.column else FOUND
+
+
+def compare_stories(collector: StoryCollector, duplicates: dict, sink, jobs: dict) -> dict[str, dict]:
+    """Steps 1–4 of the module docstring; returns the article columns found."""
+    labels = collector.labels()
+    source = {}
+    for frame in sink.scan("articles", ["article_id", "source"]):
+        source.update(zip(frame["article_id"], frame["source"]))
+    counted = Counter(story for article_id, story in labels.items() if article_id not in duplicates)
+    compared = {story for story, n in counted.items() if n >= 2 and story != NO_STORY}
+    order = sorted(compared)
+    buckets = max(1, -(-sum(counted[s] for s in order) // ARTICLES_PER_BUCKET))
+    bucket_of = {story: zlib.crc32(story.encode("utf-8")) % buckets for story in order}
+    article_bucket = {article_id: bucket_of[story] for article_id, story in labels.items()
+                      if story in bucket_of and article_id not in duplicates}
+    articles = _bucketed(sink, "articles", ["article_id", "source", "source_credit", "published", "text"],
+                         article_bucket, buckets)
+    sentences = _bucketed(sink, "sentences", ["article_id", "sentence_no", "text"], article_bucket, buckets)
+    derived: dict[str, tuple] = {}
+    aligned_stories = set()
+    jobs_in = ((articles[b], sentences[b], labels) for b in range(buckets))
+    for reuse, found, alignments in ordered_map(compare_bucket, jobs_in, **jobs):
+        sink.write("reuse", reuse)
+        sink.write("alignments", alignments)
+        derived.update(found)
+        aligned_stories.update(alignments["story"])
+    sink.write("stories", story_table(labels, source, collector, derived, duplicates, compared))
+    return {"story": labels, "story_from": {a: collector.story_from() for a in labels},
+            "derived_from": {a: d[0] for a, d in derived.items() if d[0] is not None},
+            "derivation": {a: derived.get(a, (None, "none", 0.0))[1] for a in labels if a not in duplicates},
+            "reused_share": {a: derived.get(a, (None, "none", 0.0))[2] for a in labels if a not in duplicates}}
+
+
+def declare_tables(sink) -> None:
+    for name, schema in (("stories", STORIES), ("reuse", REUSE), ("alignments", ALIGNMENTS)):
+        sink.declare(name, schema)
+
+
+def _bucketed(sink, name: str, columns: list[str], bucket: dict[str, int], buckets: int) -> list[pd.DataFrame]:
+    """The rows of a staged table whose article is compared, sorted into buckets, in table order."""
+    parts: list[list[pd.DataFrame]] = [[] for _ in range(buckets)]
+    for frame in sink.scan(name, columns):
+        where = frame["article_id"].map(bucket)
+        kept = frame[where.notna()]
+        for b, rows in kept.groupby(where[where.notna()].astype(int), sort=True):
+            parts[b].append(rows)
+    return [pd.concat(p, ignore_index=True) if p else pd.DataFrame(columns=columns) for p in parts]
+
+
+def compare_bucket(job: tuple) -> tuple[pd.DataFrame, dict, pd.DataFrame]:
+    """Text reuse and sentence alignment for the stories of one bucket (run on the engine)."""
+    articles, sentences, labels = job
+    articles = articles.assign(story=articles["article_id"].map(labels))
+    reuse = text_reuse(articles, within="story")
+    source = dict(zip(articles["article_id"], articles["source"]))
+    reuse.insert(0, "story", reuse["article_id"].map(labels))
+    reuse.insert(2, "source", reuse["article_id"].map(source))
+    reuse.insert(4, "other_source", reuse["other_id"].map(source))
+    found = derivations(articles, reuse)
+    derived = {a: (d, kind, share) for a, d, kind, share in
+               zip(articles["article_id"], found["derived_from"], found["derivation"], found["reused_share"])}
+    sentences = sentences.assign(story=sentences["article_id"].map(labels),
+                                 source=sentences["article_id"].map(source))
+    return reuse, derived, align_story(sentences)
+
+
+def story_table(labels: dict, source: dict, collector: StoryCollector, derived: dict, duplicates: dict,
+                compared: set) -> pd.DataFrame:
+    """One row per story: articles (duplicates set aside), outlets, wholly derived copies, first and last date."""
+    day_of = dict(zip(collector.article_ids, collector.days))
+    members: dict[str, list[str]] = defaultdict(list)
+    for article_id, story in labels.items():
+        if article_id not in duplicates:
+            members[story].append(article_id)
+    rows = []
+    for story in sorted(members):
+        ids = members[story]
+        days = [day_of[a] for a in ids if day_of.get(a) is not None]
+        rows.append((story, len(ids), len({source.get(a) for a in ids}),
+                     sum(derived.get(a, (None, "none"))[1] == "wholly" for a in ids),
+                     pd.Timestamp(min(days), unit="D") if days else None,
+                     pd.Timestamp(max(days), unit="D") if days else None, collector.story_from(), story in compared))
+    return pd.DataFrame(rows, columns=STORIES.names)
