@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from analysis.resources.wordlists import speech_verbs
 from analysis.text.patterns import alternation
+from analysis.voices.names.affiliation import state_of
 from analysis.voices.names.lexicon import FUNCTION_CAPS, Lexicon, looks_like_role
 
 _TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Prof|Rev|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
@@ -146,7 +147,7 @@ class NameParser:
                 tokens[-1].lower() not in lex.org_words:
             tokens.pop(0)
             skip += 1
-        elif len(tokens) > 1 and _POSSESSIVE_RE.search(tokens[0]) and _POSSESSIVE_RE.sub("", tokens[0]) in lex.places:
+        elif len(tokens) > 1 and _POSSESSIVE_RE.search(tokens[0]) and state_of(_POSSESSIVE_RE.sub("", tokens[0])):
             tokens[0] = _POSSESSIVE_RE.sub("", tokens[0])  # "Michigan's Supreme Court" is the Michigan Supreme Court
         if initial and len(tokens) > 2 and tokens[0] not in lex.given and not _INITIAL_RE.fullmatch(tokens[1]) and \
                 (looks_like_role(tokens[0].lower()) or tokens[0].lower() in lex.person_nouns) \
