@@ -58,7 +58,8 @@ _TITLE_CUE_RE = re.compile(
     r"(?i:\b(?:film|movie|documentary|album|song|single|track|hit|book|novel|memoir|biography|play|musical|"
     r"opera|show|series|sitcom|programme|program|podcast|poem|painting|exhibition|report|paper|study|"
     r"campaign|slogan|motto|hashtag|operation|project|initiative|plan|strategy|policy|bill|act|brand|"
-    r"titled|entitled|called|named|dubbed|nicknamed|nickname|code-?named|known as|billed as|headlined|"
+    r"titled|entitled|called|named|dubbed|nicknamed|nickname|code-?named|known(?:\s+[\w'’-]+){0,3}?\s+as|billed as|"
+    r"headlined|"
     r"collection|anthology|EP|mixtape|itself|themselves)\b)"
     r"[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,2}$")
 _COORDINATION_RE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")

@@ -90,6 +90,18 @@ def test_nobody_named_is_unknown(text, needle):
     assert row["voice"] != "narration" and row["speaker"] == "unknown" and row["speaker_kind"] == "unnamed"
 
 
+def test_a_surname_is_not_the_relative_named_in_full():
+    text = ('The Senate confirmed Loretta M. Quist on Tuesday. She watched from home, according to her husband, '
+            'Paul Quist. "I am grateful to the Senate," Quist said in a statement.')
+    assert sentence(text, "grateful")["speaker"] == "Loretta M. Quist"
+
+
+def test_a_name_known_by_a_title_case_phrase_is_no_quote():
+    row = sentence('Supporters of the plan, known at City Hall as “Three on a Lot,” say it would add homes. '
+                   '“It adds supply,” the Realty Council said.', "Supporters")
+    assert row["voice"] == "narration"
+
+
 def test_a_name_inside_the_quote_or_a_nearby_clause_is_not_the_speaker():
     text = ('Loretta Ames lost her leg. "Loretta waited six years to be told what it was worth," said Nathaniel '
             'Brooks-Oduya, a lawyer for Ames. "Today, Justice Sorensen told her the jury was right," he added.')

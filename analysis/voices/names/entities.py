@@ -29,6 +29,9 @@ _PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|b
 _STATED_CUE_RE = re.compile(r"[ \u00a0]*\(|,[ \u00a0]|[ \u00a0]+of[ \u00a0]")  # "(D-Ga.)", ", R-Tenn.", " of Nebraska"
 _QUOTED_NAME_RE = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+(?:[ \u00a0]+[A-Z]\.)*)[ \u00a0]+([A-Z][\w'’-]+)(?![\w'’-])")
 _ROLE_RUN_RE = re.compile(r"(?:((?:[A-Z][\w.&'’-]*[ \u00a0]+)+))?((?:[a-z][\w-]*[ \u00a0]+){0,2})$")
+_KIN_BEFORE_RE = re.compile(r"\b(?:his|her|their|its)[ \u00a0]+(?:husband|wife|son|daughter|brother|sister|"
+                            r"mother|father|brother-in-law|sister-in-law|nephew|niece|cousin|widow|widower|"
+                            r"partner)[,\s\u00a0]*$")
 _INITIALS_ONLY_RE = re.compile(r"(?:[A-Z]\.[ \u00a0]*)+[A-Z][\w'’-]+$")  # "F. C. Meyer", "P.J. Crowley"
 _PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|outside|across|around|towards)[ \u00a0]+$")
 
@@ -123,6 +126,9 @@ class Entities:
         pool = last or candidates
         spelled = [c for c in pool if not _INITIALS_ONLY_RE.match(c[1])]
         pool = spelled or pool  # "Frederick Charles Meyer" over "F. C. Meyer"
+        if len({c[1] for c in pool}) > 1:  # "her husband, Paul Quist": a relative is named in full, not by surname
+            kin = {c[1] for c in pool if _KIN_BEFORE_RE.search(self.article.masked, max(0, c[0] - 30), c[0])}
+            pool = [c for c in pool if c[1] not in kin] or pool
         earlier = [c for c in pool if c[0] <= position]
         return (earlier[-1] if earlier else pool[0])[1]
 
