@@ -147,3 +147,25 @@ def test_report_by_a_manifest_column(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "r" / "03-voices-and-actors.html").read_text(encoding="utf-8")
     assert "Ports" in page and "City" in page
+
+
+def test_stories_from_a_column_of_the_export_or_found(tmp_path):
+    export = tmp_path / "export.csv"
+    pd.DataFrame({"text": ["The council approved the Lakeside bridge budget on Monday after a long debate.",
+                           "Lakeside's council approved the bridge budget on Monday, ending a long debate.",
+                           "Mereford's chess club won the regional cup on Saturday."],
+                  "source": ["A", "B", "A"], "published": ["2024-05-06", "2024-05-06", "2024-05-04"],
+                  "event": ["bridge", "bridge", None]}).to_csv(export, index=False)
+    result = _cli(["score", export, "--out", tmp_path / "given" / "s.parquet", "--story", "event", "--quiet"],
+                  cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    articles = pd.read_parquet(tmp_path / "given" / "s.articles.parquet")
+    assert articles["story"].tolist() == ["bridge", "bridge", "(no story)"]
+    assert set(articles["story_from"]) == {"column event"}
+    unknown = _cli(["score", export, "--out", tmp_path / "bad" / "s.parquet", "--story", "desk"], cwd=tmp_path)
+    _one_line_error(unknown)
+    assert "--story: no article column 'desk'" in unknown.stderr
+    found = _cli(["score", export, "--out", tmp_path / "found" / "s.parquet", "--quiet"], cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    stories = pd.read_parquet(tmp_path / "found" / "s.stories.parquet")
+    assert len(stories) == 2 and stories["n_sources"].max() == 2 and set(stories["story_from"]) == {"found"}

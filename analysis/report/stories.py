@@ -110,7 +110,7 @@ def reuse_finding(reuse: pd.DataFrame) -> str:
     if reuse.empty:
         return ("No article of this story reuses another's text (no run of ten words in a row shared with another "
                 "article): each is its own account.")
-    parts = [f"{r.source}'s article {r.article_id} is {'a wholly' if r.derivation == 'wholly' else 'partly'} derived "
+    parts = [f"{r.source}'s article {r.article_id} is {'wholly' if r.derivation == 'wholly' else 'partly'} derived "
              f"from {r.from_source}'s {r.derived_from} ({percent(r.reused_share)} of its words)"
              for r in reuse.itertuples(index=False)]
     wholly = int((reuse["derivation"] == "wholly").sum())

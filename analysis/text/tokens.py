@@ -92,17 +92,20 @@ def scan(text: str) -> list[list[Token]]:
     """The words of ``text`` as chunks (runs of words with no punctuation between them)."""
     chunks: list[list[Token]] = []
     current: list[Token] = []
+    capitals = False  # the chunk holds a short word in capitals that reads as a function word ("US")
     for match in _scanner(text).finditer(text):
         kind = match.lastgroup
         if kind in _BREAK_KINDS:
             if current:
-                chunks.append(_acronyms(current))
-                current = []
+                chunks.append(_acronyms(current) if capitals else current)
+                current, capitals = [], False
             continue
         raw = match.group()
-        current.append(Token(match.start(), match.end(), raw, normalise(raw), kind == "number" or raw.isdigit()))
+        norm = normalise(raw)
+        capitals = capitals or (len(raw) <= 5 and raw.isupper() and norm in FUNCTION_WORDS)
+        current.append(Token(match.start(), match.end(), raw, norm, kind == "number" or raw.isdigit()))
     if current:
-        chunks.append(_acronyms(current))
+        chunks.append(_acronyms(current) if capitals else current)
     return chunks
 
 
