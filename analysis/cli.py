@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", help="load a corpus and print what was read, removed and reported")
     _loading_options(load)
     load.add_argument("--strict", action="store_true", help="fail on the first problem instead of reporting it")
+    load.add_argument("--rows", type=int, default=ARTICLE_ROWS, help=f"articles to list (default {ARTICLE_ROWS}; "
+                      "0 lists every one)")
+    report_help = "article column to compare (default: source; an export's media_name, outlet, … is source)"
     score = commands.add_parser("score", help="run the whole pipeline and write sentence- and article-level tables")
     _loading_options(score)
     _data_options(score)
@@ -93,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="build the HTML reports")
     _loading_options(report)
     _data_options(report)
-    report.add_argument("--by", default="source", help="article column to compare (default: source)")
+    report.add_argument("--by", default="source", help=report_help)
     report.add_argument("--within", metavar="COLUMN", help="compare the --by groups inside each value of this "
                         "column: --by source --within story compares outlets story by story")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
@@ -142,17 +145,25 @@ def command_function(name: str):
 def _load(args) -> int:
     corpus = command_function("load")(args.corpus, manifest=args.manifest, text_col=args.text_col, strict=args.strict,
                          max_file_mb=args.max_file_mb)
-    print(load_summary(corpus, manifest=args.manifest, bundled=args.corpus is None))
+    print(load_summary(corpus, manifest=args.manifest, bundled=args.corpus is None, rows=args.rows))
     return 0
 
 
-def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
-    """What was read, removed and reported: a small table, then the removals by reason, then each problem."""
+ARTICLE_ROWS = 50
+ARTICLE_TABLE = (("article_id", 32), ("source", 24), ("published", 10), ("published_from", 16), ("n_words", 7),
+                 ("duplicate_of", 32), ("title", 48))
+
+
+def load_summary(corpus, *, manifest=None, bundled: bool = False, rows: int | None = ARTICLE_ROWS) -> str:
+    """What was read, removed and reported: a small table of counts, the articles as a table (one row each: id,
+    source, date and where it came from, words, the article it duplicates, title; the first ``rows``, or every
+    one with ``rows`` 0 or None, and the line under it says how many are left out), then the removals by reason,
+    then each problem."""
     s = corpus.summary()
     a, problems = corpus.articles, corpus.problems
     where = " (bundled, with its manifest)" if bundled else f" (manifest {manifest})" if manifest else ""
     duplicates = s["articles"] - s["unique_articles"]
-    rows = [("files with articles", f"{a['path'].nunique():,}"),
+    summary_rows = [("files with articles", f"{a['path'].nunique():,}"),
             ("articles", f"{plural(s['articles'], 'article')} ({plural(duplicates, 'duplicate')} flagged)"),
             ("sources", f"{s['sources']:,}"),
             ("dates", f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "none found"),
@@ -160,7 +171,8 @@ def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
             ("removed spans", f"{s['removed_spans']:,}"),
             ("problems", f"{len(problems):,} ({s['files_skipped']:,} skipped, {plural(s['warnings'], 'warning')})")]
     lines = [printable(f"Corpus: {corpus.root}{where}")]
-    lines += [f"  {label:<21}{value}" for label, value in rows]
+    lines += [f"  {label:<21}{value}" for label, value in summary_rows]
+    lines += article_table(a, rows=rows)
     reasons = corpus.removed["reason"].value_counts()
     if len(reasons):
         lines.append("Removed spans by reason:")
@@ -170,6 +182,35 @@ def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
         lines += [f"  {row.severity:8} {printable(str(row.path))}: {printable(str(row.message))}"
                   for row in problems.itertuples()]
     return "\n".join(lines)
+
+
+def article_table(articles, *, rows: int | None = ARTICLE_ROWS) -> list[str]:
+    """The articles as lines of a fixed-width table (:data:`ARTICLE_TABLE`: each column cut to its width with
+    "…"), dates as ISO days, missing values as "-"; the first ``rows`` (all with 0 or None), then a line that says
+    how many were left out."""
+    if articles.empty:
+        return ["Articles: none"]
+    shown = articles if not rows else articles.head(rows)
+    columns = [(name, width) for name, width in ARTICLE_TABLE if name in articles.columns]
+    lines = ["Articles:", "  " + "  ".join(f"{name:<{width}}" for name, width in columns).rstrip()]
+    for record in shown[[name for name, _ in columns]].itertuples(index=False):
+        cells = [_cell(value, width) for value, (_, width) in zip(record, columns)]
+        lines.append(printable("  " + "  ".join(cells).rstrip()))
+    if len(shown) < len(articles):
+        lines.append(f"  … the first {len(shown):,} of {plural(len(articles), 'article')}; --rows 0 lists every one")
+    return lines
+
+
+def _cell(value, width: int) -> str:
+    if value is None or (not isinstance(value, str) and value != value):  # None, NaN, NaT
+        text = "-"
+    elif hasattr(value, "strftime"):  # a date: the day, and the time only when it has one
+        text = value.strftime("%Y-%m-%d %H:%M" if (value.hour, value.minute, value.second) != (0, 0, 0) else "%Y-%m-%d")
+    else:
+        text = " ".join(str(value).split())
+    text = text if len(text) <= width else text[:width - 1] + "…"
+    return f"{text:>{width}}" if isinstance(value, (int, float)) and not isinstance(value, bool) and text != "-" \
+        else f"{text:<{width}}"
 
 
 def _score(args) -> int:

@@ -20,8 +20,9 @@ import pyarrow.parquet as pq
 
 from analysis.content.actors import load_actors
 from analysis.content.dictionaries import Codebook
-from analysis.content.topics import load_codebook
+from analysis.content.topics import NO_STAND_INS, load_codebook
 from analysis.corpus.articles import Corpus
+from analysis.corpus.metadata import COLUMN_ALIASES
 from analysis.corpus.readers import MAX_FILE_MB
 from analysis.errors import ColumnError
 from analysis.explore.colors import source_colors
@@ -106,7 +107,8 @@ def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = N
     and open its tables for charting.
 
     ``by`` is the article column to compare (``source``, ``source_type``, ``event``, a column of your export or
-    manifest, …). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``). With ``scores``
+    manifest, …); an export's name for a column PressLens renames is accepted (``media_name`` compares by
+    ``source``, the column it became: ``Analysis.by`` says which). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``). With ``scores``
     (what ``presslens score --provisional --out`` wrote), that result is opened instead, without scoring:
     give the codebook and actors file it was scored with, if any. ``story`` names the article column that says
     which story each article tells (else stories are found: :mod:`analysis.stories.grouping`); ``within`` compares
@@ -133,6 +135,7 @@ def open_scores(out: str | Path, *, by: str = "source", codebook: str | Path | N
     paths = table_paths(out)
     store = Store.from_paths(paths)
     columns = store.columns("articles")
+    by = grouping_column(columns, by)
     check_grouping(columns, by)
     if within is not None:
         check_grouping(columns, within)
@@ -173,6 +176,19 @@ def groupable(columns) -> list[str]:
     return [c for c in columns if c not in NOT_GROUPS]
 
 
+def grouping_column(columns, by: str) -> str:
+    """The article column ``by`` names: itself, or, for a column of an export that PressLens reads as one of its own
+    fields and renames (``media_name``, ``publish_date``, ``outlet``: :data:`analysis.corpus.metadata.COLUMN_ALIASES`),
+    the column it became (``source``, ``published``). A column of that name that the articles kept is itself."""
+    if by in columns:
+        return by
+    name = str(by).strip().lower()
+    for field, aliases in COLUMN_ALIASES.items():
+        if name in aliases and field in columns:
+            return field
+    return by
+
+
 def check_grouping(columns, by: str) -> None:
     """A one-line :class:`ColumnError` when ``by`` is not a column the articles can be compared by."""
     if by not in columns:
@@ -197,7 +213,7 @@ def _provisional_table(paths: dict):
     return pq.read_table(paths["provisional"])
 
 
-NO_TOPICS = "provisional: no codebook was given, and no term of the corpus was frequent enough to stand for a topic"
+NO_TOPICS = NO_STAND_INS  # the pipeline writes no row for an empty stand-in codebook: its note is this one
 NO_ACTORS = "provisional: no actors file was given, and no name was mentioned often enough to stand in for an actor"
 
 

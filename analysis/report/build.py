@@ -68,6 +68,7 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
     analysis = analyse(root, manifest=manifest, codebook=codebook, actors=actors, by=by, text_col=text_col,
                        tone_dictionary=tone_dictionary, story=story, within=within,
                        max_file_mb=max_file_mb, progress=None if progress else False)
+    by = analysis.by  # an export's name for a renamed column (media_name) is compared under PressLens's (source)
     parameters = {"corpus": root, "manifest": manifest, "codebook": codebook, "actors": actors, "by": by,
                   "tone_dictionary": tone_dictionary, "text_col": text_col, "max_file_mb": max_file_mb,
                   "story": story, "within": within}
