@@ -121,3 +121,20 @@ def test_who_is_an_official(kind, role, affiliation, speaker, official):
 def test_public_bodies_are_whole_words():
     assert public_body("White House") and public_body("Federal Bureau of Investigation")
     assert not public_body("Departmental Stores") and not public_body(None)
+
+
+def test_broken_quotes_and_a_whole_article_statement_are_counted_quickly():
+    import time
+
+    statement = " ".join(f'"We have acted in good faith on point {k}, and we will say so again."' for k in range(300))
+    texts = {"open": 'Mayor Ann Holt said: "We will not close the library. ' + "It stays open. " * 200,
+             "nested": '"He told me, \'You will regret this,\' and left," said Rep. Dan Pike (R-Ohio).',
+             "paragraphs": 'Sen. Mae Lee said: "First point.\n\n"Second point.\n\n"Third point," she said.',
+             "statement": "The Acme Corporation issued this statement on Friday. " + statement}
+    frame = pd.DataFrame([{"article_id": k, "source": "X", "text": t} for k, t in texts.items()])
+    started = time.perf_counter()
+    table = quoted_sources(split_sentences(frame), by=["article_id", "source"])
+    assert time.perf_counter() - started < 30
+    assert table["n_quotes"].sum() > 300
+    assert set(table["article_id"]) == set(texts)  # every article's quotes are counted, none dropped
+    assert row(table, article_id="nested")["speaker"] == "Dan Pike"
