@@ -45,14 +45,15 @@ _INITIAL_RE = re.compile(r"(?<![\w'’])[A-Z]\.[ \u00a0]+")
 
 @lru_cache(maxsize=1)
 def official_words() -> dict[str, frozenset]:
-    """The sections of ``data/official_roles.txt``: ``roles``, ``if_public`` (words) and ``bodies`` (phrases)."""
+    """The sections of ``data/official_roles.txt``: ``roles``, ``if_public`` (words), ``bodies`` and ``offices``
+    (phrases)."""
     sections: dict[str, set] = {}
     current = ""
     for line in read_entries(OFFICIAL_ROLES_TXT):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1].strip()
             sections.setdefault(current, set())
-        elif current == "bodies":
+        elif current in ("bodies", "offices"):
             sections[current].add(" ".join(line.lower().split()))
         else:
             sections.setdefault(current, set()).update(line.lower().split())
@@ -70,20 +71,26 @@ def public_body(name: str | None) -> bool:
 
 def is_official(kind, role, affiliation, speaker=None) -> bool:
     """Whether a source speaks for an office of government (see ``data/official_roles.txt``): a person with a
-    title of office ("senator", "mayor", "attorney general"), or with a role such as "director" or
-    "spokeswoman" at a public body, or whose party and state the article states ("(D-Ga.)", the form for
-    office holders; a party alone makes no official); an unnamed source described as an official; an
-    organisation that is a public body."""
+    title of office ("senator", "mayor", "attorney general", "district attorney"; an "attorney" alone is not),
+    or with a role such as "director" or "spokeswoman" at a public body, or whose party and state the article
+    states ("(D-Ga.)", the form for office holders; a party alone makes no official); an unnamed source
+    described as an official; an organisation that is a public body."""
     words = official_words()
     if kind == "organisation":
         return public_body(speaker)
     found = set(_WORD_RE.findall(role.lower())) if isinstance(role, str) else set()
-    if found & words["roles"]:
+    if found & words["roles"] or (found and _holds_office(role, words["offices"])):
         return True
     stated = isinstance(affiliation, str) and affiliation != ""
     parts = [p.strip() for p in affiliation.split(",")] if stated else []
     elected = len(parts) == 2 and parts[0] in ("Democrat", "Republican", "Independent")  # "(D-Ga.)": an office
     return bool(elected and kind == "person") or bool(found & words["if_public"] and stated and public_body(affiliation))
+
+
+def _holds_office(role: str, offices: frozenset) -> bool:
+    """Whether a role holds a phrase of an office as whole words ("district attorney"; not "attorney" alone)."""
+    text = f" {' '.join(role.lower().split())} "
+    return any(f" {phrase} " in text for phrase in offices)
 
 
 def article_sources(sentences: pd.DataFrame) -> pd.DataFrame:

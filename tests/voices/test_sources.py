@@ -108,6 +108,10 @@ def test_canonical_speakers_join_only_where_one_name_fits():
     ("person", "press secretary", "White House", "Ann Cole", True),
     ("person", "director", "Acme Corporation", "Ann Cole", False),
     ("person", "lawyer", None, "Ann Cole", False),
+    ("person", "attorney", None, "Ann Cole", False),           # a lawyer, often for the defence
+    ("person", "attorney general", None, "Ann Cole", True),
+    ("person", "District Attorney", None, "Ann Cole", True),
+    ("person", "county attorney", None, "Ann Cole", True),
     ("unnamed", "official", None, "unknown", True),
     ("unnamed", "resident", None, "unknown", False),
     ("organisation", None, None, "Justice Department", True),
