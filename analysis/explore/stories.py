@@ -58,7 +58,9 @@ def story_sentences(a, story: str) -> pd.DataFrame:
     """Every sentence of a story's articles, with ``source``, ``voice``, ``speaker`` (and what the article says
     of the speaker: ``speaker_kind``, ``speaker_role``, ``speaker_affiliation``, ``speaker_gender``) and
     ``vader``."""
-    columns = ["article_id", "sentence_no", "text", "voice", "speaker", *SPEAKER_COLUMNS, "vader", "no_signal"]
+    present = set(a.store.columns("sentences"))  # a result scored before the speaker columns has none of them
+    columns = ["article_id", "sentence_no", "text", "voice", "speaker",
+               *[c for c in SPEAKER_COLUMNS if c in present], "vader", "no_signal"]
     return a.store.sql(
         f"SELECT s.{', s.'.join(quote(c) for c in columns)}, u.source FROM sentences s JOIN articles u USING "
         "(article_id) WHERE u.story = ? AND u.duplicate_of IS NULL ORDER BY s.article_id, s.sentence_no", [story])
