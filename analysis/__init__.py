@@ -41,12 +41,14 @@ _EXPORTS = {
     "analysis.pipeline.load": ["load_corpus"],
     "analysis.pipeline.scoring": ["read_scores", "score_corpus"],
     "analysis.scores.sentiment": ["score_tone"],
+    "analysis.scores.sourcing": ["source_summary"],
     "analysis.scores.tone": ["actor_tone", "article_tone", "extreme_sentences", "tone_agreement", "tone_by_position",
                              "tone_by_source"],
     "analysis.stories.alignment": ["align_story"],
     "analysis.stories.grouping": ["find_stories"],
     "analysis.stories.reuse": ["text_reuse"],
     "analysis.stories.similarity": ["compare_sentences"],
+    "analysis.voices.sources": ["quoted_sources"],
     "analysis.voices.voices": ["split_sentences"],
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -23,6 +23,8 @@ from analysis.voices.names.lexicon import lexicon
 
 SUGGEST_SAMPLE = 2000  # articles read to find the names; mentions are then counted on every sentence
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_INITIAL_END_RE = re.compile(r"(?:^|[ \u00a0])[A-Z]\.?$")  # "James B", "Robert S."
+_PARTY_TAG_RE = re.compile(r"[DRI][-–][A-Z][\w.]*")  # "D-N", "R-Tenn"
 
 
 def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
@@ -40,14 +42,17 @@ def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
 
 
 def compile_actors(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]:
-    """One alternation of every alias, longest first, and the map from alias to actor."""
+    """One alternation of every alias, longest first, and the map from alias to actor. An alias of one or two
+    letters ("UN", "S") also needs no period before it and no period and letter after it, so that "U.S."
+    matches neither "U" nor "S" (but "UN-backed" matches "UN")."""
     check_actors(actors)
     alias_to_actor = {}
     for name, entry in actors.items():
         for alias in [name, *entry["aliases"]]:
             alias_to_actor.setdefault(alias, name)
     ordered = sorted(alias_to_actor, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(a) for a in ordered) + r")(?![\w])")
+    parts = [re.escape(a) if len(a) > 2 else rf"(?<!\.){re.escape(a)}(?!\.\w)" for a in ordered]
+    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(parts) + r")(?![\w])")
     return pattern, alias_to_actor
 
 
@@ -176,23 +181,38 @@ def _discover_names(sentences: pd.DataFrame, *, text_col: str, sample: int) -> d
                 entry["aliases"].update({mention.core, mention.surface})
                 entry["evidence"][entity.kind] += 1 + entity.evidence
     _merge_one_word_names(found)
+    for name in [n for n in found if broken_name(n)]:
+        del found[name]
     for name, entry in found.items():
         votes = {kind: n for kind, n in entry["evidence"].items() if kind != "unknown"}
         entry["type"] = max(votes, key=votes.get) if votes else "unknown"
-        entry["aliases"] = {a for a in entry["aliases"] if _good_alias(a, name, entry["type"])}
+        entry["aliases"] = {a for a in entry["aliases"] if _good_alias(a, name, entry["type"], entry["aliases"])}
     return found
 
 
-def _good_alias(alias: str, name: str, kind: str) -> bool:
+def broken_name(name: str) -> bool:
+    """A name no stand-in actor may hold: a lone letter ("D", "U"), a name that ends in an initial ("James B",
+    "Robert S."), a party–state tag ("D-N", "R-Tenn"), or a name of no letters."""
+    words = name.split()
+    if not words or not any(c.isalpha() for c in name):
+        return True
+    return bool(_INITIAL_END_RE.search(name) or _PARTY_TAG_RE.fullmatch(name) or
+                (len(words) == 1 and len(name.rstrip(".")) == 1))
+
+
+def _good_alias(alias: str, name: str, kind: str, seen: set = frozenset()) -> bool:
     """Forms that name the actor alone: longer forms, a person's surname ("Blair") or a leading family name
-    that is no given name ("Xi"), an acronym; not a lone first word of an organisation ("Port")."""
-    if not alias or _POSSESSIVE_END_RE.search(alias):
+    that is no given name and whose surname the articles never write alone ("Xi" of "Xi Jinping"; not "Loretta"
+    of "Loretta Ames"), an acronym; not a lone first word of an organisation ("Port"), nor a broken name
+    (:func:`broken_name`: "S", "James B"). Aliases of one or two letters match only with the boundaries of
+    :func:`compile_actors`."""
+    if not alias or _POSSESSIVE_END_RE.search(alias) or broken_name(alias):
         return False
     if " " in alias or alias == name or (alias.isupper() and len(alias) > 1):
         return True
     words = name.split()
     if kind == "person":
-        return alias == words[-1] or (alias == words[0] and alias not in lexicon().given)
+        return alias == words[-1] or (alias == words[0] and alias not in lexicon().given and words[-1] not in seen)
     return False
 
 

@@ -11,6 +11,8 @@ import pandas as pd
 
 from analysis.stories.alignment import coverage, story_facts
 from analysis.tables.store import quote
+from analysis.voices.sources import quoted_sources
+from analysis.voices.voices import SPEAKER_COLUMNS
 
 LEAD_SENTENCES = 1  # sentences of an article shown as its lead
 CLOSE_PAIR = 0.7  # similarity from which two aligned sentences are compared for their tone (a clear match)
@@ -53,8 +55,12 @@ def story_articles(a, story: str) -> pd.DataFrame:
 
 
 def story_sentences(a, story: str) -> pd.DataFrame:
-    """Every sentence of a story's articles, with ``source``, ``voice``, ``speaker`` and ``vader``."""
-    columns = ["article_id", "sentence_no", "text", "voice", "speaker", "vader", "no_signal"]
+    """Every sentence of a story's articles, with ``source``, ``voice``, ``speaker`` (and what the article says
+    of the speaker: ``speaker_kind``, ``speaker_role``, ``speaker_affiliation``, ``speaker_gender``) and
+    ``vader``."""
+    present = set(a.store.columns("sentences"))  # a result scored before the speaker columns has none of them
+    columns = ["article_id", "sentence_no", "text", "voice", "speaker",
+               *[c for c in SPEAKER_COLUMNS if c in present], "vader", "no_signal"]
     return a.store.sql(
         f"SELECT s.{', s.'.join(quote(c) for c in columns)}, u.source FROM sentences s JOIN articles u USING "
         "(article_id) WHERE u.story = ? AND u.duplicate_of IS NULL ORDER BY s.article_id, s.sentence_no", [story])
@@ -88,16 +94,13 @@ def fact_coverage(a, story: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["fact", "fact_text", "source", "state", "n_outlets", "wording", "where"])
 
 
-def story_quotes(a, story: str) -> pd.DataFrame:
-    """Who each outlet quotes in a story: ``source``, ``speaker`` (``unknown`` when the article names nobody),
-    ``quoted_sentences`` and ``share`` of the outlet's quoted sentences in the story."""
-    sentences = story_sentences(a, story)
-    quoted = sentences[sentences["voice"].isin(["quote", "mixed"])].copy()
-    quoted["speaker"] = quoted["speaker"].fillna("unknown")
-    out = quoted.groupby(["source", "speaker"]).size().rename("quoted_sentences").reset_index()
-    out["share"] = out["quoted_sentences"] / out.groupby("source")["quoted_sentences"].transform("sum")
-    return out.sort_values(["source", "quoted_sentences", "speaker"], ascending=[True, False, True],
-                           kind="stable").reset_index(drop=True)
+def story_sources(a, story: str) -> pd.DataFrame:
+    """Who each outlet quotes in a story: :func:`analysis.voices.sources.quoted_sources` of the story's sentences
+    by ``["story", "source"]``, one row per outlet and source: ``story``, ``source``, ``speaker`` (``unknown``
+    when the article names nobody), ``kind``, ``n_quotes``, ``n_articles``, ``share`` (of the outlet's quoted
+    sentences in the story), ``role``, ``affiliation``, ``gender`` and ``official``. Outlets that quote nobody
+    have no row (:func:`story_articles` lists the story's outlets)."""
+    return quoted_sources(story_sentences(a, story).assign(story=story), by=["story", "source"])
 
 
 def same_fact_tone(a, story: str) -> pd.DataFrame:

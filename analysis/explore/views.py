@@ -26,12 +26,15 @@ from analysis.content.topics import kwic_samples
 from analysis.content.topics import pattern_counts as counts_of
 from analysis.scores.aggregates import LEXICONS
 from analysis.scores.sentiment import DICTIONARY_MEASURES
+from analysis.scores.sourcing import TOP_SOURCES, summarise_sourcing
 from analysis.scores.stance.model import MIN_CLEAR_ARTICLES, stance_summary
 from analysis.scores.tone import (MAX_AGREEMENT_SENTENCES, SUMMARY_COLUMNS, add_voice_shares, agreement_pairs,
                                   agreement_table, canonical_measure, extreme_rows, summarise_positions,
                                   summarise_tone)
 from analysis.tables.store import Rows, quote
 from analysis.text.segment import LEDE_SENTENCES
+from analysis.voices.sources import summarise_sources
+from analysis.voices.unnamed import UNKNOWN
 
 COVERAGE_COLUMNS = ["group", "topic", "sentence_share", "mentions", "per_1000_words", "articles_mentioning",
                     "n_articles", "article_share", "first_in_lede", "first_buried", "n_sentences", "words"]
@@ -313,6 +316,39 @@ def actor_voice(a) -> pd.DataFrame:
     out["group_sentences"] = out[a.by].map(dict(zip(sentences[a.by], sentences["n"])))
     out = out[(out["sentences_mentioning"] > 0) | (out["quoted_sentences"] > 0)]
     return out.sort_values([a.by, "sentences_mentioning", "actor"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def sources(a) -> pd.DataFrame:
+    """:func:`analysis.voices.sources.quoted_sources` per group: every source each group quotes, from the
+    ``article_sources`` table (summed in SQL; a few rows per article)."""
+    if not a.store.has("article_sources"):
+        return summarise_sources(pd.DataFrame(), pd.DataFrame(), keys=[a.by])
+    g = quote(a.by)
+    rows = "FROM article_sources p JOIN units u USING (article_id) GROUP BY ALL"
+    counts = a.store.sql(f"""SELECT u.{g}, p.speaker, sum(p.n_quotes)::BIGINT AS n_quotes,
+                                    count(DISTINCT p.article_id)::BIGINT AS n_articles {rows}""")
+    attributes = a.store.sql(f"""SELECT u.{g}, p.speaker, p.kind, p.role, p.affiliation, p.gender, p.official,
+                                        sum(p.n_quotes)::BIGINT AS n_quotes {rows}""")
+    return summarise_sources(counts, attributes, keys=[a.by])
+
+
+def sourcing(a, *, top: int = TOP_SOURCES, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """:func:`analysis.scores.sourcing.source_summary` per group: distinct sources, unnamed, official and women's
+    shares of the quoted sentences with intervals over articles, the top sources."""
+    if not a.store.has("article_sources"):
+        return summarise_sourcing(pd.DataFrame(), sources(a), keys=[a.by])
+    g = quote(a.by)
+    per_article = a.store.sql(f"""
+        SELECT p.article_id, u.{g}, sum(p.n_quotes)::BIGINT AS quotes,
+               sum(CASE WHEN p.speaker = '{UNKNOWN}' THEN p.n_quotes ELSE 0 END)::BIGINT AS unnamed,
+               sum(CASE WHEN p.official THEN p.n_quotes ELSE 0 END)::BIGINT AS official,
+               sum(CASE WHEN p.kind = 'person' AND p.gender IN ('female', 'male') THEN p.n_quotes ELSE 0 END)::BIGINT
+                   AS known,
+               sum(CASE WHEN p.kind = 'person' AND p.gender = 'female' THEN p.n_quotes ELSE 0 END)::BIGINT AS female,
+               sum(CASE WHEN p.kind = 'person' AND p.gender = 'male' THEN p.n_quotes ELSE 0 END)::BIGINT AS male,
+               count(*) FILTER (WHERE p.speaker = '{UNKNOWN}')::BIGINT AS unnamed_sources
+        FROM article_sources p JOIN units u USING (article_id) GROUP BY ALL ORDER BY p.article_id""")
+    return summarise_sourcing(per_article, sources(a), keys=[a.by], top=top, n_boot=n_boot, seed=seed)
 
 
 def actor_tone(a, *, measures: Sequence[str] | None = None, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:

@@ -30,6 +30,7 @@ from analysis.scores.sentiment import article_dictionary_tone, score_tone
 from analysis.scores.stance.model import article_stance
 from analysis.scores.tone import article_tone
 from analysis.tables.schemas import BOOL, FLOAT, INT, STR
+from analysis.voices.sources import article_sources
 from analysis.voices.voices import split_sentences
 
 def read_chunk(job: tuple[list[tuple], Settings]) -> dict:
@@ -207,7 +208,8 @@ def score_articles(articles: pd.DataFrame, settings: Settings, carry: list[str],
         tone = tone.merge(by_dictionary.drop(columns=["n_sentences"]), on="article_id", how="left")
     out = {"sentences": sentences, "articles": articles.merge(tone, on="article_id", how="left"),
            "article_tone": aggregates.article_tone_sums(sentences),
-           "article_positions": aggregates.article_positions(sentences)}
+           "article_positions": aggregates.article_positions(sentences),
+           "article_sources": article_sources(sentences)}
     keys = sentences[["article_id", "source", "sentence_no"]]
     actors = actors_file(settings.actors) if settings.actors else actors or {}
     codebook = codebook_file(settings.codebook) if settings.codebook else codebook or {}

@@ -13,16 +13,28 @@ The tables come from :mod:`analysis.explore.stories`. The rules:
 - **Same fact, different tone.** Of two outlets' sentences aligned as stating the same fact, both scored by VADER
   (neither ``no_signal``), the pair with the largest difference is named, with both scores; a difference under
   :data:`TONE_GAP` is too small to mention.
+- **Sources.** From :func:`analysis.voices.sources.quoted_sources` by story and outlet. For each outlet (the
+  ``DETAILED`` with the most named sources, then the rest counted): its distinct named sources (people and
+  organisations), its quoted sentences and the share of them from unnamed sources (with the counts); where
+  two or more outlets quote anyone, the named sources no other outlet of the story quotes (up to
+  ``SOURCES_NAMED`` named, the most quoted first; where there is none, that each is also quoted by another
+  outlet), and the named sources two or more outlets quote, with how
+  many outlets; outlets of the story that quote nobody are named. Sources are matched by the name
+  ``quoted_sources`` gives them (the fullest the story gives: "Calloway" is "James B. Calloway").
 - **Edge cases** (no story, no aligned pair, nobody quoted) give a true sentence, never an error.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from analysis.report.prose import count, names, percent, signed
+from analysis.voices.unnamed import UNKNOWN
 
 TONE_GAP = 0.5  # VADER difference worth naming
 DETAILED = 4  # outlets named one by one; more are summed up
+SOURCES_NAMED = 3  # sources named in a list; more are counted
 
 
 def stories_finding(stories: pd.DataFrame) -> str:
@@ -87,22 +99,48 @@ def tone_gap_finding(pairs: pd.DataFrame) -> str:
             f"{len(pairs):,} differ by {TONE_GAP} or more.")
 
 
-def quotes_finding(quotes: pd.DataFrame) -> str:
-    """How many speakers each outlet quotes in a story, and its most quoted."""
-    if quotes.empty:
+def story_sources_finding(sources: pd.DataFrame, *, outlets: Sequence[str] = ()) -> str:
+    """Who each outlet quotes in a story, and whom only it quotes (module docstring, **Sources**).
+
+    ``sources``: :func:`analysis.explore.stories.story_sources` (one row per outlet and source); ``outlets``: the
+    story's outlets, so that those quoting nobody are named."""
+    quoting = list(dict.fromkeys(sources["source"])) if not sources.empty else []
+    silent = sorted(set(outlets) - set(quoting))
+    if not quoting:
         return "No outlet quotes anyone in this story (no sentence of quoted speech)."
+    named = sources[sources["speaker"] != UNKNOWN]
+    outlets_of = named.groupby("speaker")["source"].nunique()
+    exclusive = set(outlets_of.index[outlets_of == 1])
+    rows = []
+    for outlet in quoting:
+        part = sources[sources["source"] == outlet]
+        mine = part[part["speaker"] != UNKNOWN]
+        total = int(part["n_quotes"].sum())
+        unnamed = int(part.loc[part["speaker"] == UNKNOWN, "n_quotes"].sum())
+        only = mine.loc[mine["speaker"].isin(exclusive)].sort_values(["n_quotes", "speaker"],
+                                                                     ascending=[False, True], kind="stable")
+        rows.append((outlet, len(mine), total, unnamed, list(only["speaker"])))
+    rows.sort(key=lambda r: (-r[1], str(r[0])))
+    several = len(quoting) > 1
     parts = []
-    for outlet, rows in list(quotes.groupby("source", sort=False))[:DETAILED]:
-        named = rows[rows["speaker"] != "unknown"]
-        top = rows.iloc[0]
-        parts.append(f"{outlet} quotes {count(len(named), 'named speaker')}"
-                     + (f" (most: {top['speaker']}, {count(top['quoted_sentences'], 'sentence')})"
-                        if top["speaker"] != "unknown" else "")
-                     + (f" and {count(int(rows.loc[rows['speaker'] == 'unknown', 'quoted_sentences'].sum()), 'sentence')}"
-                        " by nobody named" if (rows["speaker"] == "unknown").any() else ""))
-    more = f"; {count(quotes['source'].nunique() - DETAILED, 'more outlet')} in the table" \
-        if quotes["source"].nunique() > DETAILED else ""
-    return "; ".join(parts) + more + "."
+    for outlet, n_named, total, unnamed, only in rows[:DETAILED]:
+        text = (f"{outlet} quotes {count(n_named, 'named source')} in {count(total, 'quoted sentence')}, "
+                f"{percent(unnamed / total)} of them from unnamed sources ({unnamed} of {total})")
+        if several and only:
+            text += (f"; {count(len(only), 'source')} that no other outlet in this story quotes "
+                     f"({names(only, limit=SOURCES_NAMED)})")
+        elif several and n_named:
+            text += f"; {'each of them' if n_named > 1 else 'it is'} also quoted by another outlet of this story"
+        parts.append(text)
+    more = f"; {count(len(rows) - DETAILED, 'more outlet')} in the table" if len(rows) > DETAILED else ""
+    shared = outlets_of[outlets_of >= 2].sort_values(ascending=False, kind="stable")
+    if several:
+        tail = (f" Quoted by two or more outlets: {names([f'{s} ({n})' for s, n in shared.items()], limit=SOURCES_NAMED)}."
+                if len(shared) else " No named source is quoted by more than one outlet.")
+    else:
+        tail = ""
+    quiet = f" {names(silent)} {'quotes' if len(silent) == 1 else 'quote'} nobody." if silent else ""
+    return "; ".join(parts) + more + "." + tail + quiet
 
 
 def reuse_finding(reuse: pd.DataFrame) -> str:

@@ -2,8 +2,9 @@
 
 :func:`show_story` shows, for the ``rank``-th story told by the most outlets: the outlets' headlines and leads;
 which facts each outlet states, adds or leaves out (a chart and a table with each outlet's own wording); whom each
-outlet quotes; the tone of the same fact as each outlet words it; and which articles copy which. Every sentence is
-a finding of :mod:`analysis.report.stories`, computed from the table beside it; every table is written to CSV
+outlet quotes (its sources in a table, the most quoted in a chart, the sources only one outlet quotes in the
+finding); the tone of the same fact as each outlet words it; and which articles copy which. Every sentence is a
+finding of :mod:`analysis.report.stories`, computed from the table beside it; every table is written to CSV
 beside the charts. It keeps the notebook thin: the page calls it once per story shown.
 """
 from __future__ import annotations
@@ -12,10 +13,12 @@ from pathlib import Path
 
 from analysis.explore import stories as views
 from analysis.report.show import show_chart, show_finding, show_section, show_table
-from analysis.report.stories import coverage_finding, quotes_finding, reuse_finding, tone_gap_finding
+from analysis.report.sources import plot_top_sources
+from analysis.report.stories import coverage_finding, reuse_finding, story_sources_finding, tone_gap_finding
 from analysis.report.story_plots import plot_fact_matrix
 
 FACT_ROWS = 30  # rows of the fact table shown; the CSV holds them all
+SOURCE_ROWS = 20  # rows of the sources table shown; the CSV holds them all
 ORDINALS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}
 
 
@@ -31,7 +34,8 @@ def show_story(a, *, rank: int = 1, charts_dir: str | Path | None = None) -> Non
     key = f"story{rank}"
     show_section(f"Story {rank}: {story}", level=2)
     show_section("Headlines and leads", "Each outlet's headline and first sentence, earliest first.", level=3)
-    display(show_table(views.story_articles(a, story), columns=["source", "published", "title", "lead", "derivation"],
+    articles = views.story_articles(a, story)
+    display(show_table(articles, columns=["source", "published", "title", "lead", "derivation"],
                        labels={"source": "outlet", "derivation": "copied?"}, top=None, folder=charts_dir,
                        name=f"{key}_articles"))
     show_section("What each outlet reports, adds and leaves out",
@@ -46,11 +50,17 @@ def show_story(a, *, rank: int = 1, charts_dir: str | Path | None = None) -> Non
     display(show_table(ordered, columns=["fact", "source", "state", "wording", "where"],
                        labels={"source": "outlet", "wording": "the outlet's own wording"}, top=FACT_ROWS,
                        folder=charts_dir, name=f"{key}_fact_table"))
-    show_section("Who each outlet quotes in this story", level=3)
-    quotes = views.story_quotes(a, story)
-    show_finding(quotes_finding(quotes))
-    display(show_table(quotes, columns=["source", "speaker", "quoted_sentences", "share"], percent=["share"],
-                       labels={"source": "outlet"}, top=20, folder=charts_dir, name=f"{key}_quotes"))
+    show_section("Who each outlet quotes in this story",
+                 "Each source of quoted speech, by outlet: people and organisations the articles name, and "
+                 "unnamed sources (“a senior official”) counted together per outlet (docs/voices.md).", level=3)
+    sources = views.story_sources(a, story)
+    show_finding(story_sources_finding(sources, outlets=articles["source"].unique()))
+    if len(sources):
+        show_chart(plot_top_sources(sources, by="source"), charts_dir, f"{key}_top_sources")
+        display(show_table(sources, columns=["source", "speaker", "kind", "role", "affiliation", "n_quotes", "share"],
+                           percent=["share"], labels={"source": "outlet", "n_quotes": "quoted sentences",
+                                                      "share": "share of the outlet's quotes"},
+                           top=SOURCE_ROWS, folder=charts_dir, name=f"{key}_sources"))
     show_section("The same fact, in each outlet's words",
                  f"Pairs of sentences of two outlets that clearly state the same fact (similarity {views.CLOSE_PAIR} or "
                  "more), both carrying tone (VADER), the widest apart first.", level=3)

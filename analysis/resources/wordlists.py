@@ -64,7 +64,7 @@ def speech_verbs() -> tuple[str, ...]:
     forms: set[str] = set()
     for line in read_entries(SPEECH_VERBS_TXT):
         words = line.split()
-        if len(words) >= 2 and words[1] in ("out", "on", "in"):  # two-word verbs: "point out pointed out …"
+        if len(words) >= 2 and words[1] in ("out", "on", "in", "back"):  # two-word verbs: "point out pointed out …"
             forms.update(" ".join(words[i:i + 2]) for i in range(0, len(words) - 1, 2))
         else:
             forms.update(words)

@@ -33,7 +33,8 @@ FORMATS = ("parquet", "csv")
 COMPLETION_SUFFIX = ".manifest.json"  # <name>.manifest.json: a run's completion manifest
 REPORT_MARKER = ".presslens-report"  # the file that marks a folder as a report PressLens built
 NAMES = ("sentences", "articles", "removed", "problems", "actors", "topics", "article_tone", "article_positions",
-         "article_topics", "article_actors", "article_stance", "provisional", "stories", "reuse", "alignments")
+         "article_topics", "article_actors", "article_stance", "article_sources", "provisional", "stories", "reuse",
+         "alignments")
 
 
 def output_paths(out: str | Path, fmt: str) -> dict[str, Path]:

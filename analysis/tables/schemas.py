@@ -21,6 +21,8 @@ STANCE = pa.schema([("article_id", STR), ("actor", STR), ("stance", FLOAT), ("st
                     ("n_evidence", INT), ("n_sentences", INT), ("n_by_pronoun", INT), ("near", FLOAT),
                     ("doer", FLOAT), ("target", FLOAT), ("framing", FLOAT), ("quoted_by_others", FLOAT),
                     ("own_words", FLOAT), ("headline", FLOAT), ("evidence", STR)])
+ARTICLE_SOURCES = pa.schema([("article_id", STR), ("speaker", STR), ("kind", STR), ("role", STR),
+                             ("affiliation", STR), ("gender", STR), ("official", BOOL), ("n_quotes", INT)])
 PROVISIONAL = pa.schema([("kind", STR), ("name", STR), ("type", STR), ("patterns", STR), ("note", STR),
                          ("sample", INT)])
 STORIES = pa.schema([("story", STR), ("n_articles", INT), ("n_sources", INT), ("n_wholly_derived", INT),
@@ -44,6 +46,7 @@ ARTICLE_STORIES = [("story", STR), ("story_from", STR), ("derived_from", STR), (
 SENTENCE_HEAD = [("article_id", STR)]
 SENTENCE_BODY = [("sentence_no", INT), ("paragraph_no", INT), ("article_sentences", INT), ("text", STR), ("start", INT),
                  ("end", INT), ("voice", STR), ("quoted", STR), ("quoted_share", FLOAT), ("speaker", STR),
+                 ("speaker_kind", STR), ("speaker_role", STR), ("speaker_affiliation", STR), ("speaker_gender", STR),
                  ("textblob", FLOAT), ("subjectivity", FLOAT), ("vader", FLOAT), ("drivers", STR),
                  ("n_drivers", INT), ("no_signal", BOOL), ("non_english", BOOL), ("no_text", BOOL)]
 # Names PressLens computes: a user's column with one of these names is renamed (see analysis.corpus.articles).
@@ -80,6 +83,7 @@ def aggregate_schemas(measures, *, topics: bool, actors: bool) -> dict[str, pa.S
     schemas = {
         "article_tone": pa.schema([("article_id", STR), ("voice", STR), ("n_sentences", INT), *stats]),
         "article_positions": pa.schema([("article_id", STR), ("position", INT), ("n_sentences", INT), *stats]),
+        "article_sources": ARTICLE_SOURCES,
     }
     if topics:
         schemas["article_topics"] = pa.schema([("article_id", STR), ("topic", STR), ("sentences", INT),

@@ -1,8 +1,8 @@
 """Tables to query without loading them: a scored corpus's Parquet files, or DataFrames, behind one SQL engine.
 
 A :class:`Store` is a DuckDB connection in which the tables of a scored corpus (``sentences``, ``articles``,
-``article_tone``, ``article_positions``, ``article_topics``, ``article_actors``, ``topics``, ``actors``,
-``removed``, ``problems``) are views over their Parquet files, or over DataFrames. Queries run out of core
+``article_tone``, ``article_positions``, ``article_topics``, ``article_actors``, ``article_sources``, ``topics``,
+``actors``, ``removed``, ``problems``) are views over their Parquet files, or over DataFrames. Queries run out of core
 (DuckDB streams the files and spills to disk past its memory limit), so a notebook can ask for a million
 articles' most negative sentences and get back a few rows. The same query runs on frames in memory, which is
 how the library's DataFrame functions and the notebooks' views share one implementation.

@@ -60,7 +60,8 @@ _TITLE_CUE_RE = re.compile(
     r"(?i:\b(?:film|movie|documentary|album|song|single|track|hit|book|novel|memoir|biography|play|musical|"
     r"opera|show|series|sitcom|programme|program|podcast|poem|painting|exhibition|report|paper|study|"
     r"campaign|slogan|motto|hashtag|operation|project|initiative|plan|strategy|policy|bill|act|brand|"
-    r"titled|entitled|called|named|dubbed|nicknamed|nickname|code-?named|known as|billed as|headlined|"
+    r"titled|entitled|called|named|dubbed|nicknamed|nickname|code-?named|known(?:\s+[\w'’-]+){0,3}?\s+as|billed as|"
+    r"headlined|"
     r"collection|anthology|EP|mixtape|itself|themselves)\b)"
     r"[^.!?;:\w]{0,3}(?:\w+[^.!?;:\w]{1,3}){0,2}$")
 _COORDINATION_RE = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
@@ -416,7 +417,8 @@ def _inner_tag(*, named: bool) -> re.Pattern:
     who = rf"(?:{name}|(?:the|one|another|a|an)[ \u00a0]+[a-z][\w'’-]*(?:[ \u00a0]+[a-z][\w'’-]*)?"
     who += "" if named else r"|he|she|they|we"
     who += ")"
-    return re.compile(rf",[ \u00a0]+(?:(?:{verbs})[ \u00a0]+{who}|{who}[ \u00a0]+(?:{verbs}))\b[^.!?\"“”]{{0,120}}[.!?]")
+    return re.compile(rf",[ \u00a0]+(?:(?:{verbs})[ \u00a0]+{who}|{who}[ \u00a0]+(?:{verbs}))\b(?![ \u00a0]+that\b)"
+                      rf"[^.!?\"“”]{{0,120}}[.!?]")  # "…, he wrote that ‘…’" reports what he wrote: no tag
 
 
 @lru_cache(maxsize=1)

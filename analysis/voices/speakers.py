@@ -22,16 +22,16 @@ from functools import lru_cache
 
 from analysis.resources.wordlists import speech_verbs
 from analysis.text.patterns import alternation
+from analysis.voices.descriptions import NAME_PATTERN, TRAILING_RE, Describer
+from analysis.voices.documents import INTERNAL, ISSUED
+from analysis.voices.names.affiliation import affiliation_text
 from analysis.voices.names.index import NameIndex
-from analysis.voices.names.lexicon import anonymous_head, person_noun
+from analysis.voices.names.lexicon import person_noun
 from analysis.voices.names.parse import mask_quotes
+from analysis.voices.unnamed import UNKNOWN
 
-UNKNOWN = "unknown"
 
-
-_NAME = (r"(?:(?:(?:de|da|di|van|von|du|al|bin)[ \u00a0](?=[A-Z]))?"
-         r"[A-Z][\w.'’-]*(?:[ \u00a0]+(?:(?!(?:He|She|It|They|We|His|Her|Its|Their)\b)[A-Z][\w.'’-]*|"
-         r"(?:de|da|van|von|al|bin|der|la|le|du|of|the|for)(?=[ \u00a0][A-Z]))){0,5})")
+_NAME = NAME_PATTERN
 _PRON = r"(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)"
 _MEDIA = (r"(?:[A-Z][a-z]+[ \u00a0])?(?:state|official|local|national|government|foreign|international)[ \u00a0]"
           r"(?:media|television|TV|news[ \u00a0]agency|press|radio|broadcaster)")  # a body, named as such
@@ -64,15 +64,16 @@ _ADV = (r"(?:also|later|then|again|simply|quickly|once|repeatedly|has|had|have|w
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     verb = alternation([v for v in speech_verbs() if not v.split()[0].endswith("ing")])  # "saying" is no tag
+    documents = alternation(sorted(ISSUED | INTERNAL))
     who = rf"(?<![\w'’.-])(?P<who>{_DESC_LAZY}|{_ONE}|{_NAME}|{_PRON})"
     who_after = rf"(?P<who>{_MEDIA}|{_DESC}|{_ONE}|{_NAME}|{_PRON})"
     chunk = r"(?:[^,\"“”«»„「」\0]|[\"“”«»„「」‘’']\0+[\"“”«»„「」‘’'])"  # a quote inside is blanked out
     apposition = rf"(?P<app>(?:,[ \u00a0]{chunk}{{1,90}}){{1,2}},|,[ \u00a0]who(?=[ \u00a0]))?"
     return {
-        "after_subject": re.compile(rf"^[\s,;:—–-]*+{_PREFIX}{who}{_TEAM}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
+        "after_subject": re.compile(rf"^[\s,;:—–-]*+{_PREFIX}{who}{_TEAM}{_PARTY}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}"
                                     rf"(?P<verb>{verb})\b"),
         "after_inverted": re.compile(rf"^[\s,;:—–-]*(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})[ \u00a0]+{_PREFIX}{who_after}"
-                                     rf"(?={_TAG_END})(?:,[ \u00a0](?P<app>(?:{_ROLE_WORDS})?{_NAME})(?=$|[\s,.;]))?"),
+                                     rf"{_PARTY}(?={_TAG_END})(?:,[ \u00a0](?P<app>(?:{_ROLE_WORDS})?{_NAME})(?=$|[\s,.;]))?"),
         "subject": re.compile(rf"{who}{_TEAM}{_PARTY}{apposition}[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
         "cited": re.compile(rf"\b(?:cited|quoted)[ \u00a0]+{who}[ \u00a0]+as[ \u00a0]+say"),
         "cited_passive": re.compile(rf"{who}[ \u00a0]+(?:was|were|has been|had been|is|are)[ \u00a0]+"
@@ -82,28 +83,20 @@ def _patterns() -> dict[str, re.Pattern]:
         "with": re.compile(rf"\bwith[ \u00a0]+{who}[ \u00a0]+(?:{_PARTICIPLES})\b"),
         "conjoined": re.compile(rf"\b(?:but|and)[ \u00a0]+(?:{_ADV}[ \u00a0]+)?(?P<verb>{verb})\b"),
         "according": re.compile(rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+{who_after}"),
+        "according_document": re.compile(
+            rf"\b[Aa]ccording[ \u00a0]+to[ \u00a0]+(?P<who>(?:(?:an?|the|its|his|her|their)[ \u00a0]+|"
+            rf"[A-Z][\w.'’-]*['’]s[ \u00a0]+)?(?:[\w'’.-]+[ \u00a0]+){{0,4}}?(?:{documents})s?\b"
+            rf"(?:[ \u00a0]+(?:from|by|of|(?:issued|released|filed|signed|written|sent|brought)[ \u00a0]+by)[ \u00a0]+"
+            rf"(?:the[ \u00a0]+)?{_NAME})?)"),
+        "verb_after_name": re.compile(rf"{_PARTY}(?:,[^,\0]{{1,90}},)?[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
     }
 
 
-_INDEFINITE_RE = re.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Ss]ome|[Ss]everal|[Tt]wo|[Tt]hree|[Mm]any)[ \u00a0]")
-_STATE_BODY_RE = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)[ \u00a0]+((?:[A-Z][\w'’-]*[ \u00a0]+)+)"
-                            r"((?:[a-z][\w-]*[ \u00a0]+){0,2})([a-z]+)")  # "the Marenian foreign ministry"
 _CLOSE_TO_QUOTE_RE = re.compile(r"(?:[ \u00a0]+[\w'’-]+){0,3}[ \u00a0:,]*+[\"“”‘’'«„「]?\0*[ \u00a0]*")
-_TAIL_NAME_RE = re.compile(r"(?<=[ \u00a0])([a-z][\w-]*)[ \u00a0]+([A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*)*)$")
-_NOT_BEFORE_SUBJECT = frozenset("the a an of in on at for from with by to near into about over under than and or "
-                                "but as his her its their our my your this that these those whose which who".split())
 # a lower-case word before a description's closing name that leaves the name no subject ("near Canterbury")
-_ADJECTIVES_NAME_RE = re.compile(rf"(?:[a-z][\w-]*[ \u00a0]+){{1,3}}({_NAME})"
-                                  r"(?=$|[^\w ]|[ \u00a0]+(?:\d|who\b|whose\b|as\b|at\b|from\b|of\b|in\b|on\b))")
 # "a dejected Jorge Rodriguez, 55" (a name that ends the phrase; not "a former Marston compliance officer")
-_LED_BY_RE = re.compile(rf"\b(?:led|headed|chaired)[ \u00a0]+by[ \u00a0]+({_NAME})")
 _PASSIVE_CUE_RE = re.compile(r"\b(?:described|called|termed|branded|labelled|labeled|hailed|dismissed)\b")
-_SPOKES_RE = re.compile(r"\bspokes(?:man|woman|person|people|men|women)\b")
-_TRAILING_RE = re.compile(r"(?<![\s.,;:])[\s.,;:]+$")  # a run tried once, from its start: linear
-_SPOKES_FOR_RE = re.compile(r"\bspokes\w+[ \u00a0]+for[ \u00a0]+((?:the[ \u00a0]+)?[\w'’.-]+(?:[ \u00a0][A-Z][\w'’.-]*)*)")
-_PREPOSITION_RE = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:of|at|in|on|for|from|with|to|who|which)(?=[ \u00a0])")
 _PARTY_STATE_RE = re.compile(r"\b[A-Z]-[A-Z]")  # "Sen. Rand Paul, R-Ky., said"
-_DETERMINERS = frozenset("the a an one another its their his her our several some many".split())
 _COORDINATED_RE = re.compile(r"[ \u00a0]+(?:and|&)[ \u00a0]+[A-Z]")
 _WEAK_CUE_RE = re.compile(r"cited|quoted|ccording|\bby\b")
 _OPENING_RE = re.compile(r"[\s\"“‘']*+(?:(?!(?:in|on|at|of|for|from|with|by|during|after|before|to|as)\b)"
@@ -123,7 +116,7 @@ class Attribution:
         self.masked = mask_quotes(text, quotes)  # quoted words blanked: attributions are looked for outside quotes
         self._index: NameIndex | None = None
         self._names: dict[str, str] = {}
-        self._bodies: dict[str, list[tuple[set, str]]] = {}  # state bodies named by their description
+        self.describer = Describer(self)
 
     @property
     def index(self) -> NameIndex:
@@ -142,6 +135,21 @@ class Attribution:
             match = patterns[name].match(segment)
             if match and (reporting or match.group("verb") not in _REPORTING):
                 return self._who(match, start)
+        return self._named_subject(start, end, reporting=reporting)
+
+    def _named_subject(self, start: int, end: int, *, reporting: bool) -> str | None:
+        """A tag whose subject is a name the patterns cannot read whole but the names can: "…," the Office of
+        Management and Budget said; "…," the Michigan Health and Hospital Council warned."""
+        lead = _LEAD_RE.match(self.masked, start, end)
+        at = lead.end()
+        if at >= end or not self.masked[at].isupper() or not _JOINED_NAME_RE.search(self.masked, at, min(end, at + 100)):
+            return None  # the patterns read every name that holds no "of", "for" or "and"
+        for mention in self.index.mentions_in(self.index.sentence_of(at)):
+            if mention.start == at:
+                verb = _patterns()["verb_after_name"].match(self.masked, mention.end, end)
+                if verb and (reporting or verb.group("verb") not in _REPORTING):
+                    return mention.entity.canonical
+                return None
         return None
 
     def tag_before(self, start: int, end: int) -> str | None:
@@ -181,9 +189,16 @@ class Attribution:
 
     def subject_of(self, start: int, end: int, *, opening: bool = False) -> str | None:
         """The first person or organisation named in ``text[start:end]`` (a sentence's subject); with
-        ``opening``, only one that opens the sentence (after at most three words, no comma)."""
+        ``opening``, only one that opens the sentence (after at most three words, no comma). A pronoun that
+        opens the sentence, or its main clause, is its subject ("In a statement, she thanked Mr. Calloway …")."""
         index = self.index
-        for mention in index.mentions_in(index.sentence_of(start)):
+        mentions = index.mentions_in(index.sentence_of(start))
+        pronoun = _PRONOUN_SUBJECT_RE.match(self.masked, start, end)
+        if pronoun and not any(start <= m.start < pronoun.start("p") for m in mentions):
+            entity = index.resolve_pronoun(pronoun.group("p"), pronoun.start("p"))
+            if entity is not None:
+                return UNKNOWN if entity.description else entity.canonical
+        for mention in mentions:
             if opening and mention.start >= start and not (_OPENING_RE.fullmatch(self.masked, start, mention.start) or
                                                            _AFTER_INTRO_RE.fullmatch(self.masked, start, mention.start)):
                 return None
@@ -212,14 +227,43 @@ class Attribution:
         if by and _PASSIVE_CUE_RE.search(text, before[0], before[1]):
             return self._who(by, after[0])
         for start, end in (after, before):
-            match = patterns["according"].search(text, start, end)
+            match = patterns["according_document"].search(text, start, end) or \
+                patterns["according"].search(text, start, end)
             if match:
                 return self._who(match, 0)
         return None
 
+    def profile(self, speaker: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+        """``(kind, role, affiliation, gender)`` of a speaker of this article, as the article states them.
+
+        ``kind``: ``person``, ``organisation`` (a place that speaks, "China said", is one too) or ``unnamed``
+        (``unknown``: nobody named). ``role``: the role the article gives ("senator", "lawyer", for an unnamed
+        source "official"). ``affiliation``: a party and state ("Democrat, Georgia") or an organisation ("FBI").
+        ``gender``: ``female`` or ``male`` only where the article shows it (an honorific, a gendered noun such
+        as "spokeswoman", or "he"/"she" in an attribution), never from a given name. All None for no speaker."""
+        if speaker is None:
+            return None, None, None, None
+        if speaker == UNKNOWN:
+            return "unnamed", getattr(speaker, "role", None), None, _GENDERS.get(getattr(speaker, "gender", None))
+        entity = self.index.entities.known(speaker) if self._index is not None else None
+        if entity is None:  # "the Teague campaign", "Chinese state media", "Marenian Foreign Ministry"
+            return "organisation", None, None, None
+        entity = self.index.typed(entity)
+        person = entity.kind == "person" or (entity.kind == "unknown" and (" " in speaker or entity.shown) and
+                                             not speaker.isupper())
+        if not person:
+            return "organisation", None, None, None
+        return ("person", entity.role, affiliation_text(entity.party, entity.state, entity.organisation),
+                _GENDERS.get(entity.shown))
+
+    def is_person(self, canonical: str) -> bool:
+        """Whether a speaker found in this article is a person (not an organisation, a place or nobody)."""
+        entity = self.index.entities.known(canonical)
+        return entity is not None and self.index.typed(entity).kind == "person"
+
     # -- resolution -----------------------------------------------------------------------------------
     def _who(self, match: re.Match, offset: int) -> str | None:
-        who = _TRAILING_RE.sub("", match.group("who"))
+        who = TRAILING_RE.sub("", match.group("who"))
         position = offset + match.start("who")
         app = match.groupdict().get("app") or ""
         relative = app.startswith(", who")  # "… with Xi, who then declared": Xi, whatever comes before
@@ -258,7 +302,9 @@ class Attribution:
         if _PRON_RE.fullmatch(who):
             entity = self.index.resolve_pronoun(who, position)
             if entity is not None and entity.description:  # "one resident said …; "…," she said"
-                return self._description(entity.description, position)
+                return self.describer.describe(entity.description, position)
+            if entity is not None and who.lower() in ("he", "she"):
+                entity.shown = entity.shown or ("m" if who.lower() == "he" else "f")  # "she said": the article shows it
             return entity.canonical if entity else UNKNOWN
         if _ONE_RE.fullmatch(who):
             return UNKNOWN
@@ -267,114 +313,9 @@ class Attribution:
                 entity = self.index.canonical(who, position)
                 self._names[who] = entity.canonical if entity else UNKNOWN
             return self._names[who]
-        return self._description(who, position)
+        return self.describer.describe(who, position)
 
-    def _description(self, who: str, position: int) -> str:
-        spokes_for = _SPOKES_FOR_RE.search(who)
-        if spokes_for:  # "a spokeswoman for the company", "a spokesman for Acme"
-            return self.resolve(spokes_for.group(1), position)
-        tail = self._closing_name(who)
-        if tail is not None:  # "… the Trump administration McMaster said", "… on Monday Duda said"
-            return self.resolve(tail, position + len(who) - len(tail))
-        indefinite = _INDEFINITE_RE.match(who)
-        if indefinite and not _SPOKES_RE.search(who):
-            rest = who[indefinite.end():]
-            named = _ADJECTIVES_NAME_RE.match(rest)
-            if named and anonymous_head(rest[:named.start(1)], self.index.lex) is None:
-                return self.resolve(named.group(1), position + indefinite.end() + named.start(1))  # "a dejected X"
-            led = _LED_BY_RE.search(who)  # "a bench headed by Justice Mehra" speaks through its head
-            return self.resolve(led.group(1), position) if led else UNKNOWN  # "one resident": nobody named
-        who = _before_preposition(who, self.index.lex.org_words)  # "the ministers of India and China": not China
-        lex = self.index.lex
-        body = _STATE_BODY_RE.fullmatch(who)
-        if body and body.group(3) in lex.state_bodies:  # "the Marenian foreign ministry"
-            return self._state_body(body, position)
-        names = []
-        for run in _CAPITALISED_RUN_RE.findall(who):
-            words = run.split()
-            while words and (words[0].lower() in _DETERMINERS or words[0] in lex.demonyms or
-                             words[0].lower() in lex.person_nouns):
-                words.pop(0)
-            if words and not (len(words) == 1 and words[0].lower() in lex.person_nouns):
-                names.append(" ".join(words))
-        if _SPOKES_RE.search(who):
-            return self._spokesperson(who, names, position)
-        if names and not re.search(r"['’]s$", names[-1]):
-            entity = self.index.canonical(names[-1], position)
-            return entity.canonical if entity else UNKNOWN
-        if names:  # "Labour's environment spokesman", "Veltrex's chief executive": a role, no name
-            return UNKNOWN
-        document = re.search(r"\b([a-z]+)$", who)
-        if document and document.group(1) in _ISSUED_DOCUMENTS:  # "the statement said": who issued it
-            return self._issuer(document.group(1), position)
-        entity = self.index.resolve_description(who, position)
-        return entity.canonical if entity else UNKNOWN
-
-    def _closing_name(self, who: str) -> str | None:
-        """The name that closes a description and is the subject of its verb, in text whose commas were
-        removed ("a waiver from the Trump administration McMaster", "the town of Zory on Monday Duda"); None
-        when the name belongs to the description ("one farmer near Canterbury", "the Marenian ministry")."""
-        tail = _TAIL_NAME_RE.search(who)
-        if tail is None:
-            return None
-        words = tail.group(2).split()
-        dated = words[0].lower() in self.index.lex.not_names and len(words) > 1  # "on Monday Duda"
-        if tail.group(1) in _NOT_BEFORE_SUBJECT and not dated:
-            return None
-        return " ".join(words[1:] if dated else words)
-
-    def _state_body(self, body: re.Match, position: int) -> str:
-        """"the Marenian foreign ministry": the organisation named so in the article, else one described
-        so before ("the Marenian ministry" after "the Marenian foreign ministry"), else the description
-        as a name ("Marenian Foreign Ministry")."""
-        words = body.group(1).split() + body.group(2).split()
-        head, modifiers = body.group(3), {w.lower() for w in words}
-        entity = self.index.resolve_description(" ".join(["the", *words, head]), position)
-        if entity is not None and entity.canonical != " ".join(body.group(1).split()):  # not "Dalvian" alone
-            return entity.canonical
-        for known, name in self._bodies.get(head, []):
-            if modifiers <= known:
-                return name
-        name = " ".join([*body.group(1).split(), *(w.capitalize() for w in body.group(2).split()), head.capitalize()])
-        self._bodies.setdefault(head, []).append((modifiers, name))
-        return name
-
-    def _issuer(self, document: str, position: int) -> str:
-        """Who issued the statement (report, letter …) an attribution names: the subject of the nearest
-        sentence before, within three, that mentions one ("The Foxes said in a statement that …")."""
-        index = self.index
-        k = index.sentence_of(position)
-        for j in range(k, max(k - 4, -1), -1):
-            start, end = self.sentences[j]
-            end = min(end, position)
-            if re.search(rf"\b{document}\b", self.masked[start:end]):
-                found = self.subject_of(start, end)
-                if found:
-                    return found
-        return UNKNOWN
-
-    def _spokesperson(self, who: str, names: list[str], position: int) -> str:
-        organisation = [n for n in names if not re.search(r"['’]s$", n)]
-        if organisation:
-            entity = self.index.canonical(organisation[-1], position)
-            return entity.canonical if entity else organisation[-1]
-        if re.search(r"['’]s\b", who):  # "the prime minister's spokesman": speaks for a person
-            return UNKNOWN
-        body = [w for w in re.findall(r"[a-z][\w-]*", who.split("spokes")[0]) if w not in _DETERMINERS]
-        if body and any(w in self.index.lex.org_nouns for w in body):  # "a police spokesman" → the police
-            entity = self.index.resolve_description("the " + " ".join(body), position)
-            return entity.canonical if entity else UNKNOWN
-        earlier = re.findall(rf"spokes\w+[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?({_NAME})|(?<![\w'’])(?!(?:A|An|The|Its|Their|His|Her)\b)({_NAME})[ \u00a0]+spokes\w+",
-                             self.text[max(0, position - 3000):position])
-        for found in reversed(earlier):
-            name = _TRAILING_RE.sub("", found[0] or found[1])
-            name = re.sub(r"^(?:A|An|The)(?:[ \u00a0]+|$)", "", name)
-            if name:
-                entity = self.index.canonical(name, position)
-                return entity.canonical if entity else name
-        return UNKNOWN
-
-
+_GENDERS = {"m": "male", "f": "female"}
 _ONE_RE = re.compile(_ONE + "|One|Another")
 _ROLE_NAME_RE = re.compile(rf"[ \u00a0]+((?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}[a-z][\w'’-]*)[ \u00a0]+({_NAME})(?=$|[\s,.;:!?])")
 _APPOSITION_PART_RE = re.compile(rf"(?:{_ROLE_WORDS})?({_NAME})")
@@ -385,7 +326,7 @@ def _apposition_name(app: str) -> tuple[str, int] | None:
     Lamb"), with its offset in ``app``; None when no part is ("the MP for Ashford West")."""
     cursor = 0
     for part in app.split(","):
-        stripped = _TRAILING_RE.sub("", part.strip())
+        stripped = TRAILING_RE.sub("", part.strip())
         match = _APPOSITION_PART_RE.fullmatch(stripped)
         if stripped and match and not _PRON_RE.fullmatch(match.group(1)) and not _PARTY_STATE_RE.search(stripped) \
                 and not _ONE_RE.fullmatch(match.group(1)):
@@ -394,25 +335,10 @@ def _apposition_name(app: str) -> tuple[str, int] | None:
     return None
 
 
-def _before_preposition(who: str, org_words: frozenset) -> str:
-    """A description up to its first preposition ("the ministers" of "the ministers of India"), reading
-    an organisation's name whole ("a Department for Education spokesman")."""
-    for match in _PREPOSITION_RE.finditer(who):
-        word = match.group(0).strip()
-        before = who[:match.start()].split()
-        if word in ("of", "for") and before and before[-1][:1].isupper() and \
-                before[-1].lower() in org_words and who[match.end() + 1:match.end() + 2].isupper():
-            continue
-        return who[:match.start()]
-    return who
-
-
+_PRONOUN_SUBJECT_RE = re.compile(r"[\s\"“‘']*(?:[A-Z][^,\0]{0,120},[ \u00a0]+)?(?P<p>[Hh]e|[Ss]he|[Ii]t)\b(?![’'])")
+_JOINED_NAME_RE = re.compile(r"[ \u00a0](?:and|&|of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z]")
+_LEAD_RE = re.compile(r"[\s,;:—–-]*(?:[Tt]he[ \u00a0]+)?")
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
-_CAPITALISED_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?:[ \u00a0](?:(?:of|for|the)[ \u00a0](?=[A-Z]))?[A-Z][\w'’.-]*)*")
-_ISSUED_DOCUMENTS = frozenset("statement report letter readout release communique communiqué memo email post "
-                       "filing note".split())
-
-
 @lru_cache(maxsize=1)
 def _verb_words() -> frozenset:
     return frozenset(word for verb in speech_verbs() for word in verb.split()[:1])

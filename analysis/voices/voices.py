@@ -25,6 +25,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.text.segment import load_abbreviations, paragraph_sentence_spans, paragraphs
+from analysis.voices.documents import introducing
 from analysis.voices.quotes import Span, has_marks, quote_spans
 from analysis.voices.speakers import UNKNOWN, Attribution
 
@@ -32,17 +33,21 @@ _WORD_RE = re.compile(r"\w+")
 MAX_TAG_WORDS = 5  # "…,” the Belarusian president told reporters." is still a quote
 QUOTE_SHARE = 0.9
 FLOAT_PARAGRAPHS = 2  # a quote with no attribution takes the speaker of a quote at most this far back
-_NARRATION = ("narration", "", 0.0, None)
+_NARRATION = ("narration", "", 0.0, None, None, None, None, None)
 DEFAULT_CARRY = ("source", "source_type", "published", "event", "language")  # article columns on every sentence
-VOICE_COLUMNS = ["voice", "quoted", "quoted_share", "speaker"]
+SPEAKER_COLUMNS = ["speaker_kind", "speaker_role", "speaker_affiliation", "speaker_gender"]
+VOICE_COLUMNS = ["voice", "quoted", "quoted_share", "speaker", *SPEAKER_COLUMNS]
 
 
 def sentence_voices(text: str, sentences: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
-                    ) -> list[tuple[str, str, float, str | None]]:
-    """For each sentence span: ``(voice, quoted text, quoted share of words, speaker)``.
+                    ) -> list[tuple]:
+    """For each sentence span: ``(voice, quoted text, quoted share of words, speaker, speaker_kind,
+    speaker_role, speaker_affiliation, speaker_gender)``.
 
     ``quoted text`` joins every quoted span of the sentence (speech, scare quotes, titles) with " / ";
-    ``quoted share`` is the share of its words that are speech (0–1).
+    ``quoted share`` is the share of its words that are speech (0–1); the speaker's kind, role, affiliation
+    and gender are what the article states of them (:meth:`analysis.voices.speakers.Attribution.profile`), read
+    once the whole article is (so "she said" in its last paragraph shows the gender of every quote before).
     """
     if not sentences or not has_marks(text):
         return [_NARRATION] * len(sentences)
@@ -50,8 +55,9 @@ def sentence_voices(text: str, sentences: list[tuple[int, int]], paragraphs: lis
     if not spans:
         return [_NARRATION] * len(sentences)
     speech = [s for s in spans if s.kind == "speech"]
-    speakers = _span_speakers(text, speech, spans, sentences, paragraphs)
-    return _per_sentence(text, sentences, spans, speakers)
+    attribution = Attribution(text, sentences, [(s.start, s.end) for s in spans])
+    speakers = _span_speakers(text, speech, spans, sentences, paragraphs, attribution)
+    return _per_sentence(text, sentences, spans, speakers, attribution)
 
 
 def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
@@ -95,8 +101,10 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
                          "start": "int64", "end": "int64", "quoted_share": "float64"})
 
 
-def _per_sentence(text, sentences, spans: list[Span], speakers: dict[int, str]) -> list[tuple]:
+def _per_sentence(text, sentences, spans: list[Span], speakers: dict[int, str], attribution: Attribution
+                  ) -> list[tuple]:
     starts = [s.start for s in spans]
+    profiles: dict[str, tuple] = {}
     out = []
     for s_start, s_end in sentences:
         inside = _overlapping(spans, starts, s_start, s_end)
@@ -106,7 +114,7 @@ def _per_sentence(text, sentences, spans: list[Span], speakers: dict[int, str]) 
         quoted = " / ".join(p for p in (text[max(s.start, s_start):min(s.end, s_end)].strip() for s in inside) if p)
         speech = [s for s in inside if s.kind == "speech"]
         if not speech:
-            out.append(("narration", quoted, 0.0, None))
+            out.append(("narration", quoted, 0.0, None, None, None, None, None))
             continue
         words = _words(text, s_start, s_end) or 1
         counts = [_words(text, max(s.start, s_start), min(s.end, s_end)) for s in speech]
@@ -115,13 +123,16 @@ def _per_sentence(text, sentences, spans: list[Span], speakers: dict[int, str]) 
         speaker = speakers.get(id(main)) or UNKNOWN
         tagged = words - sum(counts) <= MAX_TAG_WORDS
         voice = "quote" if share >= QUOTE_SHARE or tagged else "mixed"
-        out.append((voice, quoted, round(share, 3), speaker))
+        key = (speaker, getattr(speaker, "role", None), getattr(speaker, "gender", None))
+        if key not in profiles:
+            profiles[key] = attribution.profile(speaker)
+        out.append((voice, quoted, round(share, 3), str(speaker), *profiles[key]))
     return out
 
 
-def _span_speakers(text, speech: list[Span], spans: list[Span], sentences, paragraphs) -> dict[int, str]:
+def _span_speakers(text, speech: list[Span], spans: list[Span], sentences, paragraphs, attribution: Attribution
+                   ) -> dict[int, str]:
     """The canonical speaker of each speech span (keyed by ``id(span)``); UNKNOWN where none is found."""
-    attribution = Attribution(text, sentences, [(s.start, s.end) for s in spans])
     sentence_starts = [s for s, _ in sentences]
     position = {id(span): k for k, span in enumerate(spans)}
     own = {id(span): _own_speaker(text, span, position[id(span)], spans, sentences, sentence_starts, attribution)
@@ -160,6 +171,10 @@ def _own_speaker(text, span: Span, k: int, spans, sentences, sentence_starts, at
         found = attribution.tag_after(previous_end, before[1])  # "…," she said, "…"
     if found is None:
         found = attribution.tag_before(*before)
+        if found == UNKNOWN:  # "According to Feld, the defense will argue "…"": the person credited
+            credited = attribution.weaker(before, after)
+            if credited and credited != UNKNOWN and attribution.is_person(credited):
+                return credited
     return found or attribution.tag_after(*after, reporting=True) or attribution.weaker(before, after)
 
 
@@ -191,7 +206,7 @@ def _floating(text, span: Span, sentences, sentence_starts, attribution: Attribu
             return reported
     if previous and paragraph - previous[0] <= FLOAT_PARAGRAPHS:
         return previous[1]
-    return None
+    return introducing(attribution, span.start)  # "… in a statement emailed to students. Most of it is below."
 
 
 def _containing(sentences, starts, position: int) -> tuple[int, int]:

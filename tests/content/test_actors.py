@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from analysis.content.actors import actor_voice, load_actors, match_actors, speaker_actor, suggest_actors
+from analysis.content.actors import (actor_voice, broken_name, compile_actors, load_actors, match_actors, speaker_actor,
+                                     suggest_actors)
 from analysis.errors import DataFileError, OptionError
 from analysis.scores.sentiment import score_tone
 from analysis.scores.tone import actor_tone
@@ -128,3 +129,35 @@ def test_bundled_actors_file_loads_and_bad_files_are_clear(tmp_path):
     bad.write_text("actors: [unclosed")
     with pytest.raises(DataFileError, match="not valid YAML"):
         load_actors(bad)
+
+
+def test_stand_in_actors_hold_no_broken_name():
+    """Issue 21: never "James B", a lone initial, a party–state tag, or "Trump Presidency" as a person."""
+    frame = pd.DataFrame({"article_id": ["a"] * 5 + ["b"] * 3, "text": [
+        "Former FBI Director James B. Comey testified on Thursday.",
+        "Robert S. Mueller was appointed special counsel by the U.S. Justice Department.",
+        '"We will not wait," Senate Majority Leader Chuck Schumer (D-N.Y.) said.',
+        "Comey said Mueller had the bureau's trust, and the U.S. Senate listened.",
+        "The Trump Presidency began in 2017, and D. Smith wrote about it.",
+        '"I have served under four attorneys general," Mr. Comey wrote.',
+        "Sen. Rand Paul, R-Ky., disagreed with Schumer and with Mueller.",
+        "Comey and Mueller spoke again."]})
+    out = suggest_actors(frame, top=30).set_index("name")
+    assert {"James B. Comey", "Robert S. Mueller", "Chuck Schumer", "Rand Paul"} <= set(out.index)
+    assert not [n for n in out.index if broken_name(n)], list(out.index)
+    assert "Trump Presidency" not in out.index or out.loc["Trump Presidency", "type"] != "person"
+    assert "S" not in out.loc["Robert S. Mueller", "aliases"] and "Mueller" in out.loc["Robert S. Mueller", "aliases"]
+
+
+@pytest.mark.parametrize("name, broken", [("James B", True), ("Robert S.", True), ("D-N", True), ("R-Tenn", True),
+                                          ("D", True), ("U", True), ("James B. Comey", False), ("UN", False),
+                                          ("Xi", False)])
+def test_broken_names(name, broken):
+    assert broken_name(name) is broken
+
+
+def test_short_aliases_need_boundaries_that_dotted_names_cannot_give():
+    pattern, _ = compile_actors({"United Nations": {"type": "organisation", "aliases": ["UN"]},
+                                 "Robert Smith": {"type": "person", "aliases": ["S"]}})
+    found = [m.group(0) for m in pattern.finditer("The U.S. and the UN met; UN-backed talks; the U.N. too; S said.")]
+    assert found == ["UN", "UN", "S"]

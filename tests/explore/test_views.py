@@ -18,6 +18,8 @@ from analysis.explore.session import _actors, _codebook, group_labels, open_scor
 from analysis.paths import PROJECT_ROOT
 from analysis.pipeline.scoring import score_corpus
 from analysis.scores.tone import actor_tone, extreme_sentences, tone_agreement, tone_by_position, tone_by_source
+from analysis.scores.sourcing import source_summary
+from analysis.voices.sources import quoted_sources
 from analysis.voices.voices import voice_shares
 from helpers.corpora import generate
 
@@ -112,6 +114,12 @@ def test_actors(both):
     _same(views.actor_voice(a), actor_voice(sentences, actors, by=a.by), [a.by, "actor"])
     _same(views.actor_tone(a), actor_tone(sentences, actors, by=a.by, measures=views.scored_measures(a)),
           [a.by, "actor", "measure"])
+
+
+def test_sources(both):
+    a, (_, sentences, _, _) = both
+    _same(views.sources(a), quoted_sources(sentences, by=a.by), [a.by, "speaker"])
+    _same(views.sourcing(a), source_summary(sentences, by=a.by), [a.by])
 
 
 def test_keyness(both):

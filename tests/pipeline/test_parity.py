@@ -23,8 +23,8 @@ KEYS = {"sentences": ["article_id", "sentence_no"], "articles": ["article_id"],
         "actors": ["article_id", "sentence_no", "actor"], "topics": ["article_id", "sentence_no", "topic"],
         "article_tone": ["article_id", "voice"], "article_positions": ["article_id", "position"],
         "article_topics": ["article_id", "topic"], "article_actors": ["article_id", "actor"],
-        "article_stance": ["article_id", "actor"], "provisional": ["kind", "name"], "stories": ["story"],
-        "reuse": ["article_id", "other_id"],
+        "article_stance": ["article_id", "actor"], "article_sources": ["article_id", "speaker", "role", "gender"],
+        "provisional": ["kind", "name"], "stories": ["story"], "reuse": ["article_id", "other_id"],
         "alignments": ["article_id", "sentence_no", "other_article_id", "other_sentence_no"]}
 
 

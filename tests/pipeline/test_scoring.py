@@ -22,7 +22,7 @@ def test_writes_sentence_and_article_tables_beside_each_other(bundled):
     result, tables = bundled
     assert set(tables) == {"sentences", "articles", "removed", "problems", "actors", "topics", "article_tone",
                            "article_positions", "article_topics", "article_actors", "article_stance", "stories",
-                           "reuse", "alignments"}
+                           "reuse", "alignments", "article_sources"}
     assert SENTENCE_COLUMNS <= set(tables["sentences"].columns)
     assert (result.articles, result.sentences) == (5, len(tables["sentences"]))
     assert {"article_id", "source", "published", "text", "textblob", "vader", "duplicate_of", "story", "story_from",

@@ -193,6 +193,8 @@ def test_every_finding_agrees_with_the_table_it_summarises(story_report):
     import pandas as pd
 
     from analysis.report.findings import (actor_finding, agreement_finding, tone_finding, topic_finding, voice_finding, voice_share_finding)
+    from analysis.report.sources import gender_finding, official_finding, sources_finding, unnamed_finding
+    from analysis.report.stories import story_sources_finding
 
     def table(page, name):
         return pd.read_csv(story_report / "charts" / page / f"{name}.csv", keep_default_na=False,
@@ -204,9 +206,14 @@ def test_every_finding_agrees_with_the_table_it_summarises(story_report):
         "03-voices-and-actors": [voice_finding(table("03-voices-and-actors", "voice_tone"), measure="vader",
                                                by="source"),
                                  voice_share_finding(table("03-voices-and-actors", "voice_tone_totals")),
-                                 actor_finding(table("03-voices-and-actors", "actor_voice"), by="source")],
+                                 actor_finding(table("03-voices-and-actors", "actor_voice"), by="source"),
+                                 *(finding(table("03-voices-and-actors", "sourcing"), by="source") for finding in
+                                   (sources_finding, unnamed_finding, official_finding, gender_finding))],
         "04-topics": [topic_finding(table("04-topics", "topic_coverage"), by="source")],
     }
+    if (story_report / "charts" / "06-stories" / "story1_sources.csv").exists():
+        outlets = table("06-stories", "story1_articles")["source"].unique()
+        checks["06-stories"] = [story_sources_finding(table("06-stories", "story1_sources"), outlets=outlets)]
     for page, expected in checks.items():
         printed = _findings(story_report / "executed" / f"{page}.ipynb")
         for finding in expected:

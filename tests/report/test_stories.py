@@ -1,8 +1,8 @@
 """The story page's findings at the edges of their rules, and the page itself on a multi-outlet corpus."""
 import pandas as pd
 
-from analysis.report.stories import (TONE_GAP, coverage_finding, quotes_finding, reuse_finding, stories_finding,
-                                     tone_gap_finding)
+from analysis.report.stories import (DETAILED, TONE_GAP, coverage_finding, reuse_finding, stories_finding,
+                                     story_sources_finding, tone_gap_finding)
 
 
 def stories_table(rows):
@@ -50,13 +50,56 @@ def test_tone_gap_names_the_widest_pair_or_says_none_is_wide():
     assert tone_gap_finding(pairs.iloc[0:0]).startswith("No fact that two outlets both state carries tone")
 
 
-def test_quotes_count_named_speakers_and_unnamed_sentences():
-    quotes = pd.DataFrame({"source": ["A", "A", "B"], "speaker": ["Ann Lee", "unknown", "unknown"],
-                           "quoted_sentences": [3, 2, 1], "share": [0.6, 0.4, 1.0]})
-    text = quotes_finding(quotes)
-    assert "A quotes 1\u00a0named speaker (most: Ann Lee, 3\u00a0sentences) and 2\u00a0sentences by nobody named" in text
-    assert "B quotes 0\u00a0named speakers and 1\u00a0sentence by nobody named" in text
-    assert quotes_finding(quotes.iloc[0:0]).startswith("No outlet quotes anyone")
+def sources_table(rows):
+    """Rows of ``story_sources``: (outlet, speaker, n_quotes)."""
+    frame = pd.DataFrame(rows, columns=["source", "speaker", "n_quotes"]).assign(story="s")
+    return frame.assign(share=frame["n_quotes"] / frame.groupby("source")["n_quotes"].transform("sum"))
+
+
+def test_sources_only_one_outlet_quotes_are_counted_and_named():
+    sources = sources_table([("A", "Ann Lee", 3), ("A", "Bo Ray", 2), ("A", "Cy Fox", 1), ("A", "unknown", 2),
+                             ("B", "Ann Lee", 1), ("B", "Dee Sun", 1)])
+    text = story_sources_finding(sources, outlets=["A", "B"])
+    assert text.startswith("A quotes 3\u00a0named sources in 8\u00a0quoted sentences, 25% of them from unnamed "
+                           "sources (2 of 8); 2\u00a0sources that no other outlet in this story quotes (Bo Ray and "
+                           "Cy Fox)")
+    assert "B quotes 2\u00a0named sources in 2\u00a0quoted sentences, 0% of them from unnamed sources (0 of 2); "\
+           "1\u00a0source that no other outlet in this story quotes (Dee Sun)" in text
+    assert text.endswith("Quoted by two or more outlets: Ann Lee (2).")
+
+
+def test_an_outlet_that_shares_every_source_has_none_of_its_own():
+    sources = sources_table([("A", "Ann Lee", 1), ("B", "Ann Lee", 2)])
+    text = story_sources_finding(sources, outlets=["A", "B"])
+    assert "A quotes 1\u00a0named source in 1\u00a0quoted sentence" in text
+    assert "A quotes 1\u00a0named source in 1\u00a0quoted sentence, 0% of them from unnamed sources (0 of 1); it is also "\
+           "quoted by another outlet of this story; B quotes" in text
+    assert "that no other outlet" not in text
+
+
+def test_no_shared_source_and_an_outlet_that_quotes_nobody_are_said():
+    sources = sources_table([("A", "Ann Lee", 1), ("B", "unknown", 4)])
+    text = story_sources_finding(sources, outlets=["A", "B", "C"])
+    assert "B quotes 0\u00a0named sources in 4\u00a0quoted sentences, 100% of them from unnamed sources (4 of 4)." in text
+    assert "No named source is quoted by more than one outlet." in text
+    assert text.endswith(" C quotes nobody.")
+
+
+def test_one_outlet_quoting_has_no_comparison_and_nobody_quoting_says_so():
+    text = story_sources_finding(sources_table([("A", "Ann Lee", 2)]), outlets=["A", "B"])
+    assert text == ("A quotes 1\u00a0named source in 2\u00a0quoted sentences, 0% of them from unnamed sources "
+                    "(0 of 2). B quotes nobody.")
+    empty = sources_table([]).iloc[0:0]
+    assert story_sources_finding(empty, outlets=["A"]).startswith("No outlet quotes anyone in this story")
+
+
+def test_more_outlets_than_detailed_are_counted_and_long_lists_cut():
+    rows = [(outlet, f"{outlet} Person {k}", 1) for outlet in "ABCDEF" for k in range(5 if outlet == "A" else 1)]
+    text = story_sources_finding(sources_table(rows), outlets=list("ABCDEF"))
+    assert text.startswith("A quotes 5\u00a0named sources")
+    assert "(A Person 0, A Person 1, A Person 2 and 2 more)" in text
+    assert f"; {DETAILED + 2 - DETAILED}\u00a0more outlets in the table." in text
+    assert "F quotes" not in text
 
 
 def test_reuse_names_copies_and_counts_wholly_derived_as_one_voice():

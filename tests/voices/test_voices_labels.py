@@ -38,11 +38,34 @@ def test_every_label_passes_the_checker():
     assert check_labels.check() == []
 
 
-def test_committed_files_are_what_the_annotated_sources_build():
-    texts, labels_text = build_eval.build()
-    committed = {p.name: p.read_text(encoding="utf-8") for p in build_eval.ARTICLES.glob("*.txt")}
-    assert committed == texts, "run tests/fixtures/voices/build_eval.py after editing eval/annotated/"
-    assert check_labels.LABELS.read_text(encoding="utf-8") == labels_text
+BUILT = [name for name in build_eval.SETS if (VOICES / name / "annotated").is_dir()]
+
+
+@pytest.mark.parametrize("name", BUILT)
+def test_committed_files_are_what_the_annotated_sources_build(name):
+    folder = VOICES / name
+    texts, labels_text = build_eval.build(folder)
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (folder / "articles").glob("*.txt")}
+    assert committed == texts, f"run tests/fixtures/voices/build_eval.py {name} after editing {name}/annotated/"
+    assert (folder / "labels.jsonl").read_text(encoding="utf-8") == labels_text
+
+
+@pytest.mark.parametrize("name", [n for n in BUILT if n != "eval"])
+def test_every_label_of_the_other_sets_passes_the_checker(name):
+    assert check_labels.check(VOICES / name / "labels.jsonl") == []
+
+
+@pytest.mark.parametrize("name", [n for n in BUILT if (VOICES / n / "sources.jsonl").exists()])
+def test_the_sources_labels_name_every_labelled_speaker_once(name):
+    """sources.jsonl (one row per quoted source per article) agrees with the labels it was made from."""
+    folder = VOICES / name
+    labels = [json.loads(line) for line in (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+    sources = [json.loads(line) for line in (folder / "sources.jsonl").read_text(encoding="utf-8").splitlines()]
+    speech = [lab for lab in labels if lab["voice"] != "narration"]
+    named = {(Path(lab["file"]).name, lab["speaker"]) for lab in speech if lab["speaker"]}
+    rows = [(row["file"], row["speaker"]) for row in sources if row["speaker"] is not None]
+    assert sorted(rows) == sorted(named)
+    assert sum(row["n_quotes"] for row in sources) == len(speech)
 
 
 @pytest.mark.parametrize(("what", "keep", "minimum"), [

@@ -12,7 +12,11 @@ No model is downloaded: names are runs of capitalised words, typed by the eviden
   ("Bank", "Ministry", "FC"), an organisation noun around it ("the union Usdaw", "Brightway, the
   supermarket chain,") an organisation; ``data/places.txt`` and place words ("Street", "Bridge") a place.
   The word lists are data: ``data/names.yml``, ``data/demonyms.txt``, ``data/places.txt``.
-- **Gender**, where the article shows it: an honorific (Mr, Mrs, Ms, Sir, Dame) or a given name.
+- **Gender**, where the article shows it: an honorific (Mr, Mrs, Ms, Sir, Dame) or a given name, to resolve
+  pronouns; and, apart (``Entity.shown``), only what the article itself shows (an honorific, a gendered noun such
+  as "spokeswoman", "he"/"she" in an attribution), never a given name, for the sources table.
+- **Affiliation and role**, as stated: "(D-Ga.)", ", R-Tenn.", "Republican of Kansas", "FBI Director X",
+  ", president of the Tarrytown Neighbors Association", ", the deputy attorney general,", "Denise Forbes, 52,".
 - **Pronouns** ("he", "she") resolve to the nearest earlier *person* of a compatible gender, outside
   quotes, never to a place, an organisation or a date; "it" to the nearest organisation.
 - **Descriptions** ("the prime minister", "the company", "the teenager") resolve to the person whose
@@ -25,6 +29,8 @@ measure does not use it yet: it has a resolver of its own, :mod:`analysis.scores
 The parts, each owning its state, from the bottom up:
 
 - :mod:`~analysis.voices.names.lexicon`: the word lists and the tests on single words;
+- :mod:`~analysis.voices.names.affiliation`: what the text states next to a name (a party and state, "(D-Ga.)"; an
+  organisation; a role from titles; a gendered noun);
 - :mod:`~analysis.voices.names.parse`: the article's text as names read it (:class:`ArticleText`: masked
   quotes, sentences, where a word occurs) and a run of capitalised words cut into a name (:class:`NameParser`);
 - :mod:`~analysis.voices.names.entities`: the entities, their fullest names and their types (:class:`Entities`);

@@ -86,6 +86,10 @@ class NameIndex:
         """The person (or, for "it", organisation) a pronoun at ``position`` refers to, or None."""
         return self.resolver.resolve_pronoun(pronoun, position)
 
+    def resolve_affiliated(self, party: str | None, state: str | None, position: int) -> Entity | None:
+        """The person "the Ohio Republican" at ``position`` refers to (see :meth:`Resolver.resolve_affiliated`)."""
+        return self.resolver.resolve_affiliated(party, state, position)
+
     def resolve_description(self, description: str, position: int, **options) -> Entity | None:
         """The entity a description at ``position`` refers to (see :meth:`Resolver.resolve_description`)."""
         return self.resolver.resolve_description(description, position, **options)

@@ -34,7 +34,7 @@ _DOCUMENTS = frozenset("report statement study paper letter survey document read
                        "analysis poll memo ruling judgment judgement release email post article book order".split())
 LEADER_ROLES = ["leader", "president", "premier", "prime minister", "chancellor", "king", "queen"]
 LEADER_WORDS = frozenset("leader president premier chancellor minister king queen head chief".split())
-_ANONYMOUS_STOPS = frozenset("who whose which that of from in at near on with said says told added".split())
+_ANONYMOUS_STOPS = frozenset("who whose which that of from in at near on with to said says told added".split())
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,8 @@ def anonymous_head(words: str, lex: Lexicon) -> str | None:
         if bare.lower() in _ANONYMOUS_STOPS:
             break
         word = bare.lower() if bare.isupper() and len(bare) > 1 else bare  # "one MP who …"
+        if bare != word and word not in lex.person_nouns:
+            continue  # "a senior GOP aide": an acronym before the noun qualifies it
         if word.islower() and person_noun(word, lex) and word not in QUALIFIERS and word not in ("former", "retired"):
             head = word
         if bare != word:

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 from analysis.voices.names.entities import Entities, Entity, Mention
-from analysis.voices.names.lexicon import FEMALE_NOUNS, FUNCTION_CAPS, MALE_NOUNS, Lexicon, anonymous_head
+from analysis.voices.names.lexicon import (FEMALE_NOUNS, FUNCTION_CAPS, MALE_NOUNS, Lexicon, anonymous_head,
+                                           looks_like_role)
 from analysis.voices.names.parse import NAME_RE, ArticleText, NameParser, ends_with_speech_verb, speaks_after
 
 _LEADING = " \"“‘'«„「『([—–-\0"
 _ORG_TAIL_RE = re.compile(r"[ \u00a0]+(of|for|and|&)[ \u00a0]+(the[ \u00a0]+)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)*")
 _INTRODUCED_RE = re.compile(r",[ \u00a0]+(?:the|a|an|its|which|who)[ \u00a0]")
 _INDEFINITE_RE = re.compile(r"(?<![\w'’])(?:[Aa]n?|[Oo]ne|[Aa]nother)((?:[ \u00a0]+[\w'’-]+){1,4})")
+_CLAUSE_OPENERS = frozenset("when while because".split())
 _PHRASE_END_RE = re.compile(r"[,;:]|\b(?:said|says|told|tells|added|wrote|asked|was|is|had|has)\b")
 
 
@@ -66,9 +68,10 @@ class MentionFinder:
         return self._anonymous[k]
 
     def _speaker_position(self, sentence_start: int, position: int) -> bool:
-        """Whether a phrase at ``position`` opens its sentence or follows a verb of saying."""
+        """Whether a phrase at ``position`` opens its sentence or a clause ("… was interrupted when a man near
+        the front began shouting"), or follows a verb of saying."""
         before = self.article.masked[sentence_start:position].strip(_LEADING + ",.;:!?…”’\"' \u00a0")
-        return not before or ends_with_speech_verb(before)
+        return not before or ends_with_speech_verb(before) or before.rsplit(None, 1)[-1] in _CLAUSE_OPENERS
 
     def _organisation_end(self, start: int, end: int) -> int:
         """Where a name starting at ``start`` ends, once "of"/"for"/"and" inside an organisation's name
@@ -90,7 +93,7 @@ class MentionFinder:
 
     def _mention(self, start: int, surface: str, *, initial: bool) -> Mention | None:
         parts = [(start + t.start(), start + t.end(), t.group(0)) for t in re.finditer(r"\S+", surface)]
-        split = self.parser.split_name([p[2] for p in parts], initial=initial)
+        split = self.parser.split_name([p[2] for p in parts], initial=initial, located=self.parser.located(start))
         if split is None:
             return None
         skip, titles, tokens, possessive = split
@@ -107,9 +110,11 @@ class MentionFinder:
         return mention
 
     def is_name(self, tokens: list[str], titles, initial: bool) -> bool:
+        word, lex = tokens[0].lower(), self.lex
+        if len(tokens) == 1 and (len(word.rstrip(".")) == 1 or word.rstrip(".") in lex.titles):
+            return False  # a lone initial ("D", "B."), a title alone ("Vice President" → no "President")
         if len(tokens) > 1 or titles:
             return True
-        word, lex = tokens[0].lower(), self.lex
         if word in lex.not_names or word in lex.titles or tokens[0] in lex.demonyms or word in lex.person_nouns:
             return False
         return not initial or self.article.seen_mid_sentence(tokens[0]) or tokens[0] in lex.given or \
@@ -118,8 +123,10 @@ class MentionFinder:
     def _introduced(self, token: str) -> bool:
         """A sentence's first word that is a name all the same: "Brightway, the supermarket chain, said"."""
         text = self.article.masked
-        if token.endswith("s") and token.lower()[:-1] not in self.lex.org_words:  # "Economists said": a noun
-            return False
+        singular = token.lower()[:-1]
+        if token.endswith("s") and singular not in self.lex.org_words and (
+                singular in self.lex.person_nouns or singular in self.lex.org_nouns or looks_like_role(singular)):
+            return False  # "Economists said", "Officials said": a noun; "Lewis said" is a name
         return any(_INTRODUCED_RE.match(text, start + len(token)) or speaks_after(text, start + len(token))
                    for start in self.article.occurrences(token, limit=4))
 

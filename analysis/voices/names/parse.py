@@ -14,18 +14,26 @@ from functools import lru_cache
 
 from analysis.resources.wordlists import speech_verbs
 from analysis.text.patterns import alternation
+from analysis.voices.names.affiliation import state_of
 from analysis.voices.names.lexicon import FUNCTION_CAPS, Lexicon, looks_like_role
 
 _TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Prof|Rev|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
-          r"|(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
+          r"|(?:[A-Z]\.){2,}(?![\w'’-])"  # "U.S.", "F.B.I."
+          r"|(?![DRI]-[A-Z])(?<![DRI]-)(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
+# not a party–state tag ("D-N.Y.", "R-Tenn."), which is an affiliation, never a name
 _CONNECT = r"(?:de|da|di|do|dos|du|van|von|der|den|le|la|bin|ibn|al|el|y)"
-NAME_RE = re.compile(rf"(?<![\w'’])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+)?{_TOKEN})*")
+_INITIALS = r"(?:[A-Z]\.[ \u00a0]+)+"  # middle initials stay inside a name: "James B. Calloway"
+NAME_RE = re.compile(rf"(?<![\w'’])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+(?:{_CONNECT}[ \u00a0]+|{_INITIALS})?{_TOKEN})*")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _INNER_BREAKS = frozenset("and or but nor with like as than to from in on at by for".split())
-_MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z][\w'’-]*)"
+_MULTI_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|St|Sen|Gov|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Jr|Sr)\.|[A-Z]\.|(?:[A-Z]\.){2,}|[A-Z][\w'’-]*)"
 _MULTI_TOKEN_RE = re.compile(_MULTI_TOKEN)
 _PARTICLES = frozenset("de da van von der den du le la bin al".split())
 _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;:)")
+_LOCATED_RE = re.compile(r"(?<![\w'’-])(?:in|at|near|from|outside|across|around|to)[ \u00a0]+$")
+_LOCATED_ENDS = frozenset(("in", "at", "ar", "om", "de", "ss", "nd", "to"))  # the last letters of those words
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.": the last period is part of it
+_INITIAL_RE = re.compile(r"[A-Z]\.")  # a middle initial: what stands before it is a given name, not a role
 _PRONOUN_CAPS = frozenset("He She It They We His Her Its Their I".split())
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP Jr Sr II III IV OBE CBE MBE KBE DBE PhD MD Esq".split())
 
@@ -90,11 +98,14 @@ class NameParser:
     def __init__(self, article: ArticleText, lex: Lexicon):
         self.article, self.lex = article, lex
 
-    def split_name(self, tokens: list[str], *, initial: bool = False):
+    def split_name(self, tokens: list[str], *, initial: bool = False, located: bool = False):
         """``(skipped, titles, name tokens, possessive)`` of a run of capitalised words, or None.
 
         Skipped: leading function words ("The"), a leading possessor ("Spain's Carla Ruiz"), a role word
-        opening a sentence ("Producer Sam Okoro"). Titles: every token up to the last title word
+        opening a sentence ("Producer Sam Okoro"), a place glued before a name in text whose commas were removed
+        ("In New Jersey Trump said"); a place of one word only after a function word, where ``located`` (a
+        preposition stands before the run: "in Delaware Biden said") or before a given name ("Russia Eugene
+        Kaspersky"), so that "Jordan Whitfield" and "Chad Copley" stay whole. Titles: every token up to the last title word
         ("Senate Majority Leader Chuck Schumer", "China President Xi Jinping"), unless what remains is an
         organisation or a place ("Home Office", "General Motors"). Post-nominals ("QC") and pronouns at the
         end are dropped; a final "'s" is removed and flagged.
@@ -111,11 +122,17 @@ class NameParser:
             skip += 1
         for size in (3, 2, 1):  # "In New Jersey Trump said": a place before a name, with no comma
             if len(tokens) > size and " ".join(tokens[:size]) in lex.places and tokens[0] not in lex.given and \
-                    tokens[-1].lower() not in lex.org_words and tokens[-1].lower() not in lex.place_words:
+                    tokens[-1].lower() not in lex.org_words and tokens[-1].lower() not in lex.place_words and \
+                    (size > 1 or skip or located or (len(tokens) > 2 and tokens[1] in lex.given) or
+                     self._alone_elsewhere(tokens[0], tokens[1])):
                 del tokens[:size]
                 skip += size
+                while len(tokens) > 1 and tokens[0].lower() in lex.not_names:
+                    tokens.pop(0)  # "Seoul Wednesday Trump"
+                    skip += 1
                 break
-        if "of" in tokens[1:] and tokens[tokens.index("of", 1) - 1].lower() not in lex.org_words:
+        if "of" in tokens[1:] and tokens[tokens.index("of", 1) - 1].lower() not in lex.org_words and \
+                not _opened_organisation(tokens[:tokens.index("of", 1)], lex.org_words):  # "Office for the District of"
             head = tokens[:tokens.index("of", 1)]  # "Joe Musselman of The Honor Foundation": Joe Musselman
             if all(w.lower() in lex.titles for w in head):
                 return None  # "Director of Public Policy Polling", "Secretary of State": a post, no name
@@ -130,7 +147,9 @@ class NameParser:
                 tokens[-1].lower() not in lex.org_words:
             tokens.pop(0)
             skip += 1
-        if initial and len(tokens) > 2 and tokens[0] not in lex.given and \
+        elif len(tokens) > 1 and _POSSESSIVE_RE.search(tokens[0]) and state_of(_POSSESSIVE_RE.sub("", tokens[0])):
+            tokens[0] = _POSSESSIVE_RE.sub("", tokens[0])  # "Michigan's Supreme Court" is the Michigan Supreme Court
+        if initial and len(tokens) > 2 and tokens[0] not in lex.given and not _INITIAL_RE.fullmatch(tokens[1]) and \
                 (looks_like_role(tokens[0].lower()) or tokens[0].lower() in lex.person_nouns) \
                 and not self.article.seen_mid_sentence(tokens[0]):
             tokens.pop(0)
@@ -142,7 +161,7 @@ class NameParser:
         possessive = len(tokens[-1]) > 2 and _POSSESSIVE_RE.search(tokens[-1]) is not None
         if possessive:
             tokens[-1] = _POSSESSIVE_RE.sub("", tokens[-1])
-        tokens = [t.rstrip(".") if len(t) > 3 else t for t in tokens]
+        tokens = [t.rstrip(".") if len(t) > 3 and not _DOTTED_RE.fullmatch(t) else t for t in tokens]
         return skip, titles, tokens, possessive
 
     def _title_prefix(self, tokens: list[str]) -> int:
@@ -164,6 +183,17 @@ class NameParser:
             return 0
         return cut
 
+    def _alone_elsewhere(self, place: str, following: str) -> bool:
+        """Whether a place the article writes before a name ("Japan Feng") also stands alone in it ("enter
+        Japan"), so that it is a place glued to the name, not a given name ("Jordan Whitfield")."""
+        return len(self.article.occurrences(place, limit=6)) > len(self.article.occurrences(f"{place} {following}",
+                                                                                                limit=6))
+
+    def located(self, start: int) -> bool:
+        """Whether a preposition of place stands right before ``start`` ("in Delaware Biden said")."""
+        before = self.article.masked[max(0, start - 12):start].rstrip(" \u00a0")
+        return before[-2:] in _LOCATED_ENDS and _LOCATED_RE.search(before + " ") is not None
+
     def core_of(self, surface: str) -> tuple[str, tuple, bool] | None:
         """``(core name, titles, possessive)`` of a name as written ("Mr Blair's" → "Blair", ("Mr",), True)."""
         split = self.split_name(surface.split(), initial=True)
@@ -171,6 +201,13 @@ class NameParser:
             return None
         _, titles, tokens, possessive = split
         return " ".join(tokens), tuple(titles), possessive
+
+
+def _opened_organisation(tokens: list[str], org_words: frozenset) -> bool:
+    """Whether ``tokens`` already hold an organisation's "of" or "for" ("U.S. Attorney's Office for the
+    District"), so that a later "of" stays inside the name."""
+    return any(tokens[j].lower().rstrip(".") in org_words and tokens[j + 1].lower() in ("of", "for")
+               for j in range(len(tokens) - 1))
 
 
 def _joins_organisation(tokens: list[str], i: int, org_words: frozenset) -> bool:

@@ -28,6 +28,7 @@ _ROLE_COMMA_NAME_RE = re.compile(rf",[ \u00a0]+({_NAME_AFTER_ROLE}),")
 # once (atomic), so that a run of capitals is linear. Search a slice: the look-behind sees no further.
 _NAME_COMMA_THE_RE = re.compile(rf"(?<![\w'’.-])(?>[\w'’.-]*?(?=[A-Z]))({_NAME_AFTER_ROLE}),[ \u00a0]+"
                                 rf"(?:the|a|an|its|his|her|their|[A-Z][\w-]*['’]s)(?:[ \u00a0][\w'’-]+){{0,4}}?[ \u00a0]$")
+_AGED_RE = re.compile(r"(\d{1,3})-year-old")
 _PREPOSITION_RE = re.compile(r"(?<![ \u00a0])[ \u00a0]+(?:at|of|in|on|for|from|with|to|who|which|that)(?=[ \u00a0])")
 
 
@@ -90,10 +91,43 @@ class Resolver:
             if unnamed and not found:  # "A man who farms nearby said …. "…," he said": nobody named
                 found = [m for m in unnamed if m.start < position and
                          (gender is None or m.entity.gender in (None, gender))]
+            if len(found) > 1:  # "in Lynn Haven …, Lula Bright sat": a name after "in" is a place first
+                found = [m for m in found if not self.parser.located(m.start)] or found
             if found:
                 speaking = [m for m in found if self.finder.speaks_at(m.end)]
                 attested = [m for m in found if m.entity.evidence > 0]
                 return (speaking or attested or found)[0].entity
+        return None
+
+    def resolve_affiliated(self, party: str | None, state: str | None, position: int) -> Entity | None:
+        """"the Ohio Republican", "the Democrat": the nearest person before ``position`` the article gave that
+        party (and state); else the nearest person whose stated party and state do not contradict it (one whose
+        party the article never stated: "Speaker Brannigan told LNC …. "…," the Louisiana Republican said").
+        What the description says is then known of that person."""
+        k = self.article.sentence_of(position)
+        fallback = None
+        for j in range(k, -1, -1):
+            for mention in reversed(self.finder.mentions_in(j)):
+                if mention.start >= position or mention.possessive:
+                    continue
+                entity = self.entities.typed(mention.entity)
+                if entity.kind != "person":
+                    continue
+                if entity.party == party and (state is None or entity.state == state):
+                    return entity
+                if fallback is None and k - j <= 3 and entity.party in (None, party) and \
+                        (state is None or entity.state in (None, state)):
+                    fallback = entity
+        if fallback is not None:
+            fallback.party, fallback.state = fallback.party or party, fallback.state or state
+        return fallback
+
+    def _aged(self, age: int, position: int) -> Entity | None:
+        """The nearest person before ``position`` whose age the article gave as ``age`` ("Denise Forbes, 52,")."""
+        for j in range(self.article.sentence_of(position), -1, -1):
+            for mention in reversed(self.finder.mentions_in(j)):
+                if mention.start < position and self.entities.typed(mention.entity).age == age:
+                    return mention.entity
         return None
 
     def _fits(self, entity: Entity, kind: str, gender: str | None, roles: set | None) -> bool:
@@ -148,6 +182,11 @@ class Resolver:
         unnamed = self._unnamed_with(head, position)
         if unnamed is not None:  # "A Western diplomat said …. "…," the diplomat said": still nobody named
             return unnamed
+        aged = _AGED_RE.fullmatch(head)
+        if aged:  # "the 52-year-old": the person of that age, else the nearest person
+            entity = self._aged(int(aged.group(1)), position)
+            if entity is not None:
+                return entity
         entity = self._role_holder(head, modifiers, position)
         possessed = re.match(r"(?i:his|her|their|its|our|my)\b|\S+['’]s\b", description.strip()) is not None
         if entity is None and fallback and not possessed and \
