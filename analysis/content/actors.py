@@ -16,11 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataFileError, OptionError
-from analysis.paths import ACTORS_YML
+from analysis.paths import ACTORS_YML, DATA_DIR
 from analysis.resources.datafiles import read_section
+from analysis.resources.wordlists import read_entries
 from analysis.voices.names.index import NameIndex
 from analysis.voices.names.lexicon import lexicon
 
+ACTOR_PARTS_TXT = DATA_DIR / "actor_parts.txt"
 SUGGEST_SAMPLE = 2000  # articles read to find the names; mentions are then counted on every sentence
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 
@@ -37,6 +39,57 @@ def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
         kind = entry.get("type", "other") if isinstance(entry, dict) else "other"
         out[str(name)] = {"type": str(kind), "aliases": [a.strip() for a in aliases]}
     return out
+
+
+def merged_actors(actors: dict[str, dict]) -> tuple[dict[str, dict], dict[str, str]]:
+    """The actors with those that name another actor's part folded into it, and the map from each given name
+    to the name it is now under.
+
+    An actor folds into another when each of its aliases is one of the other's aliases followed by words of
+    ``data/actor_parts.txt`` ("Trump Presidency", "Trump administration", "Smith's lawyers" into "Trump" and
+    "Smith"), or when its only alias is a person's surname or first name that no other actor holds ("Trump"
+    into "Donald Trump"). Its name and aliases become the other's aliases, so that one person is one row.
+    """
+    parts = {w.lower() for line in read_entries(ACTOR_PARTS_TXT) for w in line.split()}
+    into: dict[str, str] = {}
+    for name, entry in actors.items():
+        aliases = {name, *entry.get("aliases", [])}
+        owners = {other for other, found in actors.items() if other != name and
+                  all(_names_part_of(alias, {other, *found.get("aliases", [])}, parts) for alias in aliases)}
+        owners |= _fuller_person(name, aliases, actors)
+        if len(owners) == 1:
+            into[name] = owners.pop()
+    for name in list(into):  # follow chains: "Trump campaign" → "Trump" → "Donald Trump"
+        seen = {name}
+        while into[name] in into and into[name] not in seen:
+            seen.add(into[name])
+            into[name] = into[into[name]]
+    into = {name: owner for name, owner in into.items() if owner not in into}  # no cycles
+    out = {name: {**entry, "aliases": list(entry.get("aliases", []))} for name, entry in actors.items()
+           if name not in into}
+    for name, owner in into.items():
+        out[owner]["aliases"] = list(dict.fromkeys([*out[owner]["aliases"], name, *actors[name].get("aliases", [])]))
+    return out, {name: into.get(name, name) for name in actors}
+
+
+def _names_part_of(alias: str, others: set[str], parts: set[str]) -> bool:
+    words = alias.replace("’s ", "'s ").split()
+    for other in others:
+        n = len(other.split())
+        if " ".join(words[:n]).removesuffix("'s") == other and len(words) > n and \
+                all(w.lower() in parts for w in words[n:]):
+            return True
+    return False
+
+
+def _fuller_person(name: str, aliases: set[str], actors: dict[str, dict]) -> set[str]:
+    """The one person actor whose two- or three-word name starts or ends with this one-word actor's name."""
+    if len(aliases) != 1 or " " in name:
+        return set()
+    owners = {other for other, entry in actors.items() if other != name and entry.get("type") in ("person", None)
+              and any(2 <= len(a.split()) <= 3 and name in (a.split()[0], a.split()[-1])
+                      for a in {other, *entry.get("aliases", [])})}
+    return owners if len(owners) == 1 else set()
 
 
 def compile_actors(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]:

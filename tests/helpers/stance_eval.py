@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from analysis.scores.stance.evidence import PARTS, stance_evidence
+from analysis.scores.stance.reading import PARTS, stance_evidence
 from analysis.scores.stance.model import sentence_tones, stance_features
 from analysis.scores.tone import spearman
 from analysis.voices.voices import split_sentences
