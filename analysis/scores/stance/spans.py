@@ -165,9 +165,9 @@ class ArticleMentions:
 def find_mentions(sentences: pd.DataFrame, actors: dict[str, dict], *, coreference: bool = True) -> pd.DataFrame:
     """One row per sentence and actor it refers to: ``article_id``, ``sentence_no``, ``actor``,
     ``n_names`` (names and aliases, surnames included), ``n_titles`` (descriptions: "the senator") and
-    ``n_pronouns``. With ``coreference`` off, names and aliases alone (no surnames).
+    ``n_pronouns``. With ``coreference`` off, names, aliases and surnames alone.
     """
-    matcher = ActorMatcher.build(actors, surnames=coreference)
+    matcher = ActorMatcher.build(actors)
     rows = []
     for article_id, records in article_records(sentences):
         texts = [text if isinstance(text, str) else "" for _, text, *_ in records]
