@@ -44,8 +44,10 @@ _EXPORTS = {
     "analysis.scores.stance.target_model": ["target_sentiment"],
     "analysis.scores.tone": ["actor_tone", "article_tone", "extreme_sentences", "tone_agreement", "tone_by_position",
                              "tone_by_source"],
+    "analysis.stories.alignment": ["align_story"],
     "analysis.stories.grouping": ["find_stories"],
     "analysis.stories.reuse": ["text_reuse"],
+    "analysis.stories.similarity": ["compare_sentences"],
     "analysis.voices.voices": ["split_sentences"],
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}

@@ -69,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", help="load a corpus and print what was read, removed and reported")
     _loading_options(load)
     load.add_argument("--strict", action="store_true", help="fail on the first problem instead of reporting it")
+    load.add_argument("--rows", type=int, default=ARTICLE_ROWS, help=f"articles to list (default {ARTICLE_ROWS}; "
+                      "0 lists every one)")
+    report_help = "article column to compare (default: source; an export's media_name, outlet, … is source)"
     score = commands.add_parser("score", help="run the whole pipeline and write sentence- and article-level tables")
     _loading_options(score)
     _data_options(score)
@@ -85,13 +88,17 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--carry", action="append", default=[], metavar="COLUMN",
                        help="an article column to repeat on every sentence (repeatable)")
     score.add_argument("--no-dedupe", action="store_true", help="skip the duplicate check")
+    score.add_argument("--no-stories", action="store_true", help="skip grouping articles into stories and comparing "
+                       "them (no stories, reuse and alignments tables)")
     score.add_argument("--provisional", action="store_true", help="without --codebook or --actors, draw provisional "
                        "topics and stand-in actors from the corpus and match them, as the report does")
     score.add_argument("--quiet", action="store_true", help="no progress bars")
     report = commands.add_parser("report", help="build the HTML reports")
     _loading_options(report)
     _data_options(report)
-    report.add_argument("--by", default="source", help="article column to compare (default: source)")
+    report.add_argument("--by", default="source", help=report_help)
+    report.add_argument("--within", metavar="COLUMN", help="compare the --by groups inside each value of this "
+                        "column: --by source --within story compares outlets story by story")
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (default: reports)")
     report.add_argument("--show-code", action="store_true", help="show the notebooks' code in the pages")
     report.add_argument("--only", action="append", help="build only notebooks whose name contains this")
@@ -115,6 +122,9 @@ def _data_options(command) -> None:
                                                      "else the corpus's frequent names)")
     command.add_argument("--tone-dictionary", type=Path, help="a tone dictionary (Lexicoder, LIWC, quanteda YAML, "
                          "WordStat): adds dictionary tone beside VADER and TextBlob (docs/dictionaries.md)")
+    command.add_argument("--story", metavar="COLUMN", help="the article column (of the export or manifest) that says "
+                         "which story each article tells; without it, stories are found from the articles' words, "
+                         "titles and dates (docs/stories.md)")
 
 
 def command_function(name: str):
@@ -135,17 +145,25 @@ def command_function(name: str):
 def _load(args) -> int:
     corpus = command_function("load")(args.corpus, manifest=args.manifest, text_col=args.text_col, strict=args.strict,
                          max_file_mb=args.max_file_mb)
-    print(load_summary(corpus, manifest=args.manifest, bundled=args.corpus is None))
+    print(load_summary(corpus, manifest=args.manifest, bundled=args.corpus is None, rows=args.rows))
     return 0
 
 
-def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
-    """What was read, removed and reported: a small table, then the removals by reason, then each problem."""
+ARTICLE_ROWS = 50
+ARTICLE_TABLE = (("article_id", 32), ("source", 24), ("published", 10), ("published_from", 16), ("n_words", 7),
+                 ("duplicate_of", 32), ("title", 48))
+
+
+def load_summary(corpus, *, manifest=None, bundled: bool = False, rows: int | None = ARTICLE_ROWS) -> str:
+    """What was read, removed and reported: a small table of counts, the articles as a table (one row each: id,
+    source, date and where it came from, words, the article it duplicates, title; the first ``rows``, or every
+    one with ``rows`` 0 or None, and the line under it says how many are left out), then the removals by reason,
+    then each problem."""
     s = corpus.summary()
     a, problems = corpus.articles, corpus.problems
     where = " (bundled, with its manifest)" if bundled else f" (manifest {manifest})" if manifest else ""
     duplicates = s["articles"] - s["unique_articles"]
-    rows = [("files with articles", f"{a['path'].nunique():,}"),
+    summary_rows = [("files with articles", f"{a['path'].nunique():,}"),
             ("articles", f"{plural(s['articles'], 'article')} ({plural(duplicates, 'duplicate')} flagged)"),
             ("sources", f"{s['sources']:,}"),
             ("dates", f"{s['first_date']} to {s['last_date']}" if s["first_date"] else "none found"),
@@ -153,7 +171,8 @@ def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
             ("removed spans", f"{s['removed_spans']:,}"),
             ("problems", f"{len(problems):,} ({s['files_skipped']:,} skipped, {plural(s['warnings'], 'warning')})")]
     lines = [printable(f"Corpus: {corpus.root}{where}")]
-    lines += [f"  {label:<21}{value}" for label, value in rows]
+    lines += [f"  {label:<21}{value}" for label, value in summary_rows]
+    lines += article_table(a, rows=rows)
     reasons = corpus.removed["reason"].value_counts()
     if len(reasons):
         lines.append("Removed spans by reason:")
@@ -165,13 +184,43 @@ def load_summary(corpus, *, manifest=None, bundled: bool = False) -> str:
     return "\n".join(lines)
 
 
+def article_table(articles, *, rows: int | None = ARTICLE_ROWS) -> list[str]:
+    """The articles as lines of a fixed-width table (:data:`ARTICLE_TABLE`: each column cut to its width with
+    "…"), dates as ISO days, missing values as "-"; the first ``rows`` (all with 0 or None), then a line that says
+    how many were left out."""
+    if articles.empty:
+        return ["Articles: none"]
+    shown = articles if not rows else articles.head(rows)
+    columns = [(name, width) for name, width in ARTICLE_TABLE if name in articles.columns]
+    lines = ["Articles:", "  " + "  ".join(f"{name:<{width}}" for name, width in columns).rstrip()]
+    for record in shown[[name for name, _ in columns]].itertuples(index=False):
+        cells = [_cell(value, width) for value, (_, width) in zip(record, columns)]
+        lines.append(printable("  " + "  ".join(cells).rstrip()))
+    if len(shown) < len(articles):
+        lines.append(f"  … the first {len(shown):,} of {plural(len(articles), 'article')}; --rows 0 lists every one")
+    return lines
+
+
+def _cell(value, width: int) -> str:
+    if value is None or (not isinstance(value, str) and value != value):  # None, NaN, NaT
+        text = "-"
+    elif hasattr(value, "strftime"):  # a date: the day, and the time only when it has one
+        text = value.strftime("%Y-%m-%d %H:%M" if (value.hour, value.minute, value.second) != (0, 0, 0) else "%Y-%m-%d")
+    else:
+        text = " ".join(str(value).split())
+    text = text if len(text) <= width else text[:width - 1] + "…"
+    return f"{text:>{width}}" if isinstance(value, (int, float)) and not isinstance(value, bool) and text != "-" \
+        else f"{text:<{width}}"
+
+
 def _score(args) -> int:
     result = command_function("score")(args.corpus, args.out, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
                           tone_dictionary=args.tone_dictionary,
                           text_col=args.text_col, fmt=args.format, engine=args.engine, workers=args.workers,
                           scheduler=args.scheduler, chunk_files=args.chunk_files, dedupe=not args.no_dedupe,
                           progress=False if args.quiet else None, excel_safe=not args.raw_csv, max_file_mb=args.max_file_mb,
-                          carry=tuple(args.carry), provisional=args.provisional)
+                          carry=tuple(args.carry), provisional=args.provisional, story=args.story,
+                          stories=not args.no_stories)
     print(printable(str(result)))
     return 0
 
@@ -180,7 +229,7 @@ def _report(args) -> int:
     index = command_function("report")(args.corpus, manifest=args.manifest, codebook=args.codebook, actors=args.actors,
                           tone_dictionary=args.tone_dictionary,
                           by=args.by, out=args.out, show_code=args.show_code, only=args.only,
-                          keep_executed=args.keep_executed,
+                          keep_executed=args.keep_executed, story=args.story, within=args.within,
                           text_col=args.text_col, max_file_mb=args.max_file_mb)
     print(f"Report written to {printable(str(index))}")
     return 0

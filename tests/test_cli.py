@@ -147,3 +147,54 @@ def test_report_by_a_manifest_column(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     page = (tmp_path / "r" / "03-voices-and-actors.html").read_text(encoding="utf-8")
     assert "Ports" in page and "City" in page
+
+
+def test_load_prints_the_articles_as_a_table_with_where_each_date_came_from(capsys):
+    assert main(["load", str(OTHER)]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if line.strip().startswith("article_id"))
+    assert header.split() == ["article_id", "source", "published", "published_from", "n_words", "duplicate_of",
+                              "title"]
+    row = next(line for line in out.splitlines() if "daily-ledger/port-deal" in line)
+    assert row.split()[:5] == ["daily-ledger/port-deal", "daily-ledger", "2024-05-11", "published", "line"]
+    assert "Port strike ends with a deal after five days" in row
+    copy = next(line for line in out.splitlines() if line.strip().startswith("coastal-wire/strike-wire "))
+    assert "coastal-wire/strike-wire-update" in copy  # the article it duplicates
+    assert main(["load", "--rows", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "… the first 2 of 5\u00a0articles; --rows 0 lists every one" in out or \
+        "… the first 2 of 5 articles; --rows 0 lists every one" in out
+    assert main(["load", "--rows", "0"]) == 0
+    assert "… the first" not in capsys.readouterr().out
+
+
+def test_report_by_an_exports_own_name_for_the_source_column(tmp_path):
+    rows = [{"text": p.read_text(encoding="utf-8"), "media_name": p.parent.name} for p in sorted(OTHER.rglob("*.txt"))]
+    pd.DataFrame(rows).to_csv(tmp_path / "export.csv", index=False)
+    result = _cli(["report", tmp_path / "export.csv", "--by", "media_name", "--out", tmp_path / "r", "--only", "01"],
+                  cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "r" / "01-corpus.html").read_text(encoding="utf-8")
+    assert "harbour-herald" in page and "Compared by:</strong> source" in (tmp_path / "r" / "index.html").read_text()
+
+
+def test_stories_from_a_column_of_the_export_or_found(tmp_path):
+    export = tmp_path / "export.csv"
+    pd.DataFrame({"text": ["The council approved the Lakeside bridge budget on Monday after a long debate.",
+                           "Lakeside's council approved the bridge budget on Monday, ending a long debate.",
+                           "Mereford's chess club won the regional cup on Saturday."],
+                  "source": ["A", "B", "A"], "published": ["2024-05-06", "2024-05-06", "2024-05-04"],
+                  "event": ["bridge", "bridge", None]}).to_csv(export, index=False)
+    result = _cli(["score", export, "--out", tmp_path / "given" / "s.parquet", "--story", "event", "--quiet"],
+                  cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    articles = pd.read_parquet(tmp_path / "given" / "s.articles.parquet")
+    assert articles["story"].tolist() == ["bridge", "bridge", "(no story)"]
+    assert set(articles["story_from"]) == {"column event"}
+    unknown = _cli(["score", export, "--out", tmp_path / "bad" / "s.parquet", "--story", "desk"], cwd=tmp_path)
+    _one_line_error(unknown)
+    assert "--story: no article column 'desk'" in unknown.stderr
+    found = _cli(["score", export, "--out", tmp_path / "found" / "s.parquet", "--quiet"], cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    stories = pd.read_parquet(tmp_path / "found" / "s.stories.parquet")
+    assert len(stories) == 2 and stories["n_sources"].max() == 2 and set(stories["story_from"]) == {"found"}

@@ -71,7 +71,7 @@ def test_a_fresh_venv_builds_a_report_from_anywhere(wheel, tmp_path):
     assert report.returncode == 0, report.stderr[-3000:]
     pages = sorted(p.name for p in (elsewhere / "out").glob("*.html"))
     assert pages == ["01-corpus.html", "02-tone.html", "03-voices-and-actors.html", "04-topics.html",
-                     "05-keywords.html", "index.html"]
+                     "05-keywords.html", "06-stories.html", "index.html"]
     assert list((tmp_path / "user-cache" / "presslens" / "scores").iterdir()), "the cache goes to the user's folder"
     assert "TCP without encryption" not in report.stderr
     imported = _run([str(python), "-c", "import analysis; print(analysis.__file__)"], cwd=elsewhere, env=env)

@@ -107,9 +107,11 @@ def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] 
     target. Columns: ``by``, ``term``, ``count_target``, ``count_reference``,
     ``words_target``, ``words_reference``, ``g2`` (Dunning's log-likelihood),
     ``p_value`` (chi-squared with 1 degree of freedom, two-sided),
-    ``p_adjusted`` (corrected for testing many terms at once, within each
-    group: Holm's step-down by default, ``correction="bh"`` for Benjamini and
-    Hochberg's false discovery rate, ``"none"``), ``significant``
+    ``p_adjusted`` (corrected for testing many terms at once, over every
+    test of the call, all groups together: each term of each group, those
+    rarer in the target included, is one test; Holm's step-down by default,
+    ``correction="bh"`` for Benjamini and Hochberg's false discovery rate,
+    ``"none"``), ``significant``
     (``p_adjusted < alpha``), ``log_ratio`` (Hardie's effect size: log2 of the
     ratio of relative frequencies, 0.5 standing in for a zero count; 1 means
     twice as frequent) and ``rank`` (1 = most distinctive in its group).
@@ -139,7 +141,8 @@ def keyness(frame: pd.DataFrame, *, by: str = "source", ngrams: tuple[int, int] 
                       "distinctive", stacklevel=2)
         return pd.DataFrame(columns=columns)
     target = _contingency(counts, by=by, min_count=min_count)
-    target["p_adjusted"] = target.groupby(by)["p_value"].transform(lambda p: adjust_p(p, method=correction))
+    # One family for the whole table: a page names the significant terms of every group at once.
+    target["p_adjusted"] = adjust_p(target["p_value"].to_numpy(), method=correction)
     target["significant"] = target["p_adjusted"] < alpha
     tests = len(target)
     if only_over:

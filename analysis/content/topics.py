@@ -15,6 +15,8 @@ counted.
 """
 from __future__ import annotations
 
+import calendar
+import re
 import warnings
 from pathlib import Path
 
@@ -24,8 +26,10 @@ from analysis.content.dictionaries import Codebook, as_codebook, load_dictionary
 from analysis.content.keywords import count_terms, keyness, kwic_lines
 from analysis.content.matcher import Matcher
 from analysis.paths import TOPICS_YML
+from analysis.resources.wordlists import generic_nouns, word_tags
 from analysis.text.segment import LEDE_SENTENCES
-from analysis.text.tokens import count_words, words
+from analysis.voices.names.lexicon import lexicon
+from analysis.text.tokens import FUNCTION_WORDS, HONORIFICS, count_words, words
 
 PROVISIONAL_NOTE = ("provisional: no codebook was given, so each group's most distinctive terms stand for topics "
                     "of their own; write a codebook to measure real topics")
@@ -177,37 +181,133 @@ def pattern_counts(sentences: pd.DataFrame, codebook, *, text_col: str = "text",
 
 def provisional_codebook(articles: pd.DataFrame, *, by: str = "source", per_group: int = 3,
                          max_topics: int = 12, text_col: str = "text") -> Codebook:
-    """Stand-in topics for a corpus with no codebook: the most distinctive terms of *each* group.
+    """Stand-in topics for a corpus with no codebook: named things and noun phrases distinctive of each group.
 
-    Terms come from :func:`analysis.content.keywords.keyness` (news stop list, so no
-    function word, filler or honorific; multi-word names kept whole), taken
-    in turn from every group (its best, then every group's second, …) so that
-    each group contributes up to ``per_group`` and none dominates; at most
-    ``max_topics`` in all. With one group, its most frequent terms are used.
-    Each term is a topic of its own. A term made only of words of the groups' own names ("reuters" in a
-    corpus grouped by source, with a source "Reuters") is an outlet naming itself, not a topic, and is
-    passed over. The result says it is provisional
-    (``provisional=True`` and ``note``); it is empty when no term occurs twice.
+    Candidates are each group's terms more frequent in it than in the rest, in
+    :func:`analysis.content.keywords.keyness`'s order (words and two-word phrases, news stop list, multi-word
+    names kept whole), or, with one group, its most frequent terms. A candidate stands for a topic only by
+    :func:`topic_kind`'s rules: a name as the corpus writes it ("Port Authority", "Minsk"), a noun phrase
+    ("wage talks"), or else a single noun that is not a generic one ("grain", not "work"); never a month or
+    weekday, a verb, an adjective or an adverb, and never an outlet naming itself ("reuters" in a corpus grouped
+    by source with a source "Reuters"). Names and noun phrases come before single nouns. Terms are taken in turn
+    from every group (its best, then every group's second, …) so that each contributes up to ``per_group`` and
+    none dominates; at most ``max_topics`` in all. A name is labelled as the corpus writes it, anything else in
+    lower case.
+
+    The result says it is provisional (``provisional=True`` and ``note``); when no candidate qualifies it is
+    empty and its note says so, rather than fill the page with stray words.
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        keys = keyness(articles, by=by, ngrams=(1, 1), text_col=text_col, min_count=2) \
+        keys = keyness(articles, by=by, ngrams=(1, 2), text_col=text_col, min_count=2) \
             if articles[by].nunique() >= 2 else pd.DataFrame()
     if len(keys):
         ranked = [group["term"].tolist() for _, group in keys.groupby(by, sort=True)]
     else:
-        counts = count_terms(articles, by=by, ngrams=(1, 1), text_col=text_col, min_count=2)
+        counts = count_terms(articles, by=by, ngrams=(1, 2), text_col=text_col, min_count=2)
         ranked = [counts.sort_values(["count", "term"], ascending=[False, True])["term"].tolist()]
     own = _group_name_words(articles[by])
-    ranked = [[t for t in group_terms if not set(words(str(t))) <= own] for group_terms in ranked]
+    texts = "\n\n".join(t for t in articles[text_col] if isinstance(t, str))
+    written = written_names({t for group_terms in ranked for t in group_terms}, texts)
+    kinds = {t: topic_kind(t, names=written) for group_terms in ranked for t in group_terms}
+    ranked = [sorted((t for t in group_terms if kinds[t] and not set(words(str(t))) <= own),
+                     key=lambda t: kinds[t] == "noun")  # stable: names and phrases first, each in keyness order
+              for group_terms in ranked]
     terms: list[str] = []
     for depth in range(per_group):
         for group_terms in ranked:
             if depth < len(group_terms) and group_terms[depth] not in terms and len(terms) < max_topics:
                 terms.append(group_terms[depth])
-    note = PROVISIONAL_NOTE if terms else "provisional: the corpus has no term frequent enough to stand for a topic"
-    return Codebook({term: [term] for term in terms}, match="fixed", source="provisional codebook",
+    note = PROVISIONAL_NOTE if terms else NO_STAND_INS
+    return Codebook({written.get(term, term): [term] for term in terms}, match="fixed", source="provisional codebook",
                     format="provisional", provisional=True, note=note)
+
+
+NO_STAND_INS = ("provisional: no codebook was given, and no name, noun phrase or noun is distinctive enough of a group "
+                "to stand for a topic; write a codebook to measure topics")
+CALENDAR_WORDS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [m.lower() for m in calendar.month_abbr[1:]] + ["sept"]
+    + [d.lower() for d in calendar.day_name] + [d.lower() for d in calendar.day_abbr])
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+MODIFIER_TAGS = NOUN_TAGS | {"JJ", "JJR", "JJS"}
+CONNECTORS = frozenset({"of", "and", "de", "for", "the"})  # inside a multi-word name ("Port of Portville")
+
+
+def topic_kind(term: str, *, names: dict[str, str] | frozenset | set = frozenset()) -> str | None:
+    """Whether a lower-case term can stand for a topic, and as what: ``"name"``, ``"phrase"``, ``"noun"`` or None.
+
+    Rules, in order (word classes are the commonest part of speech of each word, :func:`analysis.resources.wordlists.word_tags`):
+
+    - a term holding a month or weekday name ("march", "monday"), or made of titles only ("president"), is never a
+      topic;
+    - a term in ``names`` (the corpus writes it capitalised: :func:`written_names`) is a **name**, unless it is a
+      lone demonym ("Belarusian"), which is an adjective;
+    - a term of several words is a **phrase** when its last word is a noun, not a generic one ("good work" is
+      filler), and every other word a noun or an adjective ("wage talks", "chinese capital");
+    - a single word is a **noun** when its class is a noun and it is not a generic noun ("work", "nobody",
+      ``data/generic_nouns.txt``);
+    - anything else (verbs, adjectives, adverbs, words the lexicon does not know) is not a topic.
+    """
+    parts = str(term).split()
+    if not parts or any(w in CALENDAR_WORDS for w in parts) or all(w in lexicon().titles for w in parts):
+        return None
+    if term in names:
+        return None if len(parts) == 1 and parts[0] in lexicon().demonyms_lower else "name"
+    tags = word_tags()
+    classes = [tags.get(w) for w in parts]
+    if len(parts) > 1:
+        modifiers_ok = all(c in MODIFIER_TAGS or w in lexicon().demonyms_lower for w, c in zip(parts[:-1], classes[:-1]))
+        head = parts[-1]
+        return "phrase" if classes[-1] in NOUN_TAGS and modifiers_ok and head not in generic_nouns() else None
+    return "noun" if classes[0] in NOUN_TAGS and parts[0] not in generic_nouns() else None
+
+
+def written_names(terms, text: str) -> dict[str, str]:
+    """The terms the corpus writes as names of their own: ``{term: as written}``.
+
+    A use counts as a name when every word starts with a capital (connectors such as "of" apart) and the name
+    stands alone: the word after it, and the word before it unless that word opens a sentence, are not
+    capitalised, function words apart ("Port" in "Port Authority" or "President" in "President Xi" is part of a
+    longer name; "The" before "Port Authority" is not). A term is
+    a name when at least half of its uses are, and at least one of them does not open a sentence (a common noun
+    capitalised at the start of sentences is not a name). "As written" is the commonest such form."""
+    found = {}
+    for term in terms:
+        parts = str(term).split()
+        pattern = re.compile(r"(?<![\w'’-])" + r"[\s-]+".join(re.escape(p) for p in parts) + r"(?![\w-])",
+                             re.IGNORECASE)
+        uses = named = 0
+        forms: dict[str, int] = {}
+        inside = False
+        for match in pattern.finditer(text):
+            uses += 1
+            written = match.group(0)
+            opens = _opens_sentence(text, match.start())
+            if (all(w[0].isupper() or w.lower() in CONNECTORS for w in written.split())
+                    and not _capitalised(_NEXT_WORD.match(text, match.end()))
+                    and (opens or not _capitalised(_PREVIOUS_WORD.search(text[max(0, match.start() - 40):match.start()])))):
+                named += 1
+                forms[written] = forms.get(written, 0) + 1
+                inside = inside or not opens
+        if uses and inside and named * 2 >= uses:
+            found[term] = max(sorted(forms), key=forms.get)
+    return found
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+_PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
+
+
+def _capitalised(match: re.Match | None) -> bool:
+    """Whether a neighbouring word is capitalised and not a function word, honorific or title ("The" opening a
+    sentence, "Mr" or "President" before a name are not part of it)."""
+    word = match.group(1) if match else ""
+    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS | HONORIFICS | lexicon().titles
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _group_name_words(labels: pd.Series) -> set[str]:

@@ -15,14 +15,16 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.clean import Markers, clean_text
-from analysis.corpus.metadata import domain_of, find_column, parse_date, url_domain_in
+from analysis.corpus.metadata import (date_in_file_name, domain_of, find_column, parse_date, url_domain_in,
+                                      year_in_file_name, year_only)
 from analysis.tables.schemas import RESERVED
 from analysis.text.inflect import plural
 from analysis.text.tokens import count_words
 
 ARTICLE_COLUMNS = [
     "article_id", "source", "published", "title", "text", "path", "encoding", "n_words",
-    "byline", "url", "dateline", "source_credit", "source_from", "duplicate_of", "duplicate_similarity",
+    "byline", "url", "dateline", "source_credit", "source_from", "published_from", "duplicate_of",
+    "duplicate_similarity",
 ]
 REMOVED_COLUMNS = ["article_id", "source", "text", "reason"]
 PROBLEM_COLUMNS = ["path", "severity", "message"]
@@ -149,8 +151,7 @@ def article_row(record: dict, cleaned, root: Path, problems: list[dict]) -> dict
     fields = {field: meta[column] for field in _FIELDS if (column := meta_column(meta, field)) is not None}
     path = record["path"]
     source, source_from = _infer_source(record, fields, manifest, found, root, cleaned.text)
-    published = _resolve_date(manifest.get("published"), fields.get("published"), found.get("published"),
-                              path, problems)
+    published, published_from = resolve_date(manifest, fields.get("published"), found, path, problems)
     if not cleaned.text:
         problems.append({"path": path, "severity": "warning",
                          "message": f"{record['article_id']}: the cleaner removed all of the text (see removed)"})
@@ -168,6 +169,7 @@ def article_row(record: dict, cleaned, root: Path, problems: list[dict]) -> dict
         "dateline": found.get("dateline"),
         "source_credit": _first(found.get("dateline_source"), found.get("source_line")),
         "source_from": source_from,
+        "published_from": published_from,
     }
 
 
@@ -193,17 +195,58 @@ def _infer_source(record, fields, manifest, found, root, text) -> tuple[str, str
     return UNKNOWN_SOURCE, "unknown"
 
 
-def _resolve_date(*values_and_context) -> pd.Timestamp | None:
-    *values, path, problems = values_and_context
-    for value in values:
-        if value is None or (isinstance(value, str) and not value.strip()):
+def resolve_date(manifest: dict, column, found: dict, path: str, problems: list[dict]
+                 ) -> tuple[pd.Timestamp | None, str | None]:
+    """An article's publication date and where it came from (``published_from``), never guessed.
+
+    The first of these that gives a valid date wins:
+
+    1. the manifest's ``published`` (``"manifest"``);
+    2. the export's or the page's own date column (``"column"``);
+    3. a published line in the text, "March 1, 2023" or "2024-05-06" (``"published line"``);
+    4. a dateline with its year, "LONDON, 4 March 2024 (Reuters) -" (``"dateline"``);
+    5. an ISO date in the file's name, ``2024-03-04-port-strike.txt`` (``"file name"``);
+    6. a dateline without a year, "PORTVILLE, May 6 (Coastal Wire) -", dated in the year the file's name gives
+       (``strike-2024.txt``: ``"dateline, year from file name"``) or the manifest's ``year`` (or a ``published``
+       that is only a year: ``"dateline, year from manifest"``).
+
+    A value that cannot be read as a date (an ambiguous "03/04/2024", a "February 30") is reported in
+    ``problems`` and passed over; "4/3" is never a dateline. Without any, the article is undated (None, None).
+    """
+    manifest_published = manifest.get("published")
+    manifest_year = year_only(manifest.get("year")) or year_only(manifest_published)
+    if manifest_year:
+        manifest_published = None  # a bare year dates no day: it only gives a dateline its year
+    named, named_warning = date_in_file_name(path)
+    if named_warning:
+        problems.append({"path": path, "severity": "warning", "message": f"published: {named_warning}"})
+    dateline = found.get("dateline_date")
+    candidates = (
+        (manifest_published, "manifest"),
+        (column, "column"),
+        (found.get("published"), "published line"),
+        (dateline if dateline and re.search(r"\d{4}", dateline) else None, "dateline"),
+        (named, "file name"),
+        (_with_year(dateline, year_in_file_name(path)), "dateline, year from file name"),
+        (_with_year(dateline, manifest_year), "dateline, year from manifest"),
+    )
+    for value, origin in candidates:
+        if value is None or (isinstance(value, float) and pd.isna(value)) or (isinstance(value, str) and
+                                                                               not value.strip()):
             continue
         stamp, warning = parse_date(value)
         if warning:
             problems.append({"path": path, "severity": "warning", "message": f"published: {warning}"})
         if stamp is not None:
-            return stamp
-    return None
+            return stamp, origin
+    return None, None
+
+
+def _with_year(dateline: str | None, year: int | None) -> str | None:
+    """A dateline's "May 6" or "6 May" with a year added, or None (no dateline, one with its own year, or no year)."""
+    if not dateline or year is None or re.search(r"\d{4}", dateline):
+        return None
+    return f"{dateline} {year}"
 
 
 def _first(*values):

@@ -169,7 +169,7 @@ def clean_text(text: str, *, markers: Markers | None = None, repeated: frozenset
     articles of the same source (see :func:`repeated_lines`). Returns the kept
     text, the removal log as ``(span, reason)`` pairs, and the metadata found
     (``title``, ``byline``, ``published``, ``dateline``, ``dateline_source``,
-    ``source_line``).
+    ``dateline_date`` (the date a dateline gives, "May 6" or "4 March 2024"), ``source_line``).
     """
     markers = markers or load_markers()
     lines = [_make_line(i, text[start:end]) for i, (start, end) in enumerate(logical_lines(text))]
@@ -382,11 +382,21 @@ def _take_dateline(lines: list[_Line], markers: Markers, meta: dict[str, str], f
             continue
         if any(ln is not first and ln.reason is None and _dateline_match(pattern, ln.raw) for ln in lines):
             return  # "CHANG:" opening line after line is a transcript's speaker, not a place
-        meta["dateline"] = match.group("place").strip()
+        place = match.group("place").strip()
+        if "date" in pattern.groupindex and match.group("date"):
+            meta["dateline_date"] = match.group("date").strip()
+        if _DATE_ONLY_RE.fullmatch(place):  # "March 4 (Reuters) -": a date where the place would be
+            meta.setdefault("dateline_date", place)
+        else:
+            meta["dateline"] = place
         if "source" in pattern.groupindex and match.group("source"):
             meta["dateline_source"] = match.group("source").strip()
         first.prefix, first.reason = match.group(0), "dateline (moved to metadata)"
         return
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_ONLY_RE = re.compile(rf"(?i:{_MONTH}) \d{{1,2}}(?:,? \d{{4}})?|\d{{1,2}} (?i:{_MONTH})(?: \d{{4}})?")
 
 
 def _dateline_match(pattern: re.Pattern, raw: str) -> re.Match | None:

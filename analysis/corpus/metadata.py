@@ -81,6 +81,44 @@ def _parse(value) -> tuple[pd.Timestamp | None, str | None]:
     return None, f"unrecognised date {text!r} (expected ISO 8601 such as 2023-03-01)"
 
 
+_FILE_DATE_RE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_YEAR_RE = re.compile(r"\s*(\d{4})\s*")
+
+
+def date_in_file_name(path: str) -> tuple[pd.Timestamp | None, str | None]:
+    """The ISO date in a file's name (``2024-03-04-port-strike.txt``, ``strike_2024-03-04.txt``), with a warning
+    when it is not a valid date or the name holds two different dates. Only ISO dates are read: ``04-03-2024``
+    could be either way round, and is left alone."""
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    found = {m.group(0) for m in _FILE_DATE_RE.finditer(name)}
+    if not found:
+        return None, None
+    if len(found) > 1:
+        return None, f"the file name {name!r} holds two dates ({', '.join(sorted(found))}); neither is used"
+    stamp, warning = parse_date(found.pop())
+    return stamp, (f"{warning} in the file name {name!r}" if warning else None)
+
+
+_NAME_YEAR_RE = re.compile(r"(?<![\d])(19\d\d|20\d\d)(?![\d])")
+
+
+def year_in_file_name(path: str) -> int | None:
+    """The year a file's name gives: its ISO date's, or a lone year (``strike-2024.txt``, ``2024_port.txt``); None
+    when it gives none, or two different ones."""
+    name = str(path).replace("\\", "/").rsplit("/", 1)[-1]
+    years = {int(y) for y in _NAME_YEAR_RE.findall(name)}
+    return years.pop() if len(years) == 1 else None
+
+
+def year_only(value) -> int | None:
+    """A value that is a year and nothing else (``2024``, ``"2024"``, a manifest's ``year`` column), else None."""
+    if value is None or isinstance(value, bool) or (isinstance(value, float) and (pd.isna(value) or value % 1)):
+        return None
+    match = _YEAR_RE.fullmatch(str(int(value)) if isinstance(value, float) else str(value))
+    year = int(match.group(1)) if match else None
+    return year if year is not None and FIRST_DATE.year <= year <= LAST_DATE.year else None
+
+
 def domain_of(url: str) -> str | None:
     """The host of a URL without ``www.``: ``https://www.cnn.com/x`` gives ``cnn.com``."""
     try:

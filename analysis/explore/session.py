@@ -20,8 +20,9 @@ import pyarrow.parquet as pq
 
 from analysis.content.actors import load_actors
 from analysis.content.dictionaries import Codebook
-from analysis.content.topics import load_codebook
+from analysis.content.topics import NO_STAND_INS, load_codebook
 from analysis.corpus.articles import Corpus
+from analysis.corpus.metadata import COLUMN_ALIASES
 from analysis.corpus.readers import MAX_FILE_MB
 from analysis.errors import ColumnError
 from analysis.explore.colors import source_colors
@@ -34,10 +35,12 @@ from analysis.tables.store import Store, quote
 
 NOT_GROUPS = frozenset({"article_id", "text", "path", "title", "url", "n_words", "duplicate_of",
                         "duplicate_similarity", "n_sentences", "n_scored", "textblob", "vader", "dict_positive",
-                        "dict_negative", "dict_words", "dict_net", "dict_logratio"})
+                        "dict_negative", "dict_words", "dict_net", "dict_logratio", "derived_from",
+                        "reused_share"})
 # The article columns the notebooks use; the others (text, path, URL, byline, …) stay in the store.
 LIGHT_COLUMNS = ("article_id", "source", "published", "title", "n_words", "event", "source_type", "n_sentences",
-                 "n_scored", "textblob", "vader", "dict_net", "dict_logratio")
+                 "n_scored", "textblob", "vader", "dict_net", "dict_logratio", "story", "story_from", "derived_from",
+                 "derivation", "reused_share")
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Analysis:
     colors: dict[str, str]
     root: Path
     out: Path = field(repr=False)
+    within: str | None = None  # groups are "<within> · <by>" labels: outlets compared inside each story, say
 
     @property
     def unique(self) -> pd.DataFrame:
@@ -98,44 +102,56 @@ def analyse(corpus: str | Path | None = None, *, manifest: str | Path | None = N
             codebook: str | Path | None = None, actors: str | Path | None = None, by: str = "source",
             tone_dictionary: str | Path | None = None, text_col: str | None = None,
             max_file_mb: float | None = None, progress: bool | None = False,
-            scores: str | Path | None = None) -> Analysis:
+            scores: str | Path | None = None, story: str | None = None, within: str | None = None) -> Analysis:
     """Load, clean, split and score a corpus (the bundled one, with its data files, when ``corpus`` is unset),
     and open its tables for charting.
 
     ``by`` is the article column to compare (``source``, ``source_type``, ``event``, a column of your export or
-    manifest, …). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``). With ``scores``
+    manifest, …); an export's name for a column PressLens renames is accepted (``media_name`` compares by
+    ``source``, the column it became: ``Analysis.by`` says which). Duplicates are set aside (see ``Analysis.corpus.articles['duplicate_of']``). With ``scores``
     (what ``presslens score --provisional --out`` wrote), that result is opened instead, without scoring:
-    give the codebook and actors file it was scored with, if any.
+    give the codebook and actors file it was scored with, if any. ``story`` names the article column that says
+    which story each article tells (else stories are found: :mod:`analysis.stories.grouping`); ``within`` compares
+    the ``by`` groups inside each value of another column (``by="source", within="story"``: each outlet's
+    coverage of each story is a group, labelled "story · outlet").
     """
+    within = None if blank(within) else within
     if not blank(scores):
         return open_scores(scores, by=by, codebook=resolved(codebook), actors=resolved(actors),
-                           root=resolved(corpus))
+                           root=resolved(corpus), within=within)
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
     out = cached_scores(root, manifest=manifest, codebook=codebook, actors=actors,
                         tone_dictionary=resolved(tone_dictionary), text_col=text_col or None,
-                        max_file_mb=max_file_mb or MAX_FILE_MB, progress=progress)
-    return open_scores(out, by=by, codebook=codebook, actors=actors, root=root)
+                        max_file_mb=max_file_mb or MAX_FILE_MB, progress=progress,
+                        story=None if blank(story) else story)
+    return open_scores(out, by=by, codebook=codebook, actors=actors, root=root, within=within)
 
 
 def open_scores(out: str | Path, *, by: str = "source", codebook: str | Path | None = None,
-                actors: str | Path | None = None, root: str | Path | None = None) -> Analysis:
+                actors: str | Path | None = None, root: str | Path | None = None,
+                within: str | None = None) -> Analysis:
     """An :class:`Analysis` of tables :func:`analysis.score_corpus` wrote to ``out``: the articles (without text)
     in memory, the rest in a store. ``codebook`` and ``actors`` are the files it was scored with, if any."""
     paths = table_paths(out)
     store = Store.from_paths(paths)
     columns = store.columns("articles")
+    by = grouping_column(columns, by)
     check_grouping(columns, by)
-    light = [c for c in columns if c in LIGHT_COLUMNS or c == by]
+    if within is not None:
+        check_grouping(columns, within)
+    light = [c for c in columns if c in LIGHT_COLUMNS or c in (by, within)]
     articles = store.sql(f"SELECT {', '.join(quote(c) for c in light)} FROM articles WHERE duplicate_of IS NULL "
                          "ORDER BY article_id")
     articles[by] = group_labels(articles[by], by)
+    if within is not None and within != by:
+        articles[by] = group_labels(articles[within], within) + " · " + articles[by]
     store.register("units", articles[["article_id", by]])
     provisional = to_frame(_provisional_table(paths)) if "provisional" in paths else pd.DataFrame()
     topics, topics_from = _codebook(codebook, provisional)
     people, people_from = _actors(actors, provisional)
     return Analysis(store=store, articles=articles, by=by, codebook=topics, codebook_from=topics_from, actors=people,
                     actors_from=people_from, colors=source_colors(articles[by]),
-                    root=Path(root) if root is not None else Path(out).parent, out=Path(out))
+                    root=Path(root) if root is not None else Path(out).parent, out=Path(out), within=within)
 
 
 def corpus_summary(store: Store) -> dict:
@@ -158,6 +174,19 @@ def corpus_summary(store: Store) -> dict:
 def groupable(columns) -> list[str]:
     """The article columns a corpus can be compared by."""
     return [c for c in columns if c not in NOT_GROUPS]
+
+
+def grouping_column(columns, by: str) -> str:
+    """The article column ``by`` names: itself, or, for a column of an export that PressLens reads as one of its own
+    fields and renames (``media_name``, ``publish_date``, ``outlet``: :data:`analysis.corpus.metadata.COLUMN_ALIASES`),
+    the column it became (``source``, ``published``). A column of that name that the articles kept is itself."""
+    if by in columns:
+        return by
+    name = str(by).strip().lower()
+    for field, aliases in COLUMN_ALIASES.items():
+        if name in aliases and field in columns:
+            return field
+    return by
 
 
 def check_grouping(columns, by: str) -> None:
@@ -184,7 +213,7 @@ def _provisional_table(paths: dict):
     return pq.read_table(paths["provisional"])
 
 
-NO_TOPICS = "provisional: no codebook was given, and no term of the corpus was frequent enough to stand for a topic"
+NO_TOPICS = NO_STAND_INS  # the pipeline writes no row for an empty stand-in codebook: its note is this one
 NO_ACTORS = "provisional: no actors file was given, and no name was mentioned often enough to stand in for an actor"
 
 

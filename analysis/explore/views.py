@@ -30,7 +30,7 @@ from analysis.scores.stance.model import MIN_CLEAR_ARTICLES, stance_summary
 from analysis.scores.tone import (MAX_AGREEMENT_SENTENCES, SUMMARY_COLUMNS, add_voice_shares, agreement_pairs,
                                   agreement_table, canonical_measure, extreme_rows, summarise_positions,
                                   summarise_tone)
-from analysis.tables.store import quote
+from analysis.tables.store import Rows, quote
 from analysis.text.segment import LEDE_SENTENCES
 
 COVERAGE_COLUMNS = ["group", "topic", "sentence_share", "mentions", "per_1000_words", "articles_mentioning",
@@ -413,25 +413,22 @@ def removed_by_reason(a) -> pd.DataFrame:
                           FROM removed GROUP BY ALL ORDER BY spans DESC, reason""")
 
 
-def removed_rows(a, *, limit: int = 20) -> pd.DataFrame:
-    """The first ``limit`` removed spans (by article), with their reasons."""
-    return a.store.sql(f"SELECT article_id, source, text, reason FROM removed ORDER BY article_id LIMIT {int(limit)}")
+def removed_rows(a) -> Rows:
+    """Every span the cleaner removed, with its reason, by article (:class:`Rows`: a page shows the first and
+    writes them all to its CSV, without loading them)."""
+    return Rows(a.store, "SELECT article_id, source, text, reason FROM removed ORDER BY article_id")
 
 
-def problems(a, *, limit: int = 50) -> pd.DataFrame:
-    """The first ``limit`` problems (skipped files first), and how many there are in all (``attrs["total"]``)."""
-    rows = a.store.sql(f"""SELECT path, severity, message FROM problems
-                           ORDER BY severity = 'warning', path LIMIT {int(limit)}""")
-    rows.attrs["total"] = int(a.store.scalar("SELECT count(*) FROM problems"))
-    return rows
+def problems(a) -> Rows:
+    """Every loading problem, skipped files first (:class:`Rows`)."""
+    return Rows(a.store, "SELECT path, severity, message FROM problems ORDER BY severity = 'warning', path")
 
 
-def duplicates(a, *, limit: int = 50) -> pd.DataFrame:
-    """Articles set aside as duplicates, with the article each copies and how similar they are."""
-    rows = a.store.sql(f"""SELECT article_id, source, duplicate_of, duplicate_similarity FROM articles
-                           WHERE duplicate_of IS NOT NULL ORDER BY article_id LIMIT {int(limit)}""")
-    rows.attrs["total"] = int(a.store.scalar("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"))
-    return rows
+def duplicates(a) -> Rows:
+    """Every article set aside as a duplicate, with the article it copies and how similar they are
+    (:class:`Rows`)."""
+    return Rows(a.store, """SELECT article_id, source, duplicate_of, duplicate_similarity FROM articles
+                            WHERE duplicate_of IS NOT NULL ORDER BY article_id""")
 
 
 def pattern_counts(a, *, sample: int = AUDIT_SAMPLE) -> pd.DataFrame:
@@ -448,10 +445,12 @@ def _sample_sentences(a, ids: pd.DataFrame) -> pd.DataFrame:
                        "ORDER BY s.article_id, s.sentence_no")
 
 
-def term_rates(a, *, sample: int = AUDIT_SAMPLE, ngrams: tuple[int, int] = (1, 2), top: int = 10) -> pd.DataFrame:
-    """:func:`analysis.content.keywords.count_terms` per group (the ``top`` terms of each), on up to ``sample`` articles
-    per group."""
+def term_rates(a, *, sample: int = AUDIT_SAMPLE, ngrams: tuple[int, int] = (1, 2),
+               top: int | None = 10) -> pd.DataFrame:
+    """:func:`analysis.content.keywords.count_terms` per group (the ``top`` terms of each; every term with
+    ``top=None``), on up to ``sample`` articles per group."""
     texts = sample_articles(a, sample)
-    out = count_terms(texts, by=a.by, ngrams=ngrams).groupby(a.by).head(top).reset_index(drop=True)
+    out = count_terms(texts, by=a.by, ngrams=ngrams)
+    out = (out if top is None else out.groupby(a.by).head(top)).reset_index(drop=True)
     out.attrs["sampled"] = texts.attrs["sampled"]
     return out

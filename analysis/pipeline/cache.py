@@ -71,7 +71,7 @@ def corpus_key(corpus: Path, **settings) -> str:
 
 def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: str | None = None,
                   actors: str | None = None, tone_dictionary: str | None = None, text_col: str | None = None,
-                  carry: tuple[str, ...] = (),
+                  carry: tuple[str, ...] = (), story: str | None = None,
                   max_file_mb: float = MAX_FILE_MB, progress: bool | None = False) -> Path:
     """The path of the scored corpus (its sentence table, for :func:`analysis.tables.files.read_tables`), scoring it
     first when no valid cached result exists. Paths must be absolute (see :func:`analysis.paths.bundled_defaults`).
@@ -79,7 +79,7 @@ def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: 
     corpus = Path(corpus)
     settings = {"manifest": manifest, "codebook": codebook, "actors": actors, "tone_dictionary": tone_dictionary,
                 "text_col": text_col,
-                "carry": ",".join(carry), "max_file_mb": max_file_mb}
+                "carry": ",".join(carry), "max_file_mb": max_file_mb, "story": story}
     root = cache_dir()
     folder = root / corpus_key(corpus, **settings)
     out = folder / _SCORES
@@ -104,7 +104,7 @@ def cached_scores(corpus: str | Path, *, manifest: str | None = None, codebook: 
         score_corpus(corpus, staging / _SCORES, manifest=manifest, codebook=codebook, actors=actors,
                      tone_dictionary=tone_dictionary,
                      text_col=text_col, carry=carry, max_file_mb=max_file_mb, workers=workers, progress=progress,
-                     provisional=True)
+                     provisional=True, story=story)
         try:
             staging.rename(folder)
         except OSError:  # another process cached it first: use theirs

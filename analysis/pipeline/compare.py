@@ -117,7 +117,8 @@ def compare_stories(collector: StoryCollector, duplicates: dict, sink, jobs: dic
     bucket_of = {story: zlib.crc32(story.encode("utf-8")) % buckets for story in order}
     article_bucket = {article_id: bucket_of[story] for article_id, story in labels.items()
                       if story in bucket_of and article_id not in duplicates}
-    articles = _bucketed(sink, "articles", ["article_id", "source", "published", "text"], article_bucket, buckets)
+    articles = _bucketed(sink, "articles", ["article_id", "source", "source_credit", "published", "text"],
+                         article_bucket, buckets)
     sentences = _bucketed(sink, "sentences", ["article_id", "sentence_no", "text"], article_bucket, buckets)
     derived: dict[str, tuple] = {}
     aligned_stories = set()

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus.readers import MAX_FILE_MB
-from analysis.paths import bundled_defaults, resolved
+from analysis.paths import blank, bundled_defaults, resolved
 from analysis.pipeline.engines import check_engine, check_workers
 from analysis.pipeline.run import run, warm_up
 from analysis.pipeline.settings import CHUNK_FILES, Counts, Settings
@@ -61,7 +61,8 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
                  engine: str = "local", workers: int | None = None, scheduler: str | None = None,
                  chunk_files: int = CHUNK_FILES, dedupe: bool = True, progress: bool | None = None,
                  excel_safe: bool = True, max_file_mb: float = MAX_FILE_MB,
-                 carry: tuple[str, ...] = (), provisional: bool = False) -> ScoreResult:
+                 carry: tuple[str, ...] = (), provisional: bool = False, story: str | None = None,
+                 stories: bool = True) -> ScoreResult:
     """Run the pipeline over ``corpus`` (the bundled one, with its data files, when None) into ``out``.
 
     ``tone_dictionary`` (a dictionary file in any format :func:`analysis.content.dictionaries.load_dictionary` reads)
@@ -71,7 +72,9 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
     ``progress`` shows progress bars (by default, for corpora of more than 200 files). With ``provisional``,
     a corpus given without a codebook or an actors file gets provisional topics and stand-in actors drawn
     from a fixed sample of it (:func:`analysis.pipeline.run.provisional`), with their mentions and stance, as the
-    report needs.
+    report needs. ``story`` names the article column that says which story each article tells (a column of the
+    export or the manifest); without it, stories are found (:mod:`analysis.stories.grouping`); ``stories=False``
+    skips the stories step (no ``stories``, ``reuse`` or ``alignments`` tables).
     """
     check_format(fmt)
     check_engine(engine)
@@ -79,7 +82,8 @@ def score_corpus(corpus: str | Path | None = None, out: str | Path | None = "sco
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
     settings = Settings(root=root, manifest=manifest, codebook=codebook, actors=actors,
                         tone_dictionary=resolved(tone_dictionary), text_col=text_col,
-                        carry=tuple(carry), max_file_mb=max_file_mb, dedupe=dedupe, provisional=provisional)
+                        carry=tuple(carry), max_file_mb=max_file_mb, dedupe=dedupe, provisional=provisional,
+                        story=None if blank(story) else story, stories=stories)
     if engine == "local" and workers != 1:
         warm_up()  # forked workers inherit the loaded lexicons instead of each loading them again
     sink = MemorySink() if out is None else FileSink(out, fmt=fmt, excel_safe=excel_safe)

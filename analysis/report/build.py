@@ -50,12 +50,13 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
                   out: str | Path = "reports", show_code: bool = False, progress: bool = True,
                   only: list[str] | None = None, notebooks_dir: str | Path = NOTEBOOKS_DIR,
                   text_col: str | None = None, max_file_mb: float | None = None,
-                  tone_dictionary: str | Path | None = None, keep_executed: bool = False) -> Path:
+                  tone_dictionary: str | Path | None = None, keep_executed: bool = False,
+                  story: str | None = None, within: str | None = None) -> Path:
     """Score the corpus, execute and render every notebook into ``out``; return the path of ``index.html``.
 
     ``only`` restricts the build to notebooks whose names contain one of its strings. The executed notebooks
     are kept in ``out/executed`` only with ``keep_executed`` (they hold this machine's paths in their
-    parameters).
+    parameters). ``story`` and ``within`` are :func:`analysis.explore.session.analyse`'s.
     """
     out = Path(out).resolve()
     _check_out(out)
@@ -65,10 +66,12 @@ def build_reports(corpus: str | Path | None = None, *, manifest: str | Path | No
     root, manifest, codebook, actors = bundled_defaults(corpus, manifest=manifest, codebook=codebook, actors=actors)
     tone_dictionary = resolved(tone_dictionary)
     analysis = analyse(root, manifest=manifest, codebook=codebook, actors=actors, by=by, text_col=text_col,
-                       tone_dictionary=tone_dictionary,
+                       tone_dictionary=tone_dictionary, story=story, within=within,
                        max_file_mb=max_file_mb, progress=None if progress else False)
+    by = analysis.by  # an export's name for a renamed column (media_name) is compared under PressLens's (source)
     parameters = {"corpus": root, "manifest": manifest, "codebook": codebook, "actors": actors, "by": by,
-                  "tone_dictionary": tone_dictionary, "text_col": text_col, "max_file_mb": max_file_mb}
+                  "tone_dictionary": tone_dictionary, "text_col": text_col, "max_file_mb": max_file_mb,
+                  "story": story, "within": within}
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(out.parent, f".{out.name}.partial-")
     staging = make_staging(out.parent, f".{out.name}.partial-")

@@ -19,6 +19,8 @@ from matplotlib.transforms import blended_transform_factory
 
 from analysis.explore.colors import source_colors
 from analysis.report.findings import MIN_ARTICLES, MIN_SCORED, group_word
+from analysis.report.prose import count
+from analysis.scores.tone import MIN_INTERVAL_SENTENCES
 from analysis.tables.sinks import spreadsheet_safe
 
 DIVERGING = "PuOr"  # colour-blind safe, centred on zero
@@ -27,11 +29,25 @@ MAX_LABEL = 32      # characters per line of a label
 MAX_LINES = 3       # lines of a label before it is shortened
 MANY_GROUPS = 20
 SHOWN_EACH_END = 8
-MIN_CELL = 3
 DPI = 120
 OTHERS = "average of the other groups"
-THIN_NOTE = (f"hatched: too little data to compare (fewer than {MIN_ARTICLES} articles or {MIN_SCORED} "
-             "scored sentences, or no interval)")
+THIN_NOTE = "hatched: too little data to compare (the rule is stated on the page)"
+HOLLOW_NOTE = "hollow points: too little data to compare (the rule is stated on the page)"
+
+
+def thin_data_rule(*, min_articles: int = MIN_ARTICLES, min_scored: int = MIN_SCORED,
+                   min_interval: int = MIN_INTERVAL_SENTENCES) -> str:
+    """The rule for too little data, as a page states it once, above the charts that follow it.
+
+    A mean is compared with others only over at least ``min_articles`` articles and ``min_scored`` scored
+    sentences (the findings' rule, :mod:`analysis.report.findings`); below that its bar is hatched, its point
+    hollow, its heatmap cell grey and marked "too few". A 95% interval is given only over at least
+    ``min_interval`` scored sentences that are not all alike (:data:`analysis.scores.tone.MIN_INTERVAL_SENTENCES`).
+    """
+    return (f"Too little data: a mean over fewer than {count(min_articles, 'article')} or "
+            f"{count(min_scored, 'scored sentence')} is not compared with others, and is drawn hatched (a bar), "
+            "hollow (a point) or grey and marked “too few” (a cell); a 95% interval is given only for a mean over "
+            f"at least {count(min_interval, 'scored sentence')} that are not all alike.")
 VOICE_COLORS = {"narration": "#0072B2", "mixed": "#999999", "quote": "#E69F00"}
 
 
@@ -134,9 +150,22 @@ def score_column(frame: pd.DataFrame, measure: str) -> str:
                    "score them first: score_tone(split_sentences(corpus.articles))")
 
 
-def has_enough(rows: pd.DataFrame, min_articles: int, min_scored: int) -> pd.Series:
-    return (rows["n_articles"].fillna(0).ge(min_articles) & rows["n_scored"].fillna(0).ge(min_scored)
-            & rows["ci_low"].notna() & rows["ci_high"].notna())
+def has_enough(rows: pd.DataFrame, min_articles: int, min_scored: int, *, interval: bool = True) -> pd.Series:
+    """Rows whose mean rests on enough data to compare (``n_articles`` and ``n_scored`` at least the minimums,
+    and, with ``interval``, an interval); a table without ``n_articles`` is judged on sentences alone."""
+    articles = rows["n_articles"].fillna(0) if "n_articles" in rows else pd.Series(min_articles, index=rows.index)
+    enough = articles.ge(min_articles) & rows["n_scored"].fillna(0).ge(min_scored)
+    return enough & rows["ci_low"].notna() & rows["ci_high"].notna() if interval else enough
+
+
+def draw_points(ax, x, y, color: str, thin, *, label: str | None = None) -> None:
+    """A line through every point, each point filled, or hollow where ``thin`` (too little data)."""
+    x, y, thin = list(x), np.asarray(y, dtype=float), np.asarray(thin, dtype=bool)
+    ax.plot(x, y, color=color, marker="o", markerfacecolor=color, label=label)
+    hollow = [i for i, t in enumerate(thin) if t]
+    if hollow:
+        ax.plot([x[i] for i in hollow], y[hollow], linestyle="none", marker="o", markerfacecolor="white",
+                markeredgecolor=color, markeredgewidth=1.5, zorder=3)
 
 
 def shown_ends(rows: pd.DataFrame, by: str) -> tuple[pd.DataFrame, int]:

@@ -8,7 +8,8 @@ tables at the edge of each rule. The rules, shared by every function:
 - **Enough data.** A group is compared only when it has at least ``MIN_ARTICLES`` (2) articles and
   ``MIN_SCORED`` (20) scored sentences, and a 95% interval. Smaller groups are named as too small, with their
   counts; one article is one story, not an outlet's habit, and fewer than 20 sentences make a mean that one
-  sentence can swing.
+  sentence can swing. The findings do not repeat the rule: a page states it once
+  (:func:`analysis.report.charts.thin_data_rule`).
 - **Differences.** Two means are called different only when their 95% intervals do not overlap; intervals that
   touch overlap. Both intervals are printed beside their means; when they overlap, the sentence says so.
 - **Direction.** Two scores agree on the direction of tone only when both are beyond ``ZERO_BAND`` (±0.01) on the
@@ -27,9 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.content.keywords import adjust_p
 from analysis.report.prose import count, interval, measure_label, names, percent, signed, tone_table
-from analysis.text.tokens import NEWS_STOP_WORDS
 
 MIN_ARTICLES = 2
 MIN_SCORED = 20
@@ -124,11 +123,10 @@ def tone_finding(summary: pd.DataFrame, *, measure: str = "vader", by: str = "so
     if scored.empty:
         return f"No sentence carried a {name} signal in any of the {count(len(rows), word)}, so no tone can be given."
     enough = scored[_has_enough(scored, min_articles, min_scored)].sort_values("mean", kind="stable")
-    rule = _rule(min_articles, min_scored)
     if enough.empty:
-        return f"No {word} has enough data to compare {name} tone ({rule}): {_listing(scored, by)}."
+        return f"No {word} has enough data to compare {name} tone: {_listing(scored, by)}."
     head = _extremes_sentence(enough, by=by, name=name, word=word)
-    return head + _thin_sentence(rows.drop(enough.index), by=by, rule=rule) + _resampling_note(enough, by)
+    return head + _thin_sentence(rows.drop(enough.index), by=by) + _resampling_note(enough, by)
 
 
 def _extremes_sentence(enough: pd.DataFrame, *, by: str, name: str, word: str) -> str:
@@ -145,10 +143,10 @@ def _extremes_sentence(enough: pd.DataFrame, *, by: str, name: str, word: str) -
             f"{_listing(low, by)}; {verdict}.")
 
 
-def _thin_sentence(thin: pd.DataFrame, *, by: str, rule: str) -> str:
+def _thin_sentence(thin: pd.DataFrame, *, by: str) -> str:
     if thin.empty:
         return ""
-    return f" Too little data to compare ({rule.replace('each needs', 'each would need')}): {_listing(thin, by)}."
+    return f" Too little data to compare: {_listing(thin, by)}."
 
 
 def _resampling_note(enough: pd.DataFrame, by: str) -> str:
@@ -273,7 +271,6 @@ def voice_finding(summary: pd.DataFrame, *, measure: str = "vader", by: str = "s
     if not pairs:
         return (f"No {group_word(by)} has both quoted speech and narration with {name} scores, so the two voices "
                 "cannot be compared.")
-    rule = _rule(min_articles, min_scored)
     groups = {"warmer": [], "cooler": [], "overlap": [], "thin": []}
     for group, quote, narration in pairs:
         groups[_voice_verdict(quote, narration, min_articles, min_scored)].append((group, quote, narration))
@@ -287,7 +284,7 @@ def voice_finding(summary: pd.DataFrame, *, measure: str = "vader", by: str = "s
         if groups[verdict]:
             parts.append(f"{text} {_voice_list(groups[verdict], verdict, len(pairs), by)}.")
     if groups["thin"]:
-        parts.append(f"Too little data in one voice or both to compare their {name} tone ({rule}, per voice) in "
+        parts.append(f"Too little data in one voice or both to compare their {name} tone in "
                      f"{_voice_list(groups['thin'], 'thin', len(pairs), by)}.")
     return " ".join(parts)
 
@@ -402,7 +399,9 @@ def topic_finding(coverage: pd.DataFrame, *, by: str = "source", min_articles: i
     topic, out of the group's sentences, in how many articles); groups with fewer than ``min_articles`` articles
     are marked. Shares carry no interval here, so the sentence does not call a gap a difference.
     """
-    if coverage.empty or coverage["mentions"].sum() == 0:
+    if coverage.empty:
+        return "The codebook has no topic, so there is no coverage to give."
+    if coverage["mentions"].sum() == 0:
         return "No topic of the codebook is mentioned in these articles."
     totals = coverage.groupby("topic", sort=False)["mentions"].sum()
     top = totals[totals == totals.max()]
@@ -422,6 +421,19 @@ def topic_finding(coverage: pd.DataFrame, *, by: str = "source", min_articles: i
             f"{names(_share_of(r, by, min_articles) for _, r in high.iterrows())}; smallest{_tie_word(low)}: "
             f"{names(_share_of(r, by, min_articles) for _, r in low.iterrows())}. These shares carry no interval, "
             "so a small gap is not evidence of a difference.")
+
+
+def pattern_finding(counts: pd.DataFrame) -> str:
+    """How many of the codebook's patterns matched nothing in the sentences read, naming up to eight of them.
+
+    Reads :func:`analysis.content.topics.pattern_counts` output (``topic``, ``pattern``, ``matches``)."""
+    if counts.empty:
+        return "The codebook has no patterns."
+    unused = counts[counts["matches"] == 0]
+    if unused.empty:
+        return f"Each of the {count(len(counts), 'pattern')} matched at least once."
+    listed = names(f"{p} ({t})" for p, t in zip(unused["pattern"], unused["topic"]))
+    return f"{len(unused):,} of the {count(len(counts), 'pattern')} matched nothing: {listed}."
 
 
 def _share_of(row, by: str, min_articles: int) -> str:
@@ -449,11 +461,6 @@ def _has_enough(rows: pd.DataFrame, min_articles: int, min_scored: int) -> pd.Se
 def _row_enough(row, min_articles: int, min_scored: int) -> bool:
     return bool(row["n_articles"] >= min_articles and row["n_scored"] >= min_scored
                 and pd.notna(row["ci_low"]) and pd.notna(row["ci_high"]))
-
-
-def _rule(min_articles: int, min_scored: int) -> str:
-    return (f"each needs at least {count(min_articles, 'article')} and {count(min_scored, 'scored sentence')}, "
-            "and an interval")
 
 
 def _disjoint(a, b) -> bool:
@@ -496,59 +503,3 @@ def group_word(by: str) -> str:
 
 def _plural_s(rows, one: str = " is", many: str = "s, tied, are") -> str:
     return one if len(rows) == 1 else many
-
-
-def keyness_finding(keys: pd.DataFrame, *, by: str = "source", alpha: float | None = None,
-                    correction: str | None = None) -> str:
-    """Each group's most distinctive term that is statistically significant, or that none is.
-
-    Reads :func:`analysis.content.keywords.keyness` output. Rules: only terms with
-    ``significant`` True are named (when the column is missing, it is computed
-    from ``p_value`` with the same correction); a term made only of function
-    words or news filler is never named, whatever list produced ``keys``;
-    the top term is the one ``keyness`` ranks first (G², then log ratio, then
-    count, then alphabetical), and an exact tie on G² is said. Groups with no
-    significant term are named as such, and the number of terms tested is given.
-    """
-    settings = keys.attrs.get("keyness", {})
-    alpha = alpha if alpha is not None else settings.get("alpha", 0.05)
-    correction = correction or settings.get("correction", "holm")
-    rule = f"{_CORRECTION_NAMES.get(correction, correction)} p < {alpha:g}"
-    groups = keys.attrs.get("groups")
-    if keys.empty and groups is not None and groups < 2:
-        return (f"Keyness compares groups with each other, so it needs at least two groups; this corpus has "
-                f"{'one' if groups == 1 else 'no'} {by}.")
-    if keys.empty:
-        return f"No term could be compared across {by} groups (too few words, or a single group)."
-    keys = keys[~keys["term"].map(lambda t: all(w in NEWS_STOP_WORDS for w in str(t).split()))].copy()
-    if "significant" not in keys:
-        keys["significant"] = keys.groupby(by)["p_value"].transform(
-            lambda p: adjust_p(p, method=correction)) < alpha
-    groups = sorted(keys[by].astype(str).unique()) if len(keys) else []
-    tested = settings.get("tests", len(keys))
-    found = keys[keys["significant"]].sort_values([by, "g2", "log_ratio", "count_target", "term"],
-                                                  ascending=[True, False, False, False, True])
-    if found.empty:
-        return (f"No term is significantly more frequent in any {by} than in the others ({rule}, "
-                f"{int(tested):,} terms tested across {len(groups)} groups): the differences in word use here are "
-                "within what chance produces.")
-    parts = [_keyness_part(group, rows) for group, rows in found.groupby(by, sort=True)]
-    none = [g for g in groups if g not in set(found[by].astype(str))]
-    tail = f" No significant term for {', '.join(none)}." if none else ""
-    return (f"Most distinctive term of each {by} ({rule}, {int(tested):,} terms tested): " + "; ".join(parts) + "."
-            + tail)
-
-
-_CORRECTION_NAMES = {"holm": "Holm-corrected", "bh": "Benjamini–Hochberg-corrected", "none": "uncorrected"}
-
-
-def _keyness_part(group, rows: pd.DataFrame) -> str:
-    top = rows.iloc[0]
-    ties = rows[(rows["g2"] == top["g2"]) & (rows["term"] != top["term"])]["term"].tolist()
-    tie = f", tied with {', '.join(f'“{t}”' for t in ties[:3])}" if ties else ""
-    uses, elsewhere = int(top["count_target"]), int(top["count_reference"])
-    contrast = ("none in the rest" if elsewhere == 0 else
-                f"{elsewhere:,} in the rest, {2 ** top['log_ratio']:.1f}× as frequent")
-    return f"{group}: “{top['term']}” ({uses:,} uses, {contrast}, G² {top['g2']:.1f}{tie})"
-
-

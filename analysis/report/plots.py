@@ -16,8 +16,10 @@ Rules every chart follows:
 - **Many groups.** With ``MANY_GROUPS`` (20) groups or more, a chart draws the ``SHOWN_EACH_END`` (8) highest and
   8 lowest groups with a row standing for those in between (bars), or the 16 largest groups (heatmaps), or the 8
   largest and all others pooled (lines), and says so in its title; the CSV holds every group.
-- **Too little data** is drawn as such: bars of groups below the findings' thresholds are hatched and pale;
-  actor-tone cells with fewer than ``MIN_CELL`` (3) scored sentences are grey, marked "too few", not coloured.
+- **Too little data** is drawn as such, by one rule (:func:`analysis.report.charts.thin_data_rule`, which a page
+  states once): a mean over fewer than the findings' 2 articles or 20 scored sentences is a hatched, pale bar,
+  a hollow point, or a grey actor-tone cell marked "too few". A chart in which no cell reaches the rule is not
+  drawn: its sentence says which threshold no cell reached, how near the fullest came, and what would fill it.
 - **Intervals** are drawn only where they exist (never as a zero-width bar), and n labels sit outside the plot
   area, so error bars never cross them.
 - **Legends** list series in the order they are drawn, top to bottom.
@@ -32,13 +34,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from analysis.report.charts import (DIVERGING, MIN_CELL, OTHERS, SEQUENTIAL, THIN_NOTE, VOICE_COLORS,
-                                    NoChart, draw_bars, draw_errorbars, draw_legend, draw_n_column, drawn_note,
+from analysis.report.charts import (DIVERGING, HOLLOW_NOTE, OTHERS, SEQUENTIAL, THIN_NOTE, VOICE_COLORS,
+                                    NoChart, draw_bars, draw_errorbars, draw_legend, draw_n_column, draw_points,
+                                    drawn_note,
                                     group_colors, group_ticks, has_enough, ink_for, keep_data, label, largest_groups,
                                     largest_lines, largest_note, many_note, measure_rows, new_axes, number_text,
                                     pooled_note, row_positions, score_column, shown_ends)
 from analysis.report.findings import MIN_ARTICLES, MIN_SCORED, group_word
 from analysis.report.prose import axis_name, count, measure_label, names, signed, tone_table
+from analysis.report.terms import correction_rule, keyness_finding
 from analysis.scores.timeline import FREQUENCY_NAMES, period_width
 
 
@@ -155,11 +159,12 @@ def plot_tone_spread(stats: pd.DataFrame, dots: pd.DataFrame, *, measure: str = 
 
 
 def plot_tone_by_position(positions: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
-                          colors: dict | None = None):
+                          colors: dict | None = None, min_articles: int = MIN_ARTICLES, min_scored: int = MIN_SCORED):
     """Mean tone along the article, from the lede to the last sentence (from ``tone_by_position``).
 
-    With many groups, the 8 with the most sentences get a line each and the others are pooled into one grey
-    line (means weighted by sentences).
+    A point over fewer than ``min_articles`` articles or ``min_scored`` scored sentences is hollow (too little
+    data). With many groups, the 8 with the most sentences get a line each and the others are pooled into one
+    grey line (means weighted by sentences).
     """
     data = measure_rows(tone_table(positions), measure)
     title = f"Tone along the article per {by} ({axis_name(measure)})"
@@ -167,18 +172,22 @@ def plot_tone_by_position(positions: pd.DataFrame, *, measure: str = "vader", by
         return NoChart(f"No scored sentence, so there is no tone along the article to chart.", data, title)
     drawn, pooled = largest_lines(data, by, size="n_scored", value="mean")
     ax = new_axes(ax)
+    thin_any = False
     for group, frame in drawn:
         color = "#999999" if group == OTHERS else group_colors([group], colors)[0]
-        ax.plot(frame["position_mid"] * 100, frame["mean"], marker="o", color=color,
-                label=f"{label(group, width=28)} (n={int(frame['n_scored'].sum())})")
+        thin = ~has_enough(frame, min_articles, min_scored, interval=False)
+        thin_any |= bool(thin.any())
+        draw_points(ax, frame["position_mid"] * 100, frame["mean"], color, thin,
+                    label=f"{label(group, width=28)} (n={int(frame['n_scored'].sum())})")
     ax.axhline(0, color="#444", linewidth=0.8)
-    ax.set_xlabel("position in the article (% of its sentences; 0 = lede)")
+    ax.set_xlabel("position in the article (% of its sentences; 0 = lede)" + (f"\n{HOLLOW_NOTE}" if thin_any else ""))
     ax.set_ylabel(f"mean tone, {axis_name(measure)}")
     ax.set_xlim(0, 100)
     ax.set_title(title + pooled_note(pooled, data[by].nunique(), by), fontsize=10)
     draw_legend(ax)
     alt = (f"Line chart of mean {measure_label(measure)} tone by position in the article, from the lede to the end, "
-           f"one line per {by} ({drawn_note(len(drawn), data[by].nunique(), by)}).")
+           f"one line per {by} ({drawn_note(len(drawn), data[by].nunique(), by)})"
+           + ("; hollow points have too little data to compare." if thin_any else "."))
     return keep_data(ax, data, alt)
 
 
@@ -224,10 +233,11 @@ def plot_voice_tone(summary: pd.DataFrame, *, measure: str = "vader", by: str = 
 def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, count: str | None = None, ax=None,
                  title: str = "", value_label: str = "", diverging: bool = False, fmt: str = "{:.2f}",
                  min_count: int | None = None, csv: pd.DataFrame | None = None, alt: str | None = None,
-                 groups: str | None = None, few_text: str = "too few"):
+                 groups: str | None = None, few_text: str = "too few", thin: str | None = None):
     """A rows × columns heatmap of ``value``, each cell annotated with its value (and ``n`` from ``count``).
 
-    Cells whose ``count`` is below ``min_count`` are grey and read ``few_text`` ("too few"), not coloured. Labels
+    Cells whose ``count`` is below ``min_count``, or whose ``thin`` column (a boolean column of ``frame``) is
+    True, are grey and read ``few_text`` ("too few"), not coloured. Labels
     wrap, never cut.
     A heatmap with no value, or the same value in every cell, is not drawn (a :class:`NoChart` says so).
     ``groups`` (``"rows"`` or ``"columns"``) names the side that holds the groups: with ``MANY_GROUPS`` or more,
@@ -254,6 +264,9 @@ def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, co
                        kept, title)
     few = (counts.to_numpy(dtype=float) < min_count) if (counts is not None and min_count) else np.zeros_like(data,
                                                                                                           bool)
+    if thin is not None:
+        marked = frame.pivot_table(index=rows, columns=columns, values=thin, aggfunc="first", dropna=False)
+        few = few | marked.reindex(index=table.index, columns=table.columns).fillna(False).to_numpy(dtype=bool)
     ax = new_axes(ax, width=min(max(6.0, 1.1 * len(table.columns) + 3.5), 13.0), height=0.6 * len(table) + 2.2)
     limit = float(np.nanmax(np.abs(np.where(few, np.nan, data)))) if np.isfinite(np.where(few, np.nan, data)).any() \
         else 1.0
@@ -304,23 +317,41 @@ def plot_topic_heatmap(coverage: pd.DataFrame, *, by: str = "source", value: str
 
 
 def plot_actor_tone(actor_summary: pd.DataFrame, *, measure: str = "vader", by: str = "source", ax=None,
-                    min_count: int = MIN_CELL):
+                    min_articles: int = MIN_ARTICLES, min_scored: int = MIN_SCORED):
     """Mean tone of the sentences mentioning each actor, per group, with the number of scored sentences.
 
-    A cell with fewer than ``min_count`` (3) scored sentences reads "too few" and is not coloured: its mean is
-    one or two sentences' scores, not a tone. With many groups, the 16 with the most scored sentences are drawn.
+    A cell over fewer than ``min_articles`` articles or ``min_scored`` scored sentences (the findings' rule)
+    reads "too few" and is not coloured. When no cell reaches the rule, no chart is drawn and a
+    :class:`NoChart` says so, with the fullest cell and what would fill the chart. With many groups, the 16
+    with the most scored sentences are drawn.
     """
     data = measure_rows(tone_table(actor_summary), measure)
+    title = f"Tone of the sentences that mention each actor, per {by} ({axis_name(measure)})"
+    enough = has_enough(data, min_articles, min_scored, interval=False) if len(data) else pd.Series(dtype=bool)
+    if len(data) and not enough.any():
+        return NoChart(_no_cell_text(data, by, min_articles, min_scored), data, title)
     sizes = data.groupby(by)["n_scored"].sum().sort_values(ascending=False, kind="stable") if len(data) else \
         pd.Series(dtype=float)
     groups, hidden = largest_groups(sizes)
-    title = (f"Tone of the sentences that mention each actor, per {by} ({axis_name(measure)})"
-             + largest_note(hidden, len(sizes), by))
-    return plot_heatmap(data[data[by].isin(groups)], rows="actor", columns=by, value="mean", count="n_scored", ax=ax,
-                        diverging=True, min_count=min_count, csv=data, value_label=f"mean tone, {axis_name(measure)}",
-                        title=title, alt=(f"Heatmap of the mean {measure_label(measure)} tone of the sentences that "
-                                          f"mention each actor, per {by}; cells with fewer than {min_count} scored "
-                                          f"sentences are marked too few; {drawn_note(len(groups), len(sizes), by)}."))
+    shown = data.assign(_thin=~enough)[data[by].isin(groups)]
+    return plot_heatmap(shown, rows="actor", columns=by, value="mean", count="n_scored", ax=ax, diverging=True,
+                        thin="_thin", csv=data, value_label=f"mean tone, {axis_name(measure)}",
+                        title=title + largest_note(hidden, len(sizes), by),
+                        alt=(f"Heatmap of the mean {measure_label(measure)} tone of the sentences that mention each "
+                             f"actor, per {by}; cells with too little data are marked too few; "
+                             f"{drawn_note(len(groups), len(sizes), by)}."))
+
+
+def _no_cell_text(data: pd.DataFrame, by: str, min_articles: int, min_scored: int) -> str:
+    """Why the actor-tone chart is empty: the rule no cell reached, the fullest cell, and what would fill it."""
+    word = group_word(by)
+    full = data.sort_values(["n_scored", "n_articles", "actor"], ascending=[False, False, True], kind="stable")
+    top = full.iloc[0]
+    return (f"No chart of the tone toward each actor: no cell reaches the rule ({count(min_articles, 'article')} "
+            f"and {count(min_scored, 'scored sentence')} naming the actor, in one {word}); the fullest is "
+            f"{top['actor']} in {top[by]} ({count(top['n_scored'], 'scored sentence')} in "
+            f"{count(top['n_articles'], 'article')}). More articles per {word} that name the actors would fill it; "
+            "every cell's mean is in the chart's CSV.")
 
 
 def plot_stance(stance: pd.DataFrame, *, by: str = "source", ax=None, min_clear: int | None = None):
@@ -377,19 +408,20 @@ def plot_lede_vs_buried(coverage: pd.DataFrame, *, by: str = "source", ax=None):
 def plot_keyness(keys: pd.DataFrame, *, by: str = "source", top: int = 8, ax=None, colors: dict | None = None):
     """Each group's significantly distinctive terms (from ``keyness``), as bars of their log ratio.
 
+    With no significant term, no chart is drawn: the :class:`NoChart` sentence is
+    :func:`analysis.report.terms.keyness_finding`'s (the threshold, the closest term, what would fill the chart),
+    so a page that prints the finding too writes it once (:func:`analysis.report.show.show_chart`).
+
     Only terms with ``significant`` True are drawn, up to ``top`` per group, ordered by the log ratio that sets
     each bar's length (ties: G², then term). A group with no significant term gets a labelled empty row. With
     many groups, the 16 whose best term has the largest G² are drawn, 3 terms each. The CSV holds every
     significant term of every group.
     """
     sig = keys[keys["significant"].astype(bool)] if "significant" in keys else keys.iloc[0:0]
-    settings = keys.attrs.get("keyness", {})
-    correction = {"holm": "Holm-corrected", "bh": "Benjamini–Hochberg-corrected", "none": "uncorrected"}
-    rule = f"{correction.get(settings.get('correction', 'holm'), 'corrected')} p < {settings.get('alpha', 0.05):g}"
+    rule = correction_rule(keys, by=by)
     title = f"Terms significantly more frequent in each {by}"
     if sig.empty:
-        return NoChart(f"No term is significantly distinctive of any {by} ({rule}), so no keyness chart is drawn.",
-                       sig, title)
+        return NoChart(keyness_finding(keys, by=by), sig, title)
     strength = sig.groupby(by)["g2"].max().sort_values(ascending=False, kind="stable")
     groups, hidden = largest_groups(strength)
     top = min(top, 3) if hidden else top
@@ -408,7 +440,8 @@ def plot_keyness(keys: pd.DataFrame, *, by: str = "source", top: int = 8, ax=Non
     ax.set_xlabel("log ratio (log2: 1 = twice as frequent as in the other groups)")
     note = (f"; the {len(groups)} {group_word(by)}s with the strongest terms of {len(strength)}, all in the CSV"
             if hidden else "")
-    ax.set_title(f"{title}\n({rule}; top {top} by log ratio{note}; in brackets: uses vs uses elsewhere)", fontsize=9)
+    ax.set_title(f"{title}\n({rule};\ntop {top} by log ratio{note}; in brackets: uses vs uses elsewhere)",
+                 fontsize=9)
     alt = (f"Horizontal bar chart of the log ratio of the significantly distinctive terms of each {by} ({rule}); "
            f"{drawn_note(len(groups), keys[by].nunique(), by)}.")
     return keep_data(ax, sig.sort_values([by, "log_ratio", "g2", "term"], ascending=[True, False, False, True]), alt)
@@ -459,8 +492,11 @@ def _same_count_text(table: pd.DataFrame, column: str, xlabel: str) -> str:
 
 def plot_over_time(frame: pd.DataFrame, *, value: str, by: str = "source", date: str = "period", ax=None,
                    colors: dict | None = None, events: pd.DataFrame | None = None, ylabel: str = "",
-                   title: str = ""):
+                   title: str = "", min_articles: int = MIN_ARTICLES, min_scored: int = MIN_SCORED):
     """A line per group over time (from :func:`analysis.scores.timeline.coverage_over_time`), events as dashed lines.
+
+    A point of a mean (any ``value`` but the count ``n_articles``) over fewer than ``min_articles`` articles or
+    ``min_scored`` scored sentences (when the frame counts them, ``n_scored``) is hollow: too little data.
 
     Points of different groups in the same period are set side by side within the period (dodged), so groups
     that coincide stay visible. With many groups, the 8 with the most articles get a line each and the others are
@@ -481,18 +517,22 @@ def plot_over_time(frame: pd.DataFrame, *, value: str, by: str = "source", date:
                                    summed=value == "n_articles")
     ax = new_axes(ax)
     width = period_width(freq) * 0.7
+    thin_any = False
     for k, (group, part) in enumerate(drawn):
         shift = width * ((k + 0.5) / len(drawn) - 0.5) if len(drawn) > 1 else pd.Timedelta(0)
         color = "#999999" if group == OTHERS else group_colors([group], colors)[0]
-        ax.plot(pd.to_datetime(part[date]) + period_width(freq) / 2 + shift, part[value], marker="o", color=color,
-                label=f"{label(group, width=28)} (n={int(part['n_articles'].sum())} art.)")
+        thin = (part["n_articles"].lt(min_articles) | (part["n_scored"].lt(min_scored) if "n_scored" in part
+                                                       else False)) if value != "n_articles" else part[value].isna()
+        thin_any |= bool(thin.any())
+        draw_points(ax, pd.to_datetime(part[date]) + period_width(freq) / 2 + shift, part[value], color, thin,
+                    label=f"{label(group, width=28)} (n={int(part['n_articles'].sum())} art.)")
     _events(ax, events)
     if value == "n_articles":
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(ylabel or value)
     ax.set_xlabel(f"publication date, per {FREQUENCY_NAMES.get(freq, 'period')} "
-                  "(points of one period are set side by side)")
+                  "(points of one period are set side by side)" + (f"\n{HOLLOW_NOTE}" if thin_any else ""))
     ax.set_title(title + pooled_note(pooled, data[by].nunique(), by), fontsize=10)
     ax.figure.autofmt_xdate()
     draw_legend(ax)

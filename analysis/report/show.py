@@ -21,9 +21,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from analysis.paths import DATA_DIR
-from analysis.report.charts import DPI, NoChart, alt_text, finish_text, save_chart, write_chart_files
+from analysis.report.charts import DPI, NoChart, alt_text, finish_text, write_chart_files
 from analysis.report.prose import MINUS, count, is_missing
 from analysis.tables.sinks import spreadsheet_safe
+from analysis.tables.store import Rows
 
 TOP_ROWS = 10
 FINDING_CLASS = "presslens-finding"
@@ -58,11 +59,20 @@ def setup(*, log: str | Path | None = None) -> None:
 
 # ---------------------------------------------------------------- findings and charts
 
-def show_finding(text: str) -> None:
-    """Show a finding as a paragraph of the page (HTML-escaped), or as plain text outside a notebook."""
+def show_finding(text: str, *, record: dict | None = None) -> None:
+    """Show a finding as a paragraph of the page (HTML-escaped), or as plain text outside a notebook.
+
+    ``record`` (``data-…`` attributes of the paragraph: what table or chart it speaks of) is read by the
+    page-claim test; :func:`show_chart` sets it for the sentence of a chart that is not drawn. An empty text
+    shows nothing.
+    """
     from IPython.display import display  # lazy: IPython is there only inside a notebook kernel
 
-    display({"text/plain": text, "text/html": f'<p class="{FINDING_CLASS}">{html.escape(text)}</p>'}, raw=True)
+    if not text:
+        return
+    attributes = "".join(f' {key}="{html.escape(str(value), quote=True)}"' for key, value in (record or {}).items())
+    display({"text/plain": text, "text/html": f'<p class="{FINDING_CLASS}"{attributes}>{html.escape(text)}</p>'},
+            raw=True)
 
 
 def show_section(title: str, note: str | None = None, *, level: int = 2) -> None:
@@ -81,28 +91,45 @@ def show_section(title: str, note: str | None = None, *, level: int = 2) -> None
     display({"text/plain": title if not note else f"{title}\n\n{note}", "text/html": page}, raw=True)
 
 
-def show_chart(chart, folder: str | Path | None = None, name: str | None = None, *, alt: str | None = None) -> None:
+def show_chart(chart, folder: str | Path | None = None, name: str | None = None, *, alt: str | None = None,
+               finding: str | None = None) -> None:
     """Show a chart from :mod:`analysis.report.plots` with its alt text, and save it as PNG + CSV when ``folder`` is set.
 
     ``chart`` is an Axes from a ``plot_*`` function or a :class:`analysis.report.charts.NoChart`; for the latter its
     sentence is shown instead of a picture (and only the CSV is written). The PNG is rendered once, written to
     ``folder/name.png`` and embedded in the page with ``alt`` (default: the description the plot function
     wrote), which the page template escapes. The figure is closed, so it is not drawn a second time.
+
+    ``finding`` is the sentence under the chart. Each sentence is written once: when the chart is not drawn
+    and its sentence is the finding itself, it is shown once. The picture (or the sentence standing for it)
+    records its CSV's name and rows for the page-claim test.
     """
     from IPython.display import Image, display  # lazy: IPython is there only inside a notebook kernel
 
+    path = write_chart_files(chart, folder, name or "chart", png=None if isinstance(chart, NoChart) else
+                             _png(chart))
+    data = getattr(chart, "presslens_data", pd.DataFrame())
+    record = {"data-rows-total": max(int(data.attrs.get("total", len(data))), len(data))}
+    if path is not None:
+        record.update({"data-csv": path.with_suffix(".csv").name, "data-csv-rows": len(data)})
     if isinstance(chart, NoChart):
-        save_chart(chart, folder, name or "chart")
-        show_finding(chart.text)
-        return
+        show_finding(chart.text, record=record)
+    else:
+        metadata = {key.replace("-", "_"): str(value) for key, value in record.items()}
+        display(Image(data=chart.presslens_png, format="png", alt=alt or alt_text(chart), metadata=metadata))
+        plt.close(chart.figure)
+    if finding and not (isinstance(chart, NoChart) and finding == chart.text):
+        show_finding(finding)
+
+
+def _png(chart) -> bytes:
+    """The chart rendered once (kept on it as ``presslens_png``, for the page and the PNG file alike)."""
     figure = chart.figure
     buffer = io.BytesIO()
     finish_text(figure)
     figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
-    png = buffer.getvalue()
-    write_chart_files(chart, folder, name or "chart", png=png)
-    display(Image(data=png, format="png", alt=alt or alt_text(chart)))
-    plt.close(figure)
+    chart.presslens_png = buffer.getvalue()
+    return chart.presslens_png
 
 
 def short_path(path) -> str:
@@ -125,34 +152,55 @@ def short_path(path) -> str:
 
 # ---------------------------------------------------------------- tables
 
-def show_table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, labels: dict | None = None,
+def show_table(frame: pd.DataFrame | Rows, *, columns: Sequence[str] | None = None, labels: dict | None = None,
                percent: Sequence[str] = (), signed: Sequence[str] = (), decimals: int = 2, top: int | None = TOP_ROWS,
-               caption: str | None = None, folder: str | Path | None = None, name: str | None = None):
+               per: str | None = None, caption: str | None = None, folder: str | Path | None = None,
+               name: str | None = None):
     """A table formatted for readers: a pandas Styler that a notebook cell shows as its result.
 
+    - ``frame`` is a DataFrame or a :class:`analysis.tables.store.Rows` (a query over a scored corpus, of any
+      size: the page reads only the rows it shows, and the CSV is written batch by batch). A DataFrame that is
+      only the first rows of a longer table says how long in ``attrs["total"]``; the caption then says so, and
+      never calls the CSV whole.
     - ``columns`` picks and orders the columns (default: all); ``labels`` renames them for the page (default:
       the column name with spaces for underscores, so a header can wrap). The CSV keeps the original names.
     - Numbers: integers with thousands separators; floats with ``decimals`` places; columns in ``percent``
       (shares from 0 to 1) as ``40.7%``; columns in ``signed`` (tones) with their sign (:func:`signed`); dates as
       ``YYYY-MM-DD``; True/False as yes/no; missing values as ``–``.
     - No index column; long text wraps inside its cell (never cut); a wide table scrolls in its own box.
-    - ``top`` rows are shown (None: all). With ``folder`` and ``name``, the whole table (every row and column of
-      ``frame``) is written to ``folder/name.csv``, spreadsheet-safe, and the caption says where it is, by file
-      name only.
+    - ``top`` rows are shown (None: all); with ``per`` (a column of a DataFrame), the first ``top`` rows of each
+      of its values. With ``folder`` and ``name``, the whole table (every row and column) is written to
+      ``folder/name.csv``, spreadsheet-safe. The caption says what is shown and what the CSV holds, by file name
+      only (:func:`table_note`).
+    - The ``<table>`` records what it shows, for the page-claim test: ``data-rows-shown``, ``data-rows-total``,
+      ``data-csv`` and ``data-csv-rows`` (``tests/report/test_claims.py``).
     - Every cell and header is HTML-escaped: text from the articles is shown, never run.
     """
-    picked = frame[list(columns)] if columns is not None else frame
-    written = _write_table(frame, folder, name)
-    shown = picked.head(top) if top is not None else picked
+    if isinstance(frame, Rows):
+        if per is not None:
+            raise ValueError("show_table shows the first rows of each group only of a DataFrame, not of Rows")
+        total = frame.count()
+        head = frame.head(top)
+    else:
+        total = max(int(frame.attrs.get("total", len(frame))), len(frame))
+        head = frame if top is None else frame.groupby(per, sort=False, observed=True, dropna=False).head(top) \
+            if per is not None else frame.head(top)
+    shown = head[list(columns)] if columns is not None else head
+    written, csv_rows = _write_table(frame, folder, name)
     text = pd.DataFrame({str(c): _column_text(shown[c], percent=c in percent, signed=c in signed,
                                                decimals=decimals) for c in shown.columns}, index=range(len(shown)))
     labels = {str(c): str((labels or {}).get(c, str(c).replace("_", " "))) for c in shown.columns}
     if len(set(labels.values())) < len(labels) or len(set(labels)) < len(shown.columns):
         raise ValueError(f"show_table needs distinct column names and labels, not {list(labels.values())}")
     text = text.rename(columns=labels)
-    note = _table_note(len(shown), len(picked), written)
+    note = table_note(len(shown), total, written, csv_rows=csv_rows,
+                      per=None if per is None or top is None else (per, top))
     styler = text.style.hide(axis="index").format(escape="html").format_index(escape="html", axis=1)
-    styler = styler.set_table_attributes(f'class="{TABLE_CLASS}"')
+    record = {"data-rows-shown": len(shown), "data-rows-total": total}
+    if written:
+        record.update({"data-csv": written, "data-csv-rows": csv_rows})
+    attributes = " ".join(f'{key}="{html.escape(str(value), quote=True)}"' for key, value in record.items())
+    styler = styler.set_table_attributes(f'class="{TABLE_CLASS}" {attributes}')
     for column in shown.columns:
         shown_as = labels[str(column)]
         styler = styler.set_properties(subset=[shown_as], **_column_css(shown[column]))
@@ -160,6 +208,34 @@ def show_table(frame: pd.DataFrame, *, columns: Sequence[str] | None = None, lab
     styler = styler.map_index(lambda name: "text-align: right" if name in numeric else "text-align: left", axis=1)
     full_caption = " ".join(part for part in (caption, note) if part)
     return styler.set_caption(html.escape(full_caption)) if full_caption else styler
+
+
+def table_note(shown: int, total: int, written: str | None = None, *, csv_rows: int | None = None,
+               per: tuple[str, int] | None = None) -> str:
+    """What a table's caption says about its rows, by these rules:
+
+    - no rows: "No rows.";
+    - every row shown: "All 5 rows shown; they are also in articles.csv, beside the charts." (one row: "The
+      only row is shown; …"), or nothing without a CSV;
+    - some shown: "Showing the first 20 of 43 rows; all 43 are in removed.csv, beside the charts." (with
+      ``per=(column, n)``: "Showing the first 3 rows of each source, 15 of 50 rows; …");
+    - a CSV that holds fewer rows than the table (``csv_rows`` below ``total``): "these 20 are in …", never
+      "all".
+    """
+    if total == 0:
+        return "No rows."
+    whole = csv_rows is None or csv_rows >= total
+    if shown >= total:
+        if not written:
+            return ""
+        head = "The only row is shown" if total == 1 else f"All {count(total, 'row')} shown"
+        return f"{head}; {'it is' if total == 1 else 'they are'} also in {written}, beside the charts."
+    which = (f"the first {count(per[1], 'row')} of each {per[0]}, {shown:,} of {count(total, 'row')}" if per
+             else f"the first {shown:,} of {count(total, 'row')}")
+    if not written:
+        return f"Showing {which}."
+    where = f"all {total:,} are in {written}" if whole else f"these {csv_rows:,} are in {written}"
+    return f"Showing {which}; {where}, beside the charts."
 
 
 def _column_text(values: pd.Series, *, percent: bool, signed: bool, decimals: int) -> list[str]:
@@ -208,19 +284,21 @@ def _is_number(values: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
 
 
-def _write_table(frame: pd.DataFrame, folder, name: str | None) -> str | None:
+def _write_table(frame, folder, name: str | None) -> tuple[str | None, int | None]:
+    """Write every row of ``frame`` (a DataFrame, or :class:`Rows` batch by batch) to ``folder/name.csv``,
+    spreadsheet-safe; return the file's name and how many rows it holds."""
     if folder is None or not str(folder).strip() or not name:
-        return None
+        return None, None
     path = Path(folder) / f"{name}.csv"
     path.parent.mkdir(parents=True, exist_ok=True)
-    spreadsheet_safe(frame).to_csv(path, index=False)
-    return path.name
-
-
-def _table_note(shown: int, total: int, written: str | None) -> str:
-    where = f"; the full table is in {written}, beside the charts" if written else ""
-    if total == 0:
-        return "No rows."
-    if shown < total:
-        return f"Showing the first {shown} of {count(total, 'row')}{where}."
-    return f"All {count(total, 'row')} shown{where}." if written else ""
+    if not isinstance(frame, Rows):
+        spreadsheet_safe(frame).to_csv(path, index=False)
+        return path.name, len(frame)
+    rows, header = 0, True
+    with path.open("w", encoding="utf-8", newline="") as out:
+        for batch in frame.batches():
+            spreadsheet_safe(batch).to_csv(out, index=False, header=header)
+            rows, header = rows + len(batch), False
+        if header:
+            frame.head(0).to_csv(out, index=False)
+    return path.name, rows

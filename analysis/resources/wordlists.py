@@ -11,7 +11,12 @@ list:
   (:func:`analysis.text.segment.load_abbreviations`);
 - ``speech_verbs.txt``: the forms of one verb a line (:func:`speech_verbs`);
 - ``places.txt``, ``demonyms.txt`` and ``given_names.txt`` (a name, a space, ``m`` or ``f``): one name a
-  line (:func:`analysis.voices.names.lexicon.lexicon`).
+  line (:func:`analysis.voices.names.lexicon.lexicon`);
+- ``generic_nouns.txt``: nouns too general to stand for a topic, words separated by spaces
+  (:func:`analysis.content.topics.provisional_codebook`).
+
+One list is not ours: the part of speech of English words, from the Brill tagger's lexicon that TextBlob ships
+(:func:`word_tags`).
 
 To add a word list, put the file in ``data/`` with a header, give it a path constant beside its reader, and read
 it with :func:`read_entries` (or :func:`read_word_list` for sections of words). Rules with structure (the
@@ -19,12 +24,14 @@ framing verbs' table, the YAML codebooks and markers) are not word lists: see :m
 """
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
 from analysis.paths import DATA_DIR
 
 SPEECH_VERBS_TXT = DATA_DIR / "speech_verbs.txt"
+GENERIC_NOUNS_TXT = DATA_DIR / "generic_nouns.txt"
 
 
 def read_entries(path: str | Path) -> list[str]:
@@ -62,3 +69,30 @@ def speech_verbs() -> tuple[str, ...]:
         else:
             forms.update(words)
     return tuple(sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def generic_nouns() -> frozenset[str]:
+    """The nouns of ``data/generic_nouns.txt``: too general to stand for a topic ("work", "nobody", "estimate")."""
+    return frozenset(w.lower() for line in read_entries(GENERIC_NOUNS_TXT) for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """Each English word's commonest part of speech, as a Penn Treebank tag (``NN`` noun, ``NNS`` plural noun,
+    ``NNP`` proper noun, ``VB…`` verb, ``JJ…`` adjective, ``RB…`` adverb): the lexicon of Eric Brill's tagger
+    (1992; Brown corpus and Penn Treebank, MIT licence) that TextBlob ships as ``textblob/en/en-lexicon.txt``.
+
+    Words are looked up as written ("march" is ``NN``, "March" ``NNP``). The file is found without importing
+    TextBlob (which loads NLTK); without TextBlob the lexicon is empty and every word is untagged.
+    """
+    spec = importlib.util.find_spec("textblob")
+    path = Path(spec.origin).parent / "en" / "en-lexicon.txt" if spec and spec.origin else None
+    if path is None or not path.exists():
+        return {}
+    tags = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, tag = line.partition(" ")
+        if word and tag and not line.startswith(";;;"):
+            tags[word] = tag.strip()
+    return tags

@@ -42,6 +42,15 @@ class FastVader(_vader.SentimentIntensityAnalyzer):
         if not self._emoji_chars.isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()
+        _, sentiments = self._sentiments(text)
+        return self.score_valence(sentiments, text)
+
+    def word_valences(self, text: str) -> list[tuple[str, float]]:
+        """Each word of ``text`` with the valence VADER sums into its compound score (after negation, boosters,
+        capitals and "but"), in order; words outside VADER's lexicon get 0. Emoji are not described."""
+        return list(zip(*self._sentiments(text.strip())))
+
+    def _sentiments(self, text: str) -> tuple[list[str], list[float]]:
         words = []  # SentiText.words_and_emoticons: a word stripped of punctuation unless that leaves <= 2 chars
         for token in text.split():
             stripped = token.strip(_PUNCTUATION)
@@ -49,7 +58,7 @@ class FastVader(_vader.SentimentIntensityAnalyzer):
         lowered = [w.lower() for w in words]
         lexicon = self.lexicon
         if lexicon.keys().isdisjoint(lowered):
-            return self.score_valence([0] * len(words), text)
+            return words, [0] * len(words)
         is_cap_diff = _vader.allcap_differential(words)
         sentiments = []
         for i, item in enumerate(words):
@@ -71,7 +80,7 @@ class FastVader(_vader.SentimentIntensityAnalyzer):
                 elif si > bi:
                     sentiments.pop(si)
                     sentiments.insert(si, sentiment * 1.5)
-        return self.score_valence(sentiments, text)
+        return words, sentiments
 
     def _valence(self, item, low, i, words, lowered, is_cap_diff):
         lexicon = self.lexicon

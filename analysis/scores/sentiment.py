@@ -294,6 +294,21 @@ def format_drivers(assessments) -> str:
     return "; ".join(f"{' '.join(words)} ({polarity:+.2f})" for words, polarity, _s, _label in _moving(assessments))
 
 
+def vader_drivers(text: str) -> str:
+    """The words behind a text's VADER score, as ``"condemned (-1.90); support (+1.70)"``, strongest first.
+
+    Each word's weight is the valence VADER adds into its compound score, in VADER's units (its lexicon runs
+    from −4 to +4, and "but" scales a word by 1.5 after it and 0.5 before it), after negation, boosters and
+    capitals (:meth:`analysis.scores.fastvader.FastVader.word_valences`);
+    words whose weight rounds to 0.00 are left out. The counterpart of ``drivers``, which lists TextBlob's.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    moving = [(word, value) for word, value in vader_analyzer().word_valences(text) if round(value, 2) != 0]
+    moving.sort(key=lambda pair: -abs(pair[1]))
+    return "; ".join(f"{word} ({value:+.2f})" for word, value in moving)
+
+
 def _moving(assessments) -> list:
     """The assessments whose polarity shows as non-zero at two decimals, strongest first."""
     return sorted((a for a in assessments if round(a[1], 2) != 0), key=lambda a: -abs(a[1]))

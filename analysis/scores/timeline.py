@@ -36,8 +36,10 @@ def coverage_over_time(article_tone: pd.DataFrame, *, by: str = "source", freq: 
     Input: one row per article with ``published`` (and ``measure``, from
     :func:`analysis.article_tone`; ``measure=None`` counts articles only).
     Columns: ``by``, ``period`` (the period's start), ``freq``,
-    ``n_articles``, ``tone`` (mean of the articles' tone). Articles without a
-    date are left out; ``freq`` defaults to :func:`choose_frequency` of the dates.
+    ``n_articles``, ``tone`` (mean of the articles' tone) and, when the input
+    counts them, ``n_scored`` (the scored sentences of those articles). Articles
+    without a date are left out; ``freq`` defaults to :func:`choose_frequency`
+    of the dates.
     """
     dated = article_tone[article_tone["published"].notna()].copy()
     dated["published"] = _naive(dated["published"])
@@ -46,6 +48,8 @@ def coverage_over_time(article_tone: pd.DataFrame, *, by: str = "source", freq: 
     aggregations = {"n_articles": ("article_id", "size")}
     if measure is not None:
         aggregations["tone"] = (measure, "mean")
+        if "n_scored" in dated:
+            aggregations["n_scored"] = ("n_scored", "sum")
     out = dated.groupby([by, "period"], as_index=False).agg(**aggregations)
     out["freq"] = freq
     return out

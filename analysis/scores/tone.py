@@ -27,7 +27,7 @@ import pandas as pd
 
 from analysis.content.actors import match_actors
 from analysis.scores.aggregates import LEXICONS, counted, position_of, tone_sums
-from analysis.scores.sentiment import score_tone
+from analysis.scores.sentiment import score_tone, vader_drivers
 from analysis.tables.store import Store, quote
 
 MEASURES = LEXICONS
@@ -38,6 +38,9 @@ MAX_AGREEMENT_SENTENCES = 100_000  # per group: beyond this, the rank correlatio
 # them: at that size the two agree to within the draws' own noise (docs/performance.md), and the draws would
 # cost seconds per group at a million articles.
 NORMAL_ABOVE = 5_000
+# A mean over fewer scored sentences than this gets no interval: a percentile bootstrap of two or three values
+# gives a few possible means, and an interval of zero width when they are alike (docs/reliability.md).
+MIN_INTERVAL_SENTENCES = 10
 
 SUMMARY_COLUMNS = ["measure", "n_articles", "n_sentences", "n_scored", "n_no_signal", "mean", "median",
                    "share_positive", "share_negative", "ci_low", "ci_high", "resampled"]
@@ -57,7 +60,9 @@ def tone_by_source(scored: pd.DataFrame, *, by: str | Sequence[str] = "source",
     Columns: the ``by`` column(s), ``measure``, ``n_articles``, ``n_sentences`` (all the group's sentences),
     ``n_scored`` (those the mean is taken over), ``n_no_signal``, ``mean``, ``median``, ``share_positive``,
     ``share_negative``, ``ci_low``, ``ci_high`` (a percentile bootstrap interval at ``level``; NaN when it
-    cannot be estimated) and ``resampled``.
+    cannot be estimated: over fewer than ``MIN_INTERVAL_SENTENCES`` (10) scored sentences, from fewer than two
+    articles when articles are resampled, or when every draw gives the same mean, as alike sentences do) and
+    ``resampled``.
 
     ``resample`` is ``"sentence"`` (sentences drawn independently: too narrow when an outlet's sentences are
     alike within an article), ``"article"`` (whole articles drawn: honest about clustering, but needs several
@@ -100,11 +105,15 @@ def summarise_tone(sums: pd.DataFrame, *, keys: list[str], measures: Sequence[st
             n = int(counts.sum())
             scored_articles = counts > 0
             how = _resampling(resample, int(scored_articles.sum()))
-            if how == "article":
+            if n < MIN_INTERVAL_SENTENCES:
+                low, high = np.nan, np.nan
+            elif how == "article":
                 low, high = bootstrap_from_sums(part[f"{measure}_sum"].to_numpy()[scored_articles],
                                                 counts[scored_articles], n_boot=n_boot, level=level, rng=rng)
             else:
                 low, high = bootstrap_mean_ci(values(group, measure), n_boot=n_boot, level=level, rng=rng)
+            if low == high:  # every draw alike: the data show no spread to estimate, not a certain mean
+                low, high = np.nan, np.nan
             mean = math.fsum(part[f"{measure}_sum"]) / n if n else np.nan
             rows.append((*group, measure, len(part), n_sentences, n, n_sentences - n, mean,
                          medians(group, measure) if n else np.nan,
@@ -271,7 +280,7 @@ def tone_by_position(scored: pd.DataFrame, *, by: str = "source", bins: int = 5,
     """Mean tone along the article: sentences binned by relative position (0 = lede, 1 = last sentence).
 
     Long form: ``by``, ``position`` (bin label such as ``"0-20%"``), ``position_mid``, ``measure``, ``mean``,
-    ``n_scored``.
+    ``n_scored`` and ``n_articles`` (the articles with a scored sentence in the bin).
     """
     measures = [canonical_measure(m) for m in measures]
     _require(scored, [by, "article_id", "sentence_no", "article_sentences", *measures])
@@ -287,17 +296,20 @@ def summarise_positions(sums: pd.DataFrame, *, by: str, measures: Sequence[str],
     rows = []
     for (group, position), part in sums.groupby([by, "position"], sort=True, observed=True):
         for measure in measures:
-            n = int(part[f"{measure}_n"].sum())
+            counts = part[f"{measure}_n"]
+            n = int(counts.sum())
             if n:
                 rows.append((group, labels[int(position)], (int(position) + 0.5) / bins, measure,
-                             math.fsum(part[f"{measure}_sum"]) / n, n))
-    return pd.DataFrame(rows, columns=[by, "position", "position_mid", "measure", "mean", "n_scored"])
+                             math.fsum(part[f"{measure}_sum"]) / n, n, int((counts > 0).sum())))
+    return pd.DataFrame(rows, columns=[by, "position", "position_mid", "measure", "mean", "n_scored", "n_articles"])
 
 
 def extreme_sentences(scored: pd.DataFrame, *, by: str = "source", n: int = 3,
                       measure: str = "vader") -> pd.DataFrame:
     """The ``n`` most positive and ``n`` most negative sentences of each group by ``measure``, with the other
-    lexicon's score and the words behind TextBlob's.
+    lexicon's score and the words behind the score that ranked them (``drivers``: VADER's words and weights
+    for ``measure="vader"``, :func:`analysis.scores.sentiment.vader_drivers`; TextBlob's for ``"textblob"``;
+    empty for a dictionary measure).
 
     Columns: ``by``, ``direction`` ("most positive"/"most negative"), the measure's value, the other lexicon's
     score, ``drivers``, ``voice`` and ``speaker`` (when present), ``article_id``, ``sentence_no`` and ``text``.
@@ -326,6 +338,8 @@ def extreme_rows(store, rows_sql: str, *, by: str, measure: str, n: int, columns
                                        sentence_no) <= {int(n)}
             ORDER BY {quote(by)}, {quote(measure)} {order}, article_id, sentence_no"""))
     out = pd.concat(parts, ignore_index=True)  # within each group, the most positive come first
+    if "drivers" in out and measure != "textblob":  # the words behind the measure that ranked them
+        out["drivers"] = out["text"].map(vader_drivers) if measure == "vader" and "text" in out else ""
     return out.sort_values(by, kind="stable").reset_index(drop=True)
 
 

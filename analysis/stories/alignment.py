@@ -2,7 +2,7 @@
 
 For every sentence of every article of a story, :func:`align_story` finds its counterpart in each article of
 the other outlets: the sentence there that states the same fact (:func:`~analysis.stories.similarity.similarity`
-at least :data:`~analysis.stories.similarity.SAME_AT`), the most similar one when several do. It never compares
+at least the fitted threshold, ``model().same_at``), the most similar one when several do. It never compares
 every sentence with every other: two sentences are compared only when they share a content word that is rare in
 English (:data:`RARE`) or a quantity. The match is **verbatim** when the two sentences have the same words in
 the same order (:data:`VERBATIM` of their word sequences alike), **rewritten** when most of their content is

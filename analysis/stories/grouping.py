@@ -16,7 +16,8 @@ stories are found by these rules, which never compare every article with every o
 3. **Similarity.** The cosine of the two articles' weighted terms, for candidates only.
 4. **Clusters.** Average linkage over the candidate pairs, most similar first: two groups merge when the mean
    similarity of all their pairs of articles (pairs that were never candidates count as 0) is at least
-   :data:`SAME_STORY`.
+   :data:`SAME_STORY`, and their articles would span at most :data:`MAX_STORY_DAYS` days: a story that runs on
+   for weeks is split by date into stories of a fortnight at most.
 
 Each story is labelled with its first date and the title of its earliest article ("2023-03-01 Xi and Lukashenko
 pledge …"), or its first words when no article has a title. Known weaknesses: two events of the same kind, in the
@@ -39,6 +40,7 @@ KEY_TERMS = 20  # terms of each article used to find candidates
 MIN_SHARED_KEYS = 2  # candidates share at least this many of their key terms
 MAX_POSTINGS = 200  # a key term held by more articles than this finds no candidates
 SAME_STORY = 0.25  # mean similarity at which two groups of articles are one story
+MAX_STORY_DAYS = 14  # a story's articles span at most this many days
 CORPUS_SHARE = 0.5  # weight of the corpus's own inverse document frequency against general English rarity
 NO_STORY = "(no story)"
 LABEL_WORDS = 9  # words of a title in a story's label
@@ -110,7 +112,7 @@ class TermIndex:
         """A cluster number for each article, in the order added (the position of the cluster's first article)."""
         vectors = self._weighted()
         pairs = self._similar_pairs(vectors, window_days=window_days, floor=threshold)
-        return average_linkage(vectors, pairs, threshold=threshold)
+        return average_linkage(vectors, pairs, threshold=threshold, days=self.days)
 
     def _weighted(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """Each article's terms weighed by corpus and general rarity (rule 1), scaled to unit length."""
@@ -168,12 +170,14 @@ def sparse_dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray
     return float(a[1][ia] @ b[1][ib])
 
 
-def average_linkage(vectors, pairs: dict[tuple[int, int], float], *, threshold: float) -> list[int]:
+def average_linkage(vectors, pairs: dict[tuple[int, int], float], *, threshold: float,
+                    days: list[int | None] | None = None) -> list[int]:
     """Rule 4. The mean similarity of two groups is the dot product of their summed vectors over the product of
     their sizes (the vectors have unit length), so it is exact and needs no table of every pair."""
     label = list(range(len(vectors)))
     members = {i: [i] for i in range(len(vectors))}
     sums: dict[int, dict[int, float]] = {}
+    span = {i: (d, d) for i, d in enumerate(days or [None] * len(vectors))}
 
     def summed(group: int) -> dict[int, float]:
         if group not in sums:
@@ -185,6 +189,9 @@ def average_linkage(vectors, pairs: dict[tuple[int, int], float], *, threshold: 
         a, b = label[i], label[j]
         if a == b:
             continue
+        joined = _joined_span(span[a], span[b])
+        if joined[0] is not None and joined[1] - joined[0] > MAX_STORY_DAYS:
+            continue
         first, second = summed(a), summed(b)
         small, large = (first, second) if len(first) <= len(second) else (second, first)
         mean = sum(x * large.get(term, 0.0) for term, x in small.items()) / (len(members[a]) * len(members[b]))
@@ -195,11 +202,19 @@ def average_linkage(vectors, pairs: dict[tuple[int, int], float], *, threshold: 
         for k in members[b]:
             label[k] = a
         members[a].extend(members.pop(b))
+        span[a] = joined
         into = summed(a)
         for term, x in sums.pop(b).items():
             into[term] = into.get(term, 0.0) + x
     first_of: dict[int, int] = {}
     return [first_of.setdefault(root, position) for position, root in enumerate(label)]
+
+
+def _joined_span(a: tuple, b: tuple) -> tuple:
+    """The first and last day of two groups together (undated groups take the other's span)."""
+    starts = [d for d in (a[0], b[0]) if d is not None]
+    ends = [d for d in (a[1], b[1]) if d is not None]
+    return (min(starts), max(ends)) if starts else (None, None)
 
 
 def story_labels(clusters: list[int], days: list[int | None], titles: list, texts: list) -> list[str]:

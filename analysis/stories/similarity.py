@@ -20,8 +20,8 @@ The similarity is ``sigmoid(bias + w_f·F + w_min·min(P, R) + w_bi·B − penal
 The weights (``data/same_fact_model.json``) are a logistic regression fitted by ``bench/fit/same_fact.py``: the
 word-overlap weights, held at zero or above, on sentence pairs of multi-outlet stories; the penalties on those and
 on pairs written as near-copies with one change. Two sentences state the same fact when their similarity is at
-least the fitted :data:`SAME_AT`, the threshold of best accuracy with two pairs in three the same, as in news
-sentence pairs drawn from one story. Known weaknesses (``docs/stories.md``): a second claim added to the same
+least the fitted ``same_at``, the threshold of best mean accuracy over pairs from one story (weighed to two in
+three the same) and pairs written as near-copies. Known weaknesses (``docs/stories.md``): a second claim added to the same
 words is seldom caught; a role swap between common nouns ("the ferry operator", "the coast guard") is not; a
 converted unit or currency is never a contradiction, nor a match.
 """
@@ -67,7 +67,7 @@ def model() -> Model:
 
 def compare_sentences(left, right) -> pd.DataFrame:
     """Compare two equal-length sequences of sentences, pair by pair: one row per pair, with ``similarity`` in
-    [0, 1] and ``same`` (whether the two state the same fact: ``similarity >= SAME_AT``), and the ``left`` and
+    [0, 1] and ``same`` (whether the two state the same fact: ``similarity >= model().same_at``), and the ``left`` and
     ``right`` sentences."""
     left, right = list(left), list(right)
     if len(left) != len(right):
@@ -97,7 +97,7 @@ def similarity(a: Statement, b: Statement) -> float:
 
 
 def same_fact(a: Statement, b: Statement) -> bool:
-    """Whether two statements state the same fact (:data:`SAME_AT`)."""
+    """Whether two statements state the same fact (``similarity >= model().same_at``)."""
     return similarity(a, b) >= model().same_at
 
 

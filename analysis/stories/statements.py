@@ -151,9 +151,9 @@ class _WordReader:
         if word in words.stop or lem in words.stop or (len(word) < 2 and not word.isdigit()) or lem in words.reporting:
             return
         key = words.synonym.get(lem, lem)
-        if key not in self.weights:
+        if key not in self.weights:  # a synonym group weighs as its first word, whichever member is written
             weights = word_weights()[0]
-            self.weights[key] = weights.get(lem, weights.get(word, default_weight))
+            self.weights[key] = weights.get(key, weights.get(lem, weights.get(word, default_weight)))
 
     def _close_name(self) -> None:
         if self._name:

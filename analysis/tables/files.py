@@ -126,7 +126,8 @@ def table_paths(out: str | Path, *, fmt: str | None = None, verify: bool = False
 
 def read_tables(out: str | Path, *, fmt: str | None = None, verify: bool = False,
                 names: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of a complete run, as DataFrames (only ``names``, when given)."""
+    """Every table of a complete run, as DataFrames (only ``names``, when given), with the same dtypes from CSV
+    as from Parquet for the publication date (``datetime64[ns]``)."""
     tables = {}
     for name, path in table_paths(out, fmt=fmt, verify=verify).items():
         if names is not None and name not in names:
@@ -134,8 +135,15 @@ def read_tables(out: str | Path, *, fmt: str | None = None, verify: bool = False
         if path.suffix == ".parquet":
             tables[name] = to_frame(pq.read_table(path))
         else:
-            tables[name] = pd.read_csv(path)
+            tables[name] = _dated(pd.read_csv(path))
     return tables
+
+
+def _dated(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table read from CSV with its publication dates as ``datetime64[ns]`` (the CSV holds them as ISO text)."""
+    if "published" in frame:
+        frame["published"] = pd.to_datetime(frame["published"], format="ISO8601").astype("datetime64[ns]")
+    return frame
 
 
 def _format_of(out) -> str:

@@ -34,7 +34,7 @@ ALIGNMENTS = pa.schema([("story", STR), ("article_id", STR), ("source", STR), ("
 # The article columns every corpus has, in order; metadata columns follow them, then tone, then duplicates.
 ARTICLE_CORE = [("article_id", STR), ("source", STR), ("published", TIME), ("title", STR), ("text", STR),
                 ("path", STR), ("encoding", STR), ("n_words", INT), ("byline", STR), ("url", STR),
-                ("dateline", STR), ("source_credit", STR), ("source_from", STR)]
+                ("dateline", STR), ("source_credit", STR), ("source_from", STR), ("published_from", STR)]
 ARTICLE_TONE = [("n_sentences", INT), ("n_scored", INT), ("textblob", FLOAT), ("vader", FLOAT)]
 ARTICLE_DICTIONARY = [("dict_positive", INT), ("dict_negative", INT), ("dict_words", INT), ("dict_net", FLOAT),
                       ("dict_logratio", FLOAT)]

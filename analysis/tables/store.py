@@ -15,6 +15,8 @@ from __future__ import annotations
 import shutil
 import tempfile
 import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -106,6 +108,39 @@ class Store:
     def close(self) -> None:
         self.con.close()
         self._cleanup()
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The rows of one query over a :class:`Store`, counted, previewed and streamed, never held whole.
+
+    What a page shows in part and writes to its CSV in full, however many rows there are (the cleaner's
+    removals in a million articles): :func:`analysis.report.show.show_table` takes it in place of a DataFrame.
+    ``query`` ends with its ``ORDER BY`` (a fixed order, so the preview is the start of the stream) and no
+    ``LIMIT``.
+    """
+
+    store: Store
+    query: str
+    params: tuple = ()
+
+    def count(self) -> int:
+        """How many rows the query gives."""
+        return int(self.store.scalar(f"SELECT count(*) FROM ({self.query})", list(self.params)))
+
+    def head(self, n: int | None = None) -> pd.DataFrame:
+        """The first ``n`` rows (every row when ``n`` is None)."""
+        limit = "" if n is None else f" LIMIT {int(n)}"
+        return self.store.sql(f"{self.query}{limit}", list(self.params))
+
+    def batches(self, size: int = 100_000) -> Iterator[pd.DataFrame]:
+        """Every row, ``size`` rows at a time, in the query's order."""
+        result = self.store.con.execute(self.query, list(self.params))
+        # newer DuckDB names it to_arrow_reader (fetch_record_batch is deprecated); older releases only have the latter
+        reader = result.to_arrow_reader(size) if hasattr(result, "to_arrow_reader") else result.fetch_record_batch(size)
+        for batch in reader:
+            yield batch.to_pandas()
+        _release()
 
 
 def _release() -> None:

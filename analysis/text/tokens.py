@@ -12,8 +12,14 @@ The rules, in order:
   "G20" are one word each.
 - **Possessives** lose their ending in the normalised form: "China's" and
   "China’s" read "china". (So does "it's": "it", a function word anyway.)
-- **Dotted acronyms** keep their dots: "U.S." reads "u.s.", "e.g." reads "e.g."
-  (and their dots do not end a phrase).
+- **Acronyms** read as one spelling, with or without dots: "F.B.I." and "FBI" read
+  "fbi", "U.K." and "UK" read "uk" (their dots do not end a phrase). Where the
+  plain form would be a function word, the dotted form is kept: "U.S." reads
+  "u.s.", and so does "US" written in capitals among lower-case words ("WHO" reads
+  "w.h.o."); in a headline in capitals, "US" is only "us".
+- **Party–state tags** after a lawmaker's name ("D-N.Y.", "R-Tenn.", "R-TX"; the
+  states of ``data/us_states.txt``) are punctuation, not words: no key word, no
+  part of a name. Word counts count each as one word.
 - **Numbers** are words ("in 2023" is two words); "3.5", "1,000" and "10:30" are
   one number each. Term counts leave numbers out; word counts do not.
 - **URLs and e-mail addresses** are neither words nor part of a phrase.
@@ -39,7 +45,8 @@ from typing import NamedTuple
 from stopwords import get_stopwords
 
 from analysis.paths import DATA_DIR
-from analysis.resources.wordlists import read_word_list
+from analysis.resources.wordlists import read_entries, read_word_list
+from analysis.text.patterns import alternation
 
 FUNCTION_WORDS_TXT = DATA_DIR / "function_words.txt"
 NEWS_STOPWORDS_TXT = DATA_DIR / "news_stopwords.txt"
@@ -47,19 +54,24 @@ NEWS_STOPWORDS_TXT = DATA_DIR / "news_stopwords.txt"
 _HYPHENS = "-\u2010\u2011"
 _APOSTROPHES = "'\u2019"
 _WEB = r"(?P<url>(?:https?://|www\.)\S+)|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|"
+US_STATES_TXT = DATA_DIR / "us_states.txt"
+# A party–state tag after a lawmaker's name ("D-N.Y.", "R-Tenn.", "R-TX"): no word, and no part of a name.
+_STATES = alternation(w for entry in read_entries(US_STATES_TXT) for w in entry.split())
 _WORDS = (
-    r"(?P<acronym>(?<![\w.])(?:[^\W\d_]\.){2,})"
+    rf"(?P<tag>(?<![\w.-])[DRI]-{_STATES}(?![\w-]))"
+    r"|(?P<acronym>(?<![\w.])(?:[^\W\d_]\.){2,})"
     r"|(?P<number>\d+(?:[.,:]\d+)+)"
     rf"|(?P<word>[^\W_]+(?:[{_HYPHENS}{_APOSTROPHES}][^\W_]+)*)"
     r"|(?P<brk>[.,;:!?()\[\]{}\"“”„«»—–…|/\\\n]"
     rf"|(?<!\w)[{_HYPHENS}{_APOSTROPHES}‘]+|[{_HYPHENS}{_APOSTROPHES}‘]+(?!\w))"
 )
+_DOTTED_RE = re.compile(r"(?:[^\W\d_]\.){2,}")
 _SCAN_RE = re.compile(_WEB + _WORDS)
 _PLAIN_RE = re.compile(_WORDS)  # the same, for text with no "@", "://" or "www." (most text): faster
 # Only the word alternatives: the same words as _PLAIN_RE finds, since a break never starts where a word could.
 _COUNT_RE = re.compile(_WORDS[:_WORDS.index("|(?P<brk>")])
 _WORD_KINDS = frozenset({"word", "number", "acronym"})
-_BREAK_KINDS = frozenset({"brk", "url", "email"})
+_BREAK_KINDS = frozenset({"brk", "url", "email", "tag"})
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
 # lower-case words that may sit inside a name ("Bank of England"); "and" may not ("Xi and Putin" is two names)
 _CONNECTORS = frozenset({"of", "de", "du", "da", "der", "la", "al", "von", "van", "bin", "ibn"})
@@ -80,23 +92,40 @@ def scan(text: str) -> list[list[Token]]:
     """The words of ``text`` as chunks (runs of words with no punctuation between them)."""
     chunks: list[list[Token]] = []
     current: list[Token] = []
+    capitals = False  # the chunk holds a short word in capitals that reads as a function word ("US")
     for match in _scanner(text).finditer(text):
         kind = match.lastgroup
         if kind in _BREAK_KINDS:
             if current:
-                chunks.append(current)
-                current = []
+                chunks.append(_acronyms(current) if capitals else current)
+                current, capitals = [], False
             continue
         raw = match.group()
-        current.append(Token(match.start(), match.end(), raw, normalise(raw), kind == "number" or raw.isdigit()))
+        norm = normalise(raw)
+        capitals = capitals or (len(raw) <= 5 and raw.isupper() and norm in FUNCTION_WORDS)
+        current.append(Token(match.start(), match.end(), raw, norm, kind == "number" or raw.isdigit()))
     if current:
-        chunks.append(current)
+        chunks.append(_acronyms(current) if capitals else current)
     return chunks
+
+
+def _acronyms(chunk: list[Token]) -> list[Token]:
+    """A word in capitals among lower-case words is an acronym: one that would read as a function word ("US",
+    "WHO", "IT") reads as its dotted form ("u.s.", "w.h.o.", "i.t."), the form "U.S." has."""
+    if not any(token.raw[:1].islower() for token in chunk):
+        return chunk
+    return [token._replace(norm=".".join(token.norm) + ".") if 2 <= len(token.raw) <= 5 and token.raw.isupper()
+            and token.raw.isalpha() and token.norm in FUNCTION_WORDS else token for token in chunk]
 
 
 @lru_cache(maxsize=1 << 17)
 def normalise(word: str) -> str:
-    """A word's normalised form: lower case, straight apostrophes, plain hyphens, no possessive ending."""
+    """A word's normalised form: lower case, straight apostrophes, plain hyphens, no possessive ending; a dotted
+    acronym without its dots ("F.B.I." reads "fbi", as "FBI" does), unless that makes a function word ("U.S."
+    stays "u.s.")."""
+    if _DOTTED_RE.fullmatch(word):
+        plain = word.replace(".", "").lower()
+        return word.lower() if plain in FUNCTION_WORDS else plain
     norm = word.lower().translate(_NORMALISE)
     if norm.endswith("'s") and len(norm) > 2:
         norm = norm[:-2]

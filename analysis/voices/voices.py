@@ -88,6 +88,9 @@ def split_sentences(articles: pd.DataFrame, *, text_col: str = "text",
     columns = ["article_id", *carry, "sentence_no", "paragraph_no", "article_sentences", "text", "start", "end",
                *VOICE_COLUMNS]
     frame = pd.DataFrame(rows, columns=columns)
+    for column in carry:  # the articles' own dtypes: dates stay datetime64[ns] even when every one is missing
+        if frame[column].dtype != articles[column].dtype:
+            frame[column] = frame[column].astype(articles[column].dtype)
     return frame.astype({"sentence_no": "int64", "paragraph_no": "int64", "article_sentences": "int64",
                          "start": "int64", "end": "int64", "quoted_share": "float64"})
 

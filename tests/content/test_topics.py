@@ -7,7 +7,7 @@ import pytest
 from analysis import load_corpus, split_sentences
 from analysis.content.keywords import count_terms
 from analysis.content.topics import (build_matcher, kwic_samples, load_codebook, match_topics, pattern_counts,
-                                     provisional_codebook, topic_coverage)
+                                     provisional_codebook, topic_coverage, topic_kind, written_names)
 from analysis.errors import DataFileError
 from analysis.text.tokens import HONORIFICS, NEWS_STOP_WORDS
 
@@ -151,9 +151,10 @@ def test_provisional_topics_come_from_every_group_and_are_never_filler():
     corpus = load_corpus("tests/fixtures/other_corpus")
     codebook = provisional_codebook(corpus.unique, by="source", per_group=2)
     assert codebook.provisional and "provisional" in codebook.note
-    terms = list(codebook)
+    terms = [pattern for patterns in codebook.values() for pattern in patterns]
     assert 3 <= len(terms) <= 6
-    assert not any(word in NEWS_STOP_WORDS or word in HONORIFICS for t in terms for word in t.split())
+    ends = [word for t in terms for word in (t.split()[0], t.split()[-1])]  # "port of portville" is a name
+    assert not any(word in NEWS_STOP_WORDS or word in HONORIFICS for word in ends)
     sources = corpus.unique.groupby("source")["text"].apply(" ".join).str.lower()
     assert all(any(t in sources[s] for t in terms) for s in sources.index)  # each group contributes
 
@@ -162,7 +163,7 @@ def test_provisional_topics_never_include_mr():
     articles = pd.DataFrame({"source": ["A"] * 3 + ["B"] * 3,
                              "text": ["Mr Smith said Mr Jones and Mr Brown met on tariffs."] * 3
                              + ["Mr Lee said the election was close, Mr Park said."] * 3})
-    terms = list(provisional_codebook(articles, by="source"))
+    terms = [p for ps in provisional_codebook(articles, by="source").values() for p in ps]
     assert "mr" not in terms and terms
 
 
@@ -170,6 +171,60 @@ def test_provisional_topics_skip_an_outlet_naming_itself():
     articles = pd.DataFrame({"source": ["Reuters"] * 3 + ["The Daily Ledger"] * 3,
                              "text": ["LONDON (Reuters) - Tariffs on steel rose, Reuters reported."] * 3
                              + ["Daily Ledger staff: the harbour strike ended, the Ledger learned."] * 3})
-    terms = list(provisional_codebook(articles, by="source"))
+    terms = [p for ps in provisional_codebook(articles, by="source").values() for p in ps]
     assert terms and not {"reuters", "ledger", "daily", "daily ledger"} & set(terms)
     assert {"tariffs", "steel", "harbour", "strike"} & set(terms)
+
+
+# ---------------------------------------------------------------- stand-in topics worth reading
+
+@pytest.mark.parametrize("term, names, kind", [
+    ("march", (), None), ("monday", (), None), ("march", ("march",), None),  # months and weekdays, even named
+    ("angry", (), None), ("good", (), None), ("long", (), None),            # adjectives
+    ("bring", (), None), ("broke", (), None), ("pay", (), None),            # verbs
+    ("estimate", (), None), ("nobody", (), None), ("work", (), None),       # generic nouns
+    ("president", (), None), ("allowed russian", (), None), ("belarusian", ("belarusian",), None),
+    ("grain", (), "noun"), ("wage talks", (), "phrase"), ("chinese capital", (), "phrase"),
+    ("port authority", ("port authority",), "name"), ("minsk", ("minsk",), "name"),
+])
+def test_a_stand_in_topic_is_a_name_a_noun_phrase_or_a_noun_never_a_month_verb_adjective_or_filler(term, names, kind):
+    assert topic_kind(term, names=set(names)) == kind
+
+
+def test_names_are_what_the_corpus_writes_capitalised_on_their_own():
+    text = ("President Xi met officials in Minsk. Xi said the Port Authority would talk. The Port Authority agreed. "
+            "Exports fell. Exports rose. Wage talks began in the port, near the Port of Portville.")
+    found = written_names(["xi", "president", "minsk", "port authority", "exports", "port", "port of portville"],
+                          text)
+    assert found == {"xi": "Xi", "minsk": "Minsk", "port authority": "Port Authority",
+                     "port of portville": "Port of Portville"}  # "Exports" only opens sentences; "Port" is in names
+
+
+def test_without_a_term_worth_a_topic_the_stand_in_codebook_is_empty_and_says_so(tmp_path):
+    from analysis.explore import views
+    from analysis.explore.session import analyse
+    from analysis.report.findings import topic_finding
+
+    articles = pd.DataFrame({"source": ["A"] * 3 + ["B"] * 3,
+                             "text": ["Nobody would work on Monday, and it was good work, they said."] * 3
+                             + ["In March they bring an angry estimate; nobody knows, they said."] * 3})
+    codebook = provisional_codebook(articles, by="source")
+    assert dict(codebook) == {} and codebook.provisional
+    assert codebook.note == ("provisional: no codebook was given, and no name, noun phrase or noun is distinctive "
+                             "enough of a group to stand for a topic; write a codebook to measure topics")
+    for source in ("a", "b"):
+        (tmp_path / source).mkdir()
+    for i, row in articles.iterrows():
+        (tmp_path / row["source"].lower() / f"{i}.txt").write_text(f"{row['text']} " * 4, encoding="utf-8")
+    a = analyse(tmp_path)
+    assert a.codebook_from == codebook.note and dict(a.codebook) == {}
+    assert topic_finding(views.coverage(a)) == "The codebook has no topic, so there is no coverage to give."
+
+
+def test_the_stand_in_topics_of_two_real_stories_are_names_and_nouns():
+    for corpus in (load_corpus(), load_corpus("tests/fixtures/other_corpus")):
+        codebook = provisional_codebook(corpus.unique, by="source")
+        patterns = [p for ps in codebook.values() for p in ps]
+        text = "\n\n".join(corpus.unique["text"])
+        assert patterns and all(topic_kind(p, names=written_names([p], text)) for p in patterns)
+        assert not set(" ".join(patterns).split()) & {"march", "work", "nobody", "good", "angry", "bring"}

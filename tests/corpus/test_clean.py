@@ -329,3 +329,22 @@ def test_every_logged_reason_is_true_of_the_line(name):
     for span, reason in cleaned.removed:
         assert _reason_is_true(span, reason, text=text, cleaned=cleaned, repeated=REPEATED), (span, reason)
     assert_words_conserved(text, cleaned)
+
+
+@pytest.mark.parametrize("prefix, place, date", [
+    ("PORTVILLE, May 6 (Coastal Wire) - ", "PORTVILLE", "May 6"),
+    ("LONDON, 4 March 2024 (Reuters) - ", "LONDON", "4 March 2024"),
+    ("WASHINGTON, March 4, 2024 — ", "WASHINGTON", "March 4, 2024"),
+    ("NAIROBI, Mar. 4 (AFP) ", "NAIROBI", "Mar. 4"),
+    ("March 4 (Reuters) - ", None, "March 4"),  # a date where the place would be
+    ("LONDON (Reuters) - ", "LONDON", None),
+])
+def test_a_dateline_gives_its_date_as_written(prefix, place, date):
+    cleaned = clean_text(prefix + BODY)
+    assert cleaned.text == BODY
+    assert cleaned.meta.get("dateline") == place and cleaned.meta.get("dateline_date") == date
+
+
+def test_a_numeric_date_in_a_dateline_is_no_date():
+    cleaned = clean_text("LONDON, 4/3 (Reuters) - " + BODY)
+    assert "dateline_date" not in cleaned.meta

@@ -57,3 +57,31 @@ def test_domains():
     assert domain_of("https://www.cnn.com/2023/03/01/x.html") == "cnn.com"
     assert url_domain_in("Read it at https://news.example.org/a?b=1 today") == "news.example.org"
     assert url_domain_in("no link here") is None
+
+
+# ---------------------------------------------------------------- dates in file names and datelines
+
+@pytest.mark.parametrize("path, expected, warned", [
+    ("2024-03-04-port-strike.txt", "2024-03-04", None),
+    ("harbour/strike_2024-03-04.txt", "2024-03-04", None),
+    ("2024-03-04/strike.txt", None, None),             # a folder's date is not the file's
+    ("04-03-2024-strike.txt", None, None),             # day and month either way round: never read
+    ("strike-20240304.txt", None, None),               # not ISO
+    ("2024-13-45-strike.txt", None, "invalid date"),   # wrong: reported, not used
+    ("2024-03-04-to-2024-03-09.txt", None, "two dates"),
+])
+def test_only_an_iso_date_in_a_file_name_is_read(path, expected, warned):
+    from analysis.corpus.metadata import date_in_file_name
+
+    stamp, warning = date_in_file_name(path)
+    assert stamp == (pd.Timestamp(expected) if expected else None)
+    assert (warned is None and warning is None) or warned in warning
+
+
+@pytest.mark.parametrize("value, expected", [(2024, 2024), ("2024", 2024), (" 1999 ", 1999), (2024.0, 2024),
+                                             ("2024-03-01", None), ("24", None), (None, None), (True, None),
+                                             (float("nan"), None), ("9999", None)])
+def test_a_year_only_value_gives_a_year(value, expected):
+    from analysis.corpus.metadata import year_only
+
+    assert year_only(value) == expected

@@ -51,3 +51,21 @@ def test_the_store_spills_into_a_folder_of_its_own_and_removes_it(tmp_path, monk
     assert total == sum(range(4_000_000))
     store.close()
     assert not spill.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_an_export_column_is_accepted_under_its_own_name(tmp_path):
+    import pandas as pd
+
+    from analysis.explore import views
+    from analysis.explore.session import grouping_column
+
+    rows = [{"text": p.read_text(encoding="utf-8"), "media_name": p.parent.name, "publish_date": "2024-05-0%d" % (i + 1)}
+            for i, p in enumerate(sorted(OTHER.rglob("*.txt")))]
+    pd.DataFrame(rows).to_csv(tmp_path / "export.csv", index=False)
+    a = analyse(tmp_path / "export.csv", by="media_name")
+    assert a.by == "source" and set(a.articles["source"]) == {"coastal-wire", "daily-ledger", "harbour-herald"}
+    assert set(views.tone(a)["source"]) == set(a.articles["source"])
+    assert grouping_column(["source", "published"], "Publish_Date") == "published"
+    assert grouping_column(["source", "media_name"], "media_name") == "media_name"  # a column kept is itself
+    with pytest.raises(KeyError, match="cannot compare by 'desk'"):
+        analyse(tmp_path / "export.csv", by="desk")

@@ -173,14 +173,6 @@ def _findings(executed) -> list[str]:
     return texts
 
 
-@pytest.fixture(scope="module", params=["bundled", "other"])
-def story_report(request, tmp_path_factory):
-    out = tmp_path_factory.mktemp(f"story-{request.param}") / "report"
-    corpus = None if request.param == "bundled" else FIXTURES / "other_corpus"
-    build_reports(corpus, out=out, progress=False, keep_executed=True)
-    return out
-
-
 def test_every_finding_agrees_with_the_table_it_summarises(story_report):
     import pandas as pd
 

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.report.findings import (actor_finding, agreement_finding, corpus_finding, keyness_finding,
-                                      lexicon_direction, tone_finding, topic_finding, voice_finding,
+from analysis.report.findings import (actor_finding, agreement_finding, corpus_finding, lexicon_direction,
+                                      pattern_finding, tone_finding, topic_finding, voice_finding,
                                       voice_share_finding, with_directions)
 from analysis.scores.tone import voice_tone_totals
 
@@ -98,7 +98,7 @@ def test_groups_below_the_thresholds_are_named_as_too_small(articles, scored, lo
     if not enough:
         assert f"Edge (+0.20, {'no interval' if math.isnan(low) else '95% CI [+0.10, +0.30]'}; " \
                f"{articles} article{'s' if articles > 1 else ''}, {scored} scored sentences)" in thin
-        assert "fewer" not in thin and "at least 2 articles and 20 scored sentences, and an interval" in thin
+        assert "fewer" not in thin and "at least" not in thin  # the page states the rule once, not each finding
 
 
 def test_only_one_group_with_enough_data():
@@ -110,8 +110,7 @@ def test_only_one_group_with_enough_data():
 
 def test_no_group_with_enough_data_lists_means_without_ranking_them():
     text = flat(tone_finding(tone(("A", 0.2, 0.0, 0.4, 1, 15), ("B", -0.1, -0.3, 0.1, 1, 13))))
-    assert text.startswith("No source has enough data to compare VADER tone (each needs at least 2 articles and "
-                           "20 scored sentences, and an interval): A (+0.20")
+    assert text.startswith("No source has enough data to compare VADER tone: A (+0.20")
     assert "Highest" not in text and "lowest" not in text
 
 
@@ -158,8 +157,8 @@ def test_long_lists_name_groups_with_their_n_and_point_to_the_csv_for_estimates(
     table = tone(*[(f"G{i}", 0.1 * i, 0.1 * i - 0.05, 0.1 * i + 0.05, 1, 30) for i in range(5)],
                  ("Big", 0.2, 0.1, 0.3, 5, 50))
     text = flat(tone_finding(table))
-    assert ("Too little data to compare (each would need at least 2 articles and 20 scored sentences, and an "
-            "interval): G0 (1 article, 30 scored sentences), G1 (1 article, 30 scored sentences), G2") in text
+    assert ("Too little data to compare: G0 (1 article, 30 scored sentences), G1 (1 article, 30 scored sentences), "
+            "G2") in text
     assert text.endswith("G4 (1 article, 30 scored sentences); means and intervals in the chart's CSV.")
 
 
@@ -365,7 +364,18 @@ def test_topic_finding_ties_and_edges():
     assert one == "The most mentioned topic is Trade (1 mention): A (<1%: 1 of 300 sentences, in 1 of 3 articles)."
     assert topic_finding(coverage(("A", "Trade", 0, 0, 10, 0, 3))) == \
         "No topic of the codebook is mentioned in these articles."
-    assert "No topic" in topic_finding(coverage())
+    assert topic_finding(coverage()) == "The codebook has no topic, so there is no coverage to give."
+
+
+@pytest.mark.parametrize("matches, expected", [
+    ([3, 1], "Each of the 2 patterns matched at least once."),
+    ([0, 2], "1 of the 2 patterns matched nothing: tariff* (Trade)."),
+    ([], "The codebook has no patterns."),
+])
+def test_pattern_finding_names_the_patterns_that_matched_nothing(matches, expected):
+    counts = pd.DataFrame({"topic": ["Trade", "Trade"][:len(matches)], "pattern": ["tariff*", "trade"][:len(matches)],
+                           "matches": matches})
+    assert flat(pattern_finding(counts)) == expected
 
 
 # ---------------------------------------------------------------- corpus_finding
@@ -406,47 +416,6 @@ def test_corpus_finding_names_the_commonest_removal_reasons_and_undated_articles
     text = flat(corpus_finding(Corpus()))
     assert "published 2023-03-01 to 2023-12-04 (1 article undated)" in text
     assert "The cleaner removed 5 spans (commonest reasons, tied: link line and share label, 2 spans each)" in text
-
-
-# ---------------------------------------------------------------- keyness (reworked by the content helper)
-
-def keys(rows):
-    frame = pd.DataFrame(rows, columns=["source", "term", "count_target", "count_reference", "g2", "log_ratio",
-                                        "p_value", "significant"])
-    frame.attrs["keyness"] = {"alpha": 0.05, "correction": "holm", "tests": 40}
-    return frame
-
-
-def test_keyness_finding_names_significant_terms_and_groups_without_any():
-    table = keys([("A", "tariffs", 9, 1, 12.0, 3.0, 0.0005, True), ("A", "harbour", 5, 1, 6.0, 2.0, 0.01, False),
-                  ("B", "strike", 4, 2, 5.0, 1.5, 0.02, False)])
-    text = keyness_finding(table)
-    assert text == ("Most distinctive term of each source (Holm-corrected p < 0.05, 40 terms tested): "
-                    "A: “tariffs” (9 uses, 1 in the rest, 8.0× as frequent, G² 12.0). "
-                    "No significant term for B.")
-
-
-def test_keyness_finding_says_when_nothing_is_significant():
-    table = keys([("A", "tariffs", 3, 1, 3.0, 1.0, 0.08, False), ("B", "strike", 3, 1, 3.0, 1.0, 0.08, False)])
-    assert keyness_finding(table).startswith("No term is significantly more frequent in any source than in the "
-                                             "others (Holm-corrected p < 0.05, 40 terms tested across 2 groups)")
-    assert "could be compared" in keyness_finding(table.iloc[0:0])
-
-
-def test_keyness_finding_never_names_a_filler_word_and_states_ties():
-    table = keys([("A", "also", 9, 0, 20.0, 5.0, 1e-6, True), ("A", "mr li", 9, 0, 20.0, 5.0, 1e-6, True),
-                  ("A", "tariffs", 4, 0, 8.0, 4.0, 0.001, True), ("A", "harbour", 4, 0, 8.0, 4.0, 0.001, True)])
-    text = keyness_finding(table)
-    assert "“also”" not in text
-    assert "A: “mr li” (9 uses, none in the rest, G² 20.0)" in text  # a name holding an honorific is not filler
-    table = table[table["term"] != "mr li"]
-    assert "A: “harbour” (4 uses, none in the rest, G² 8.0, tied with “tariffs”)" in keyness_finding(table)
-
-
-def test_keyness_finding_computes_significance_when_the_column_is_missing():
-    table = keys([("A", "tariffs", 9, 1, 30.0, 3.0, 1e-7, True), ("A", "harbour", 3, 1, 4.0, 1.0, 0.04, False)])
-    text = keyness_finding(table.drop(columns="significant"))
-    assert "“tariffs”" in text and "“harbour”" not in text
 
 
 # ---------------------------------------------------------------- every finding agrees with its table
@@ -504,15 +473,6 @@ def test_findings_agree_with_their_tables_on_the_bundled_corpus(bundled):
     finding = flat(tone_finding(summary))
     small = vader[(vader["n_articles"] < 2) | (vader["n_sentences"] < 20)]
     assert all(str(g) in finding for g in small["source"])
-
-
-def test_keyness_with_one_group_says_it_needs_two():
-    from analysis.report.findings import keyness_finding
-
-    keys = pd.DataFrame(columns=["source", "term", "g2", "significant"])
-    keys.attrs["groups"] = 1
-    assert keyness_finding(keys) == ("Keyness compares groups with each other, so it needs at least two groups; "
-                                     "this corpus has one source.")
 
 
 def test_the_actor_finding_groups_the_digits_of_its_total():

@@ -61,11 +61,11 @@ def charts(a):
     yield plots.plot_tone_distribution(s, colors=a.colors)
     yield plots.plot_tone_by_position(tone_by_position(s), colors=a.colors)
     yield plots.plot_voice_tone(tone_by_source(s, by=[by, "voice"]))
-    yield plots.plot_actor_tone(actor_tone(s, a.actors))
+    yield plots.plot_actor_tone(actor_tone(s, a.actors), min_articles=1, min_scored=3)  # cells drawn on 5 articles
     coverage = topic_coverage(s, a.codebook)
     yield plots.plot_topic_heatmap(coverage)
     yield plots.plot_lede_vs_buried(coverage)
-    yield plots.plot_keyness(keyness(a.corpus.unique, min_count=2), colors=a.colors)
+    yield plots.plot_keyness(keyness(a.corpus.unique, min_count=2, correction="none"), colors=a.colors)
     yield plots.plot_counts(a.corpus.removed, column="reason", xlabel="spans removed")
     yield plots.plot_over_time(coverage_over_time(article_tone(s), measure="vader"), value="tone",
                                colors=a.colors, events=events(a.articles))
@@ -282,13 +282,23 @@ def test_voice_bars_keep_n_clear_of_error_bars_and_the_legend_in_drawing_order()
         matplotlib.colors.to_rgb(chart_parts.VOICE_COLORS[v]) for v in legend]  # top to bottom, as in the legend
 
 
-def test_actor_cells_with_too_few_sentences_are_marked_not_coloured():
-    table = tone(("A", 0.5, 0.4, 0.6, 3, 2), ("B", -0.5, -0.6, -0.4, 3, 3)).assign(actor="China")
-    ax = plots.plot_actor_tone(table)
+def test_actor_cells_with_too_little_data_are_marked_not_coloured():
+    table = tone(("A", 0.5, 0.4, 0.6, 3, 19), ("B", -0.5, -0.6, -0.4, 2, 20), ("C", 0.1, 0.0, 0.2, 1, 40))
+    ax = plots.plot_actor_tone(table.assign(actor="China"))
     texts = {t.get_text() for t in ax.texts}
-    assert "too few\nn=2" in texts and "-0.50\nn=3" in texts
+    assert "too few\nn=19" in texts and "-0.50\nn=20" in texts and "too few\nn=40" in texts  # 1 article
     image = ax.images[0].get_array()
-    assert image.mask[0, 0] and not image.mask[0, 1]
+    assert image.mask[0, 0] and not image.mask[0, 1] and image.mask[0, 2]
+
+
+def test_an_actor_chart_with_no_cell_at_the_rule_says_which_threshold_and_what_would_fill_it():
+    table = tone(("A", 0.5, 0.4, 0.6, 1, 12), ("B", -0.5, -0.6, -0.4, 3, 7)).assign(actor="China")
+    chart = plots.plot_actor_tone(table)
+    assert isinstance(chart, chart_parts.NoChart) and len(chart.presslens_data) == 2
+    assert chart.text.replace("\u00a0", " ") == (
+        "No chart of the tone toward each actor: no cell reaches the rule (2 articles and 20 scored sentences "
+        "naming the actor, in one source); the fullest is China in A (12 scored sentences in 1 article). More "
+        "articles per source that name the actors would fill it; every cell's mean is in the chart's CSV.")
 
 
 def test_heatmap_labels_wrap_and_keep_every_word():
@@ -328,4 +338,27 @@ def test_keyness_draws_only_significant_terms_with_length_and_order_from_one_mea
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert any("B: no significant term" in t for t in labels) and not any("grain" in t for t in labels)
     none = plots.plot_keyness(keys.assign(significant=False))
-    assert "No term is significantly distinctive" in none.text
+    assert none.text.startswith("No term is significantly more frequent in any source")
+
+
+def test_points_on_too_little_data_are_hollow_and_the_rule_is_stated_once_with_its_numbers():
+    positions = pd.DataFrame([("A", "0-50%", 0.25, "vader", 0.1, 25, 3), ("A", "50-100%", 0.75, "vader", 0.2, 6, 3),
+                              ("B", "0-50%", 0.25, "vader", -0.1, 30, 1)],
+                             columns=["source", "position", "position_mid", "measure", "mean", "n_scored",
+                                      "n_articles"])
+    ax = plots.plot_tone_by_position(positions)
+    hollow = [(list(line.get_xdata()), line.get_markerfacecolor()) for line in ax.lines
+              if line.get_linestyle() == "None"]
+    assert sorted(x for xs, _ in hollow for x in xs) == [25.0, 75.0] and all(c == "white" for _, c in hollow)
+    assert "hollow points: too little data" in ax.get_xlabel()
+    over = pd.DataFrame({"source": ["A", "A"], "period": pd.to_datetime(["2024-01-01", "2024-02-01"]),
+                         "n_articles": [3, 1], "n_scored": [60, 30], "tone": [0.1, 0.2], "freq": "M"})
+    chart = plots.plot_over_time(over, value="tone")
+    assert sum(line.get_linestyle() == "None" for line in chart.lines) == 1  # the one-article month
+    counts = plots.plot_over_time(over, value="n_articles")  # counts are not means: never hollow
+    assert not any(line.get_linestyle() == "None" for line in counts.lines)
+    rule = chart_parts.thin_data_rule().replace("\u00a0", " ")
+    assert rule == ("Too little data: a mean over fewer than 2 articles or 20 scored sentences is not compared with "
+                    "others, and is drawn hatched (a bar), hollow (a point) or grey and marked “too few” (a cell); a "
+                    "95% interval is given only for a mean over at least 10 scored sentences that are not all alike.")
+    assert "20" not in chart_parts.THIN_NOTE and "20" not in chart_parts.HOLLOW_NOTE  # the page states it once

@@ -129,12 +129,50 @@ def test_show_table_shows_the_top_rows_and_writes_the_whole_table_beside_the_cha
                                 folder=tmp_path, name="terms")
     html = styler.to_html()
     assert "t9" in html and "t10" not in html and ">uses<" in html and "extra" not in html
-    assert "Showing the first 10 of 25\u00a0rows; the full table is in terms.csv, beside the charts." in html
+    assert "Showing the first 10 of 25\u00a0rows; all 25 are in terms.csv, beside the charts." in html
+    assert 'data-rows-shown="10"' in html and 'data-rows-total="25"' in html and 'data-csv-rows="25"' in html
     assert str(tmp_path) not in html  # never a path of the machine
     written = pd.read_csv(tmp_path / "terms.csv")
     assert len(written) == 25 and list(written.columns) == ["term", "count", "extra"]
     assert "Showing" not in show.show_table(frame, top=None).to_html()
     assert "No rows." in show.show_table(frame.iloc[0:0]).to_html()
+
+
+@pytest.mark.parametrize("shown, total, written, csv_rows, per, expected", [
+    (0, 0, "t.csv", 0, None, "No rows."),
+    (5, 5, "t.csv", 5, None, "All 5 rows shown; they are also in t.csv, beside the charts."),
+    (1, 1, "t.csv", 1, None, "The only row is shown; it is also in t.csv, beside the charts."),
+    (5, 5, None, None, None, ""),
+    (20, 43, "removed.csv", 43, None, "Showing the first 20 of 43 rows; all 43 are in removed.csv, beside the charts."),
+    (20, 43, None, None, None, "Showing the first 20 of 43 rows."),
+    (50, 1000, "p.csv", 50, None, "Showing the first 50 of 1,000 rows; these 50 are in p.csv, beside the charts."),
+    (15, 50, "k.csv", 50, ("source", 3), "Showing the first 3 rows of each source, 15 of 50 rows; all 50 are in "
+                                         "k.csv, beside the charts."),
+])
+def test_a_table_caption_says_what_is_shown_and_what_the_csv_holds(shown, total, written, csv_rows, per, expected):
+    note = show.table_note(shown, total, written, csv_rows=csv_rows, per=per).replace("\u00a0", " ")
+    assert note == expected
+
+
+def test_a_cut_table_and_rows_of_a_store_are_never_called_whole(tmp_path):
+    from analysis.tables.store import Rows, Store
+
+    frame = pd.DataFrame({"term": [f"t{i}" for i in range(5)], "group": ["A", "A", "A", "B", "B"]})
+    frame.attrs["total"] = 40  # the first 5 rows of a table of 40
+    html = show.show_table(frame, top=None, folder=tmp_path, name="cut").to_html().replace("\u00a0", " ")
+    assert "Showing the first 5 of 40 rows; these 5 are in cut.csv" in html and "All" not in html
+    per = show.show_table(frame.drop(columns=[]), top=2, per="group").to_html()
+    assert "t1" in per and "t2" not in per and "t3" in per and "t4" in per
+    store = Store.from_frames(removed=pd.DataFrame({"text": [f"=span {i}" for i in range(250)], "n": range(250)}))
+    rows = Rows(store, "SELECT text, n FROM removed ORDER BY n")
+    written = show.show_table(rows, top=20, folder=tmp_path, name="removed").to_html().replace("\u00a0", " ")
+    assert "Showing the first 20 of 250 rows; all 250 are in removed.csv" in written
+    assert 'data-rows-total="250"' in written and 'data-csv-rows="250"' in written and "span 19" in written
+    csv = pd.read_csv(tmp_path / "removed.csv")
+    assert len(csv) == 250 and csv["text"].iloc[0] == "'=span 0"  # spreadsheet-safe, every row
+    empty = Rows(store, "SELECT text, n FROM removed WHERE n < 0 ORDER BY n")
+    assert "No rows." in show.show_table(empty, folder=tmp_path, name="none").to_html()
+    assert list(pd.read_csv(tmp_path / "none.csv").columns) == ["text", "n"]
 
 
 def test_show_table_escapes_every_cell_header_and_caption(tmp_path):

@@ -174,3 +174,39 @@ def test_actor_tone_by_actor_is_the_tone_toward_each_actor_over_every_group():
     assert list(out.columns[:1]) == ["measure"] and out.loc["Xi Jinping", "n_scored"] == 3
     whole = actor_tone(scored.assign(source="all"), ACTORS, measures=["vader"], n_boot=200).set_index("actor")
     assert out["mean"].equals(whole["mean"])
+
+
+# ---------------------------------------------------------------- thin data: no interval from a handful of sentences
+
+def test_a_mean_over_fewer_than_ten_sentences_or_alike_sentences_gets_no_interval():
+    from analysis.scores.tone import MIN_INTERVAL_SENTENCES
+
+    frame = scored_frame(12)
+    frame = frame[~((frame["source"] == "Down") & (frame["sentence_no"] > 1))]  # Down: 6 sentences, 3 articles
+    frame.loc[frame["source"] == "Up", "vader"] = 0.4404  # Up: 12 sentences, all alike
+    out = tone_by_source(frame).set_index(["source", "measure"])
+    assert MIN_INTERVAL_SENTENCES == 10 and out.loc[("Down", "vader"), "n_scored"] == 6
+    assert out.loc[("Down", ["vader", "textblob"]), ["ci_low", "ci_high"]].isna().all().all()
+    assert out.loc[("Up", "vader"), ["ci_low", "ci_high"]].isna().all()  # no spread to estimate: not certainty
+    assert out.loc[("Up", "textblob"), "ci_low"] < out.loc[("Up", "textblob"), "ci_high"]
+    edge = tone_by_source(scored_frame(10)).set_index(["source", "measure"])
+    assert edge[["ci_low", "ci_high"]].notna().all().all()  # exactly 10: an interval
+
+
+def test_each_position_bin_counts_the_articles_behind_it():
+    frame = scored_frame(8)  # 2 articles of 4 sentences per source
+    positions = tone_by_position(frame, bins=2)
+    assert positions["n_articles"].tolist() == [2] * len(positions)
+    assert positions["n_scored"].tolist() == [4] * len(positions)
+
+
+def test_the_drivers_of_extreme_sentences_explain_the_measure_that_ranked_them():
+    frame = score_tone(pd.DataFrame({
+        "source": "A", "article_id": "a1", "sentence_no": [0, 1, 2],
+        "text": ["The attack was a horrible disaster and the talks failed.",
+                 "A wonderful, friendly meeting.", "The minister arrived on Monday."]}))
+    by_vader = extreme_sentences(frame, n=1, measure="vader").set_index("direction")
+    assert by_vader.loc["most negative", "drivers"].startswith("disaster (-")  # VADER's own words and weights
+    assert "attack (" in by_vader.loc["most negative", "drivers"]
+    by_textblob = extreme_sentences(frame, n=1, measure="textblob").set_index("direction")
+    assert by_textblob.loc["most negative", "drivers"] == frame.loc[0, "drivers"]  # TextBlob's, as scored

@@ -1,0 +1,119 @@
+"""Findings of the story page: the sentences printed under its tables, each computed from the table by stated rules.
+
+The tables come from :mod:`analysis.explore.stories`. The rules:
+
+- **Stories.** A story is compared when two or more outlets tell it; a corpus where none does has nothing to
+  compare, and the page says so and what would change it.
+- **Voices.** An article that is a wholly derived copy of another article of the story (it reuses at least
+  three quarters of its words from it: :mod:`analysis.stories.reuse`) is not an independent account: the story's
+  independent accounts are its articles less its wholly derived copies.
+- **Coverage.** For each outlet: the facts it reports, the facts it adds (no other outlet states them) and the
+  facts it leaves out (at least half of the other outlets, and at least two, state them). These describe
+  selection; they do not say why, and are not called bias.
+- **Same fact, different tone.** Of two outlets' sentences aligned as stating the same fact, both scored by VADER
+  (neither ``no_signal``), the pair with the largest difference is named, with both scores; a difference under
+  :data:`TONE_GAP` is too small to mention.
+- **Edge cases** (no story, no aligned pair, nobody quoted) give a true sentence, never an error.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.report.prose import count, names, percent, signed
+
+TONE_GAP = 0.5  # VADER difference worth naming
+DETAILED = 4  # outlets named one by one; more are summed up
+
+
+def stories_finding(stories: pd.DataFrame) -> str:
+    """How many stories, how many told by two or more outlets, and the largest."""
+    if stories.empty:
+        return "The corpus holds no story: no article was scored."
+    found = stories["story_from"].iloc[0]
+    how = "found from the articles' words, titles and dates" if found == "found" else \
+        f"taken from the {found.removeprefix('column ')} column"
+    compared = stories[stories["n_sources"] >= 2]
+    total = f"The corpus holds {count(len(stories), 'story', 'stories')} ({how})"
+    if compared.empty:
+        return (f"{total}, and no story is told by more than one outlet, so there is nothing to compare here: each "
+                "story's articles come from one outlet. A corpus with several outlets per story, or a story column "
+                "that groups them (--story), would fill this page.")
+    top = compared.iloc[0]
+    alone = len(stories) - len(compared)
+    return (f"{total}: {count(len(compared), 'story', 'stories')} told by two or more outlets"
+            f"{'' if not alone else f', {alone:,} by one outlet only'}. The story told by the most outlets, "
+            f"“{top['story']}”, has {count(top['n_articles'], 'article')} from {count(top['n_sources'], 'outlet')}"
+            f"{_copies(top)}.")
+
+
+def _copies(row) -> str:
+    copies = int(row["n_wholly_derived"])
+    if copies == 0:
+        return ""
+    return (f", of which {count(copies, 'is a wholly derived copy', 'are wholly derived copies')} of another: "
+            f"{count(int(row['n_articles']) - copies, 'independent account')}")
+
+
+def coverage_finding(coverage: pd.DataFrame) -> str:
+    """For each outlet of a story: facts reported, added and left out (module docstring)."""
+    if coverage.empty:
+        return "No sentence of this story could be compared: its articles have no text in common to align."
+    n_facts = coverage["fact"].nunique()
+    counts = coverage.groupby(["source", "state"]).size().unstack(fill_value=0)
+    for state in ("reported", "added", "left out"):
+        if state not in counts.columns:
+            counts[state] = 0
+    counts["told"] = counts["reported"] + counts["added"]
+    counts = counts.sort_values(["told", "added"], ascending=False, kind="stable")
+    parts = [f"{outlet} states {counts.at[outlet, 'told']:,} ({counts.at[outlet, 'added']:,} that no other outlet "
+             f"states) and leaves out {counts.at[outlet, 'left out']:,}" for outlet in counts.index[:DETAILED]]
+    more = f"; {count(len(counts) - DETAILED, 'more outlet')} in the table" if len(counts) > DETAILED else ""
+    return (f"Of the {count(n_facts, 'fact')} of this story (a fact is a sentence and its counterparts in the "
+            f"other outlets): {'; '.join(parts)}{more}. “Leaves out” counts facts that at least half of the other "
+            "outlets, and at least two, state.")
+
+
+def tone_gap_finding(pairs: pd.DataFrame) -> str:
+    """The same fact worded furthest apart in tone by two outlets (module docstring)."""
+    if pairs.empty:
+        return "No fact that two outlets both state carries tone (VADER) in both wordings, so none can be compared."
+    top = pairs.iloc[0]
+    if top["gap"] < TONE_GAP:
+        return (f"No two outlets word the same fact far apart in tone: the largest difference, over "
+                f"{count(len(pairs), 'pair')} of aligned sentences, is {top['gap']:.2f} (VADER), under {TONE_GAP}.")
+    return (f"The same fact worded furthest apart: {top['source']}'s “{top['sentence']}” reads {signed(top['vader'])} "
+            f"(VADER) and {top['other_source']}'s “{top['other_sentence']}” {signed(top['other_vader'])}, a "
+            f"difference of {top['gap']:.2f}; {count(int((pairs['gap'] >= TONE_GAP).sum()), 'pair')} of "
+            f"{len(pairs):,} differ by {TONE_GAP} or more.")
+
+
+def quotes_finding(quotes: pd.DataFrame) -> str:
+    """How many speakers each outlet quotes in a story, and its most quoted."""
+    if quotes.empty:
+        return "No outlet quotes anyone in this story (no sentence of quoted speech)."
+    parts = []
+    for outlet, rows in list(quotes.groupby("source", sort=False))[:DETAILED]:
+        named = rows[rows["speaker"] != "unknown"]
+        top = rows.iloc[0]
+        parts.append(f"{outlet} quotes {count(len(named), 'named speaker')}"
+                     + (f" (most: {top['speaker']}, {count(top['quoted_sentences'], 'sentence')})"
+                        if top["speaker"] != "unknown" else "")
+                     + (f" and {count(int(rows.loc[rows['speaker'] == 'unknown', 'quoted_sentences'].sum()), 'sentence')}"
+                        " by nobody named" if (rows["speaker"] == "unknown").any() else ""))
+    more = f"; {count(quotes['source'].nunique() - DETAILED, 'more outlet')} in the table" \
+        if quotes["source"].nunique() > DETAILED else ""
+    return "; ".join(parts) + more + "."
+
+
+def reuse_finding(reuse: pd.DataFrame) -> str:
+    """Which articles of a story copy which (module docstring)."""
+    if reuse.empty:
+        return ("No article of this story reuses another's text (no run of ten words in a row shared with another "
+                "article): each is its own account.")
+    parts = [f"{r.source}'s article {r.article_id} is {'wholly' if r.derivation == 'wholly' else 'partly'} derived "
+             f"from {r.from_source}'s {r.derived_from} ({percent(r.reused_share)} of its words)"
+             for r in reuse.itertuples(index=False)]
+    wholly = int((reuse["derivation"] == "wholly").sum())
+    tail = (f" The {count(wholly, 'wholly derived copy', 'wholly derived copies')} count as one voice with their "
+            "source." if wholly else "")
+    return f"{names(parts, limit=DETAILED)}.{tail}"

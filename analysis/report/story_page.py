@@ -1,0 +1,67 @@
+"""One story on the story page (notebook 06): its outlets side by side, in the sections the page promises.
+
+:func:`show_story` shows, for the ``rank``-th story told by the most outlets: the outlets' headlines and leads;
+which facts each outlet states, adds or leaves out (a chart and a table with each outlet's own wording); whom each
+outlet quotes; the tone of the same fact as each outlet words it; and which articles copy which. Every sentence is
+a finding of :mod:`analysis.report.stories`, computed from the table beside it; every table is written to CSV
+beside the charts. It keeps the notebook thin: the page calls it once per story shown.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from analysis.explore import stories as views
+from analysis.report.show import show_chart, show_finding, show_section, show_table
+from analysis.report.stories import coverage_finding, quotes_finding, reuse_finding, tone_gap_finding
+from analysis.report.story_plots import plot_fact_matrix
+
+FACT_ROWS = 30  # rows of the fact table shown; the CSV holds them all
+ORDINALS = {1: "", 2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}
+
+
+def show_story(a, *, rank: int = 1, charts_dir: str | Path | None = None) -> None:
+    """Show the ``rank``-th story told by the most outlets (1: the most), or say there is none."""
+    from IPython.display import display  # lazy: IPython is there only inside a notebook kernel
+
+    compared = views.compared_stories(a, top=rank)
+    if len(compared) < rank:
+        show_finding(f"There is no {ORDINALS.get(rank, f'{rank}th ')}story told by two or more outlets to show here.")
+        return
+    story = compared[rank - 1]
+    key = f"story{rank}"
+    show_section(f"Story {rank}: {story}", level=2)
+    show_section("Headlines and leads", "Each outlet's headline and first sentence, earliest first.", level=3)
+    display(show_table(views.story_articles(a, story), columns=["source", "published", "title", "lead", "derivation"],
+                       labels={"source": "outlet", "derivation": "copied?"}, top=None, folder=charts_dir,
+                       name=f"{key}_articles"))
+    show_section("What each outlet reports, adds and leaves out",
+                 "A fact is a sentence and its counterparts in the other outlets' articles (docs/stories.md). An "
+                 "addition is not slant by itself, nor an omission: they show what each outlet chose, for a reader "
+                 "to judge.", level=3)
+    coverage = views.fact_coverage(a, story)
+    show_chart(plot_fact_matrix(coverage, story=story), charts_dir, f"{key}_facts")
+    show_finding(coverage_finding(coverage))
+    ordered = coverage.sort_values(["n_outlets", "fact", "state", "source"], ascending=[False, True, True, True],
+                                   kind="stable")
+    display(show_table(ordered, columns=["fact", "source", "state", "wording", "where"],
+                       labels={"source": "outlet", "wording": "the outlet's own wording"}, top=FACT_ROWS,
+                       folder=charts_dir, name=f"{key}_fact_table"))
+    show_section("Who each outlet quotes in this story", level=3)
+    quotes = views.story_quotes(a, story)
+    show_finding(quotes_finding(quotes))
+    display(show_table(quotes, columns=["source", "speaker", "quoted_sentences", "share"], percent=["share"],
+                       labels={"source": "outlet"}, top=20, folder=charts_dir, name=f"{key}_quotes"))
+    show_section("The same fact, in each outlet's words",
+                 f"Pairs of sentences of two outlets that clearly state the same fact (similarity {views.CLOSE_PAIR} or "
+                 "more), both carrying tone (VADER), the widest apart first.", level=3)
+    pairs = views.same_fact_tone(a, story)
+    show_finding(tone_gap_finding(pairs))
+    display(show_table(pairs, columns=["source", "sentence", "vader", "other_source", "other_sentence", "other_vader"],
+                       signed=["vader", "other_vader"], labels={"source": "outlet", "other_source": "other outlet"},
+                       top=5, folder=charts_dir, name=f"{key}_same_fact_tone"))
+    show_section("Who copies whom", level=3)
+    reuse = views.story_reuse(a, story)
+    show_finding(reuse_finding(reuse))
+    if len(reuse):
+        display(show_table(reuse, percent=["reused_share", "verbatim_share"], labels={"source": "outlet",
+                           "from_source": "copied from outlet"}, top=None, folder=charts_dir, name=f"{key}_reuse"))

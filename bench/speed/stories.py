@@ -1,0 +1,65 @@
+"""What the stories step costs: presslens score with and without it, on generated corpora of growing size.
+
+For each size it generates a corpus (bench/data/generate.py; outlets' articles re-sample real sentences, so
+every article looks like every other: the hardest case for story grouping), then times, in the same run:
+
+- ``presslens score --no-stories`` (the baseline: every other step);
+- ``presslens score`` (with stories: grouping, text reuse, sentence alignment);
+
+and prints the ratio (the issue's bound: no more than twice the baseline's time at 100,000 articles) and peak
+memory summed over every process (the bound: 2 GB). The growth of the stories step's own time from one size to
+the next is printed too (the bound: at most 7× for 4× the articles).
+
+    .venv/bin/python bench/speed/stories.py --sizes 25000 100000 --work /tmp/presslens-stories
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, for common.py
+from common import GENERATE  # noqa: E402
+from measure import measure  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[25000, 100000])
+    parser.add_argument("--work", type=Path, default=Path("/tmp/presslens-stories"))
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    print(f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {args.workers} workers")
+    print("| articles | without stories (s) | with stories (s) | ratio | stories step (s) | peak memory, with (MB) |")
+    print("|---|---|---|---|---|---|")
+    previous = None
+    for size in args.sizes:
+        corpus = args.work / f"corpus-{size}"
+        if not corpus.exists():
+            subprocess.run([str(BIN / "python"), str(GENERATE), "--articles", str(size), "--out", str(corpus)],
+                           check=True, stdout=subprocess.DEVNULL)
+        times, peaks = {}, {}
+        for label, extra in (("without", ["--no-stories"]), ("with", [])):
+            out = args.work / f"out-{label}-{size}"
+            shutil.rmtree(out, ignore_errors=True)
+            command = [str(BIN / "presslens"), "score", str(corpus), "--out", str(out / "scores.parquet"),
+                       "--workers", str(args.workers), "--quiet", *extra]
+            times[label], peaks[label] = measure(command)
+            shutil.rmtree(out, ignore_errors=True)
+        step = times["with"] - times["without"]
+        growth = f" ({step / previous[1]:.1f}× the step at {previous[0]:,})" if previous else ""
+        print(f"| {size:,} | {times['without']:.0f} | {times['with']:.0f} | {times['with'] / times['without']:.2f}× | "
+              f"{step:.0f}{growth} | {peaks['with']:,.0f} |", flush=True)
+        previous = (size, step)
+
+
+if __name__ == "__main__":
+    main()

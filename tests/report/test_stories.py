@@ -1,0 +1,70 @@
+"""The story page's findings at the edges of their rules, and the page itself on a multi-outlet corpus."""
+import pandas as pd
+
+from analysis.report.stories import (TONE_GAP, coverage_finding, quotes_finding, reuse_finding, stories_finding,
+                                     tone_gap_finding)
+
+
+def stories_table(rows):
+    return pd.DataFrame(rows, columns=["story", "n_articles", "n_sources", "n_wholly_derived", "n_independent",
+                                       "first_published", "last_published", "story_from"])
+
+
+def test_no_story_told_by_two_outlets_says_there_is_nothing_to_compare():
+    table = stories_table([("a", 3, 1, 0, 3, None, None, "found"), ("b", 1, 1, 0, 1, None, None, "found")])
+    text = stories_finding(table)
+    assert "2\u00a0stories" in text and "nothing to compare" in text and "--story" in text
+    assert stories_finding(stories_table([])) == "The corpus holds no story: no article was scored."
+
+
+def test_the_largest_story_and_its_copies_are_counted():
+    table = stories_table([("big", 4, 3, 1, 3, None, None, "column event"), ("small", 2, 2, 0, 2, None, None,
+                                                                             "column event"),
+                           ("alone", 1, 1, 0, 1, None, None, "column event")])
+    text = stories_finding(table)
+    assert text.startswith("The corpus holds 3\u00a0stories (taken from the event column): 2\u00a0stories told by two")
+    assert "1 by one outlet only" in text and "“big”, has 4\u00a0articles from 3\u00a0outlets" in text
+    assert "1\u00a0is a wholly derived copy of another: 3\u00a0independent accounts" in text
+
+
+def test_coverage_counts_each_outlets_states():
+    coverage = pd.DataFrame({"fact": [1, 1, 2, 3, 3], "source": ["A", "B", "A", "A", "C"],
+                             "state": ["reported", "reported", "added", "reported", "left out"]})
+    text = coverage_finding(coverage)
+    assert text.startswith("Of the 3\u00a0facts of this story")
+    assert "A states 3 (1 that no other outlet states) and leaves out 0" in text
+    assert "C states 0 (0 that no other outlet states) and leaves out 1" in text
+    assert "at least half of the other outlets, and at least two" in text
+    assert "could be compared" in coverage_finding(coverage.iloc[0:0])
+
+
+def test_tone_gap_names_the_widest_pair_or_says_none_is_wide():
+    pairs = pd.DataFrame({"source": ["A", "B"], "sentence": ["x", "y"], "vader": [-0.6, 0.1],
+                          "other_source": ["B", "C"], "other_sentence": ["z", "w"], "other_vader": [0.3, 0.2],
+                          "gap": [0.9, 0.1]})
+    text = tone_gap_finding(pairs)
+    assert "A's “x” reads \u22120.60 (VADER) and B's “z” +0.30, a difference of 0.90" in text
+    assert "1\u00a0pair of 2 differ by 0.5 or more" in text
+    narrow = pairs.assign(gap=[TONE_GAP - 0.01, 0.1])
+    assert tone_gap_finding(narrow).startswith("No two outlets word the same fact far apart in tone")
+    assert tone_gap_finding(pairs.iloc[0:0]).startswith("No fact that two outlets both state carries tone")
+
+
+def test_quotes_count_named_speakers_and_unnamed_sentences():
+    quotes = pd.DataFrame({"source": ["A", "A", "B"], "speaker": ["Ann Lee", "unknown", "unknown"],
+                           "quoted_sentences": [3, 2, 1], "share": [0.6, 0.4, 1.0]})
+    text = quotes_finding(quotes)
+    assert "A quotes 1\u00a0named speaker (most: Ann Lee, 3\u00a0sentences) and 2\u00a0sentences by nobody named" in text
+    assert "B quotes 0\u00a0named speakers and 1\u00a0sentence by nobody named" in text
+    assert quotes_finding(quotes.iloc[0:0]).startswith("No outlet quotes anyone")
+
+
+def test_reuse_names_copies_and_counts_wholly_derived_as_one_voice():
+    reuse = pd.DataFrame({"article_id": ["b1", "c1"], "source": ["B", "C"], "derivation": ["wholly", "partly"],
+                          "derived_from": ["a1", "a1"], "from_source": ["A", "A"], "reused_share": [0.96, 0.4],
+                          "verbatim_share": [0.9, 0.3]})
+    text = reuse_finding(reuse)
+    assert "B's article b1 is wholly derived from A's a1 (96% of its words)" in text
+    assert "C's article c1 is partly derived from A's a1 (40% of its words)" in text
+    assert "count as one voice" in text
+    assert reuse_finding(reuse.iloc[0:0]).startswith("No article of this story reuses another's text")
