@@ -21,7 +21,8 @@ STANCE = pa.schema([("article_id", STR), ("actor", STR), ("stance", FLOAT), ("st
                     ("n_evidence", INT), ("n_sentences", INT), ("n_by_pronoun", INT), ("toward", FLOAT),
                     ("toward_quoted", FLOAT), ("own_share", FLOAT), ("near", FLOAT), ("doer", FLOAT),
                     ("framing", FLOAT), ("quoted_by_others", FLOAT), ("own_words", FLOAT), ("headline", FLOAT),
-                    ("happened", STR), ("evidence", STR), ("evidence_sentence", INT)])
+                    ("happened", STR), ("evidence", STR), ("evidence_sentence", INT),
+                    ("evidence_toward", FLOAT)])
 PROVISIONAL = pa.schema([("kind", STR), ("name", STR), ("type", STR), ("patterns", STR), ("note", STR),
                          ("sample", INT)])
 STORIES = pa.schema([("story", STR), ("n_articles", INT), ("n_sources", INT), ("n_wholly_derived", INT),

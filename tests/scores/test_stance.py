@@ -383,6 +383,16 @@ def test_the_shipped_weights_are_reproduced_by_the_fitting_script():
     assert refit_differs("stance.py") is None
 
 
+def test_a_reading_without_clear_stance_says_which_rule_failed():
+    from analysis.scores.stance.model import stance_reading
+
+    assert stance_reading(float("nan"), 0, 1) == \
+        "no clear stance: none of 1 article with clear evidence (2 or more evidence sentences), 2 needed"
+    assert stance_reading(-0.8, 1, 3, min_clear=2).startswith("no clear stance: 1 of 3 articles")
+    assert stance_reading(-0.8, 1, 1, min_clear=1) == "negative"
+    assert stance_reading(0.0, 5, 5) == "neutral"
+
+
 def test_stance_summary_counts_clear_articles_and_says_when_there_is_no_clear_stance():
     from analysis.scores.stance.model import stance_summary
 
@@ -394,6 +404,7 @@ def test_stance_summary_counts_clear_articles_and_says_when_there_is_no_clear_st
     assert out.loc["S", ["n_articles", "n_clear"]].tolist() == [2, 2]
     assert out.loc["S", "mean"] == pytest.approx(-0.5) and out.loc["S", "ci_low"] <= -0.5 <= out.loc["S", "ci_high"]
     assert out.loc["S", "reading"] == "negative" and out.loc["S", "share_negative"] == 1.0
-    assert out.loc["T", "n_clear"] == 1 and out.loc["T", "reading"] == "no clear stance"
+    assert out.loc["T", "n_clear"] == 1 and out.loc["T", "reading"] == (
+        "no clear stance: 1 of 2 articles with clear evidence (2 or more evidence sentences), 2 needed")
     assert stance_summary(stance, articles, n_boot=200, min_clear=1).set_index("source").loc["T", "reading"] \
         == "positive"

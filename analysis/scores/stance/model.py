@@ -22,7 +22,8 @@ MIN_EVIDENCE = 2  # sentences with evidence below which the report says "no clea
 MIN_CLEAR_ARTICLES = 2  # clear articles a group needs before stance_summary gives a reading
 STANCE_COLUMNS = ["article_id", "actor", "stance", "stance_label", "clear", "n_evidence", "n_sentences",
                   "n_by_pronoun", "toward", "toward_quoted", "own_share", "near", "doer", "framing",
-                  "quoted_by_others", "own_words", "headline", "happened", "evidence", "evidence_sentence"]
+                  "quoted_by_others", "own_words", "headline", "happened", "evidence", "evidence_sentence",
+                  "evidence_toward"]
 FEATURES = {"tone": None, "near": "proximity", "events": "proximity", "doer": "roles", "framing": "framing",
             "near_quoted": "quotes", "own_words": "quotes", "headline_tone": "article",
             "headline_evidence": "article", "lede": "article", "context_tone": "article",
@@ -160,7 +161,8 @@ def article_stance(sentences: pd.DataFrame, actors: dict[str, dict], *, articles
     ``happened`` (what was done to the actor, kept apart and not counted: "fired, arrested"), ``evidence``:
     the strongest evidence words with their values, e.g. ``"praised (+0.55); lied (doer) (-1.50)"``, and
     ``evidence_sentence``: the ``sentence_no`` of the sentence whose tone toward the actor is strongest (-1:
-    the headline), where a reader can see why.
+    the headline), where a reader can see why, and ``evidence_toward``: that sentence's tone toward the actor
+    (P(positive) − P(negative) of :func:`analysis.scores.stance.target_model.target_sentiment`).
     """
     model = model if isinstance(model, dict) else load_stance_model(model or STANCE_MODEL_JSON)
     actors = merged_actors(actors)[0]
@@ -182,22 +184,24 @@ def evidence_summary(evidence: pd.DataFrame, *, top: int = 6) -> pd.DataFrame:
     the event words done to the actor; ``evidence_sentence``, the sentence with the strongest tone toward the
     actor (else with the largest evidence)."""
     pairs: dict[tuple, list] = {}
-    for article_id, actor, sentence_no, words, event, strength in zip(
+    for article_id, actor, sentence_no, words, event, toward, strength in zip(
             evidence["article_id"], evidence["actor"], evidence["sentence_no"], evidence["words"],
-            evidence["event"], evidence["toward"].abs() + evidence[EVIDENCE_VALUES].abs().sum(axis=1) / 10):
-        found = pairs.setdefault((article_id, actor), [[], [], (-1.0, -1)])
+            evidence["event"], evidence["toward"],
+            evidence["toward"].abs() + evidence[EVIDENCE_VALUES].abs().sum(axis=1) / 10):
+        found = pairs.setdefault((article_id, actor), [[], [], (-1.0, -1, 0.0)])
         if words:
             found[0].extend(words.split("; "))
         if event:
             found[1].extend(event.split(", "))
         if strength > found[2][0]:
-            found[2] = (strength, sentence_no)
+            found[2] = (strength, sentence_no, toward)
     rows = []
-    for (article_id, actor), (words, events, (_, sentence_no)) in pairs.items():
+    for (article_id, actor), (words, events, (_, sentence_no, toward)) in pairs.items():
         words.sort(key=lambda p: -abs(float(p.rsplit("(", 1)[1].rstrip(")"))))
         rows.append((article_id, actor, "; ".join(dict.fromkeys(words[:top])), ", ".join(dict.fromkeys(events)),
-                     int(sentence_no)))
-    return pd.DataFrame(rows, columns=["article_id", "actor", "evidence", "happened", "evidence_sentence"])
+                     int(sentence_no), round(float(toward), 4)))
+    return pd.DataFrame(rows, columns=["article_id", "actor", "evidence", "happened", "evidence_sentence",
+                                       "evidence_toward"])
 
 
 def sentence_tones(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -222,8 +226,8 @@ def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "s
     (mean stance over the clear articles, NaN without any), ``ci_low``,
     ``ci_high`` (percentile bootstrap over articles, at ``level``; NaN with
     fewer than two), ``share_negative``, ``share_positive`` (of the clear
-    articles' labels) and ``reading``: ``"no clear stance"`` when fewer than
-    ``min_clear`` articles have clear evidence, else the label of the mean
+    articles' labels) and ``reading``: ``"no clear stance: …"`` with the rule that failed when fewer than
+    ``min_clear`` articles have clear evidence (:func:`stance_reading`), else the label of the mean
     (``min_clear=1`` reads a single article, as a corpus of one article per
     outlet needs). Groups come in sorted order and one random generator (``rng``, else one from ``seed``)
     runs through them, so consecutive batches of groups given one ``rng`` summarise as one call would.
@@ -239,12 +243,19 @@ def stance_summary(stance: pd.DataFrame, articles: pd.DataFrame, *, by: str = "s
         rows.append((group, actor, len(frame), len(clear), mean, low, high,
                      float((clear["stance_label"] == "negative").mean()) if len(clear) else np.nan,
                      float((clear["stance_label"] == "positive").mean()) if len(clear) else np.nan,
-                     _reading(mean, len(clear), min_clear)))
+                     stance_reading(mean, len(clear), len(frame), min_clear=min_clear)))
     return pd.DataFrame(rows, columns=[by, "actor", "n_articles", "n_clear", "mean", "ci_low", "ci_high",
                                        "share_negative", "share_positive", "reading"])
 
 
-def _reading(mean: float, n_clear: int, min_clear: int) -> str:
-    if n_clear < max(min_clear, 1) or np.isnan(mean):
-        return "no clear stance"
-    return str(stance_label(np.array([mean]), tuple(load_stance_model()["thresholds"]))[0])
+def stance_reading(mean: float, n_clear: int, n_articles: int, *, min_clear: int = MIN_CLEAR_ARTICLES) -> str:
+    """What a group's mean stance reads as: the label of the mean, or "no clear stance" followed by the rule it
+    failed, so that a printed mean is never left unexplained: "no clear stance: 1 of 3 articles with clear
+    evidence (2 or more evidence sentences), 2 needed"."""
+    needed = max(min_clear, 1)
+    if n_clear >= needed and not np.isnan(mean):
+        return str(stance_label(np.array([mean]), tuple(load_stance_model()["thresholds"]))[0])
+    articles = f"{n_articles} article" + ("" if n_articles == 1 else "s")
+    found = f"none of {articles}" if n_clear == 0 else f"{n_clear} of {articles}"
+    return (f"no clear stance: {found} with clear evidence ({MIN_EVIDENCE} or more evidence sentences), "
+            f"{needed} needed")
