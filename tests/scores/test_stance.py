@@ -26,9 +26,9 @@ TWO = {**SMITH, "Mary Jones": {"type": "person", "aliases": ["Mary Jones"]}}
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "stance"
 # Goal of issue 15, on PerSenT's random test split.
 GOAL = {"macro_f1": 0.55, "spearman": 0.45}
-# What the shipped model measured on random_test when it was fitted (docs/stance.md), less a small margin:
-# a change that loses agreement with people fails here.
-SHIPPED_FLOOR = {"macro_f1": 0.41, "spearman": 0.29, "auc_negative": 0.68}
+# Issue 22's floor on random_test: not below what the measure gave before it (macro-F1 0.434, Spearman 0.308,
+# AUC 0.699); the shipped model measures 0.450, 0.355 and 0.743 (docs/stance.md).
+SHIPPED_FLOOR = {"macro_f1": 0.434, "spearman": 0.308, "auc_negative": 0.699}
 
 
 def sentences(*texts, article_id="a"):
@@ -365,8 +365,8 @@ def random_test():
 
 
 @needs_persent
-@pytest.mark.xfail(strict=True, reason="issue 15's goal is not met: random_test measures macro-F1 0.43 and "
-                                       "Spearman 0.31 (docs/stance.md); this fails loudly once it is met")
+@pytest.mark.xfail(strict=True, reason="issue 15's goal is not met: random_test measures macro-F1 0.45 and "
+                                       "Spearman 0.36 (docs/stance.md); this fails loudly once it is met")
 def test_persent_random_test_reaches_the_goal(random_test):
     assert random_test["macro_f1"] >= GOAL["macro_f1"] and random_test["spearman"] >= GOAL["spearman"]
 
