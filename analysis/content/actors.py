@@ -56,7 +56,7 @@ def merged_actors(actors: dict[str, dict]) -> tuple[dict[str, dict], dict[str, s
         aliases = {name, *entry.get("aliases", [])}
         owners = {other for other, found in actors.items() if other != name and
                   all(_names_part_of(alias, {other, *found.get("aliases", [])}, parts) for alias in aliases)}
-        owners |= _fuller_person(name, aliases, actors)
+        owners |= _fuller_person(name, aliases, actors, parts)
         if len(owners) == 1:
             into[name] = owners.pop()
     for name in list(into):  # follow chains: "Trump campaign" → "Trump" → "Donald Trump"
@@ -82,13 +82,15 @@ def _names_part_of(alias: str, others: set[str], parts: set[str]) -> bool:
     return False
 
 
-def _fuller_person(name: str, aliases: set[str], actors: dict[str, dict]) -> set[str]:
-    """The one person actor whose two- or three-word name starts or ends with this one-word actor's name."""
+def _fuller_person(name: str, aliases: set[str], actors: dict[str, dict], parts: set[str]) -> set[str]:
+    """The one person actor whose two- or three-word name starts or ends with this one-word actor's name (an
+    actor that only names a part of this one, "Trump campaign" beside "Trump", is not a fuller name of it)."""
     if len(aliases) != 1 or " " in name:
         return set()
     owners = {other for other, entry in actors.items() if other != name and entry.get("type") in ("person", None)
               and any(2 <= len(a.split()) <= 3 and name in (a.split()[0], a.split()[-1])
-                      for a in {other, *entry.get("aliases", [])})}
+                      for a in {other, *entry.get("aliases", [])})
+              and not all(_names_part_of(a, {name}, parts) for a in {other, *entry.get("aliases", [])})}
     return owners if len(owners) == 1 else set()
 
 

@@ -408,3 +408,12 @@ def test_stance_summary_counts_clear_articles_and_says_when_there_is_no_clear_st
         "no clear stance: 1 of 2 articles with clear evidence (2 or more evidence sentences), 2 needed")
     assert stance_summary(stance, articles, n_boot=200, min_clear=1).set_index("source").loc["T", "reading"] \
         == "positive"
+
+
+def test_aliases_that_name_one_person_are_one_row_of_stance():
+    """Issue 22: "Trump" -0.05 against "Trump Presidency" -0.37 in one article."""
+    actors = {"Trump": {"aliases": ["Trump"]}, "Trump Presidency": {"aliases": ["Trump Presidency"]},
+              "Donald Trump": {"type": "person", "aliases": ["Donald Trump"]}}
+    out = article_stance(sentences("Donald Trump spoke on Monday.", "The Trump Presidency was praised by allies.",
+                                   "Trump thanked them warmly."), actors)
+    assert out["actor"].tolist() == ["Donald Trump"] and out.loc[0, "n_sentences"] == 3
