@@ -51,12 +51,27 @@ def merged_actors(actors: dict[str, dict]) -> tuple[dict[str, dict], dict[str, s
     into "Donald Trump"). Its name and aliases become the other's aliases, so that one person is one row.
     """
     parts = {w.lower() for line in read_entries(ACTOR_PARTS_TXT) for w in line.split()}
+    holders: dict[str, set[str]] = {}  # each alias (names included): the actors that hold it
+    by_end: dict[str, set[str]] = {}  # first or last word of a 2- or 3-word alias of a possible person: its actors
+    for name, entry in actors.items():
+        for alias in {name, *entry.get("aliases", [])}:
+            holders.setdefault(alias, set()).add(name)
+            words = alias.split()
+            if entry.get("type") in ("person", None) and 2 <= len(words) <= 3:
+                for word in {words[0], words[-1]}:
+                    by_end.setdefault(word, set()).add(name)
     into: dict[str, str] = {}
     for name, entry in actors.items():
         aliases = {name, *entry.get("aliases", [])}
-        owners = {other for other, found in actors.items() if other != name and
-                  all(_names_part_of(alias, {other, *found.get("aliases", [])}, parts) for alias in aliases)}
-        owners |= _fuller_person(name, aliases, actors, parts)
+        owners: set[str] | None = None
+        for alias in aliases:
+            found = _wholes_of(alias, holders, parts) - {name}
+            owners = found if owners is None else owners & found
+            if not owners:
+                break
+        owners = set(owners or ())
+        if len(aliases) == 1 and " " not in name:
+            owners |= _fuller_person(name, by_end.get(name, set()), actors, parts)
         if len(owners) == 1:
             into[name] = owners.pop()
     for name in list(into):  # follow chains: "Trump campaign" → "Trump" → "Donald Trump"
@@ -73,24 +88,27 @@ def merged_actors(actors: dict[str, dict]) -> tuple[dict[str, dict], dict[str, s
 
 
 def _names_part_of(alias: str, others: set[str], parts: set[str]) -> bool:
+    """Whether ``alias`` is one of ``others`` followed by part words ("Trump Presidency", "Smith's lawyers")."""
+    return any(_wholes_of(alias, {other: {other} for other in others}, parts))
+
+
+def _wholes_of(alias: str, holders: dict[str, set[str]], parts: set[str]) -> set[str]:
+    """The actors (from ``holders``, alias → actors) that ``alias`` names a part of: an alias of theirs followed
+    by words of the parts list only."""
     words = alias.replace("’s ", "'s ").split()
-    for other in others:
-        n = len(other.split())
-        if " ".join(words[:n]).removesuffix("'s") == other and len(words) > n and \
-                all(w.lower() in parts for w in words[n:]):
-            return True
-    return False
+    found: set[str] = set()
+    for n in range(len(words) - 1, 0, -1):
+        if words[n].lower() not in parts:
+            break
+        found |= holders.get(" ".join(words[:n]).removesuffix("'s"), set())
+    return found
 
 
-def _fuller_person(name: str, aliases: set[str], actors: dict[str, dict], parts: set[str]) -> set[str]:
-    """The one person actor whose two- or three-word name starts or ends with this one-word actor's name (an
-    actor that only names a part of this one, "Trump campaign" beside "Trump", is not a fuller name of it)."""
-    if len(aliases) != 1 or " " in name:
-        return set()
-    owners = {other for other, entry in actors.items() if other != name and entry.get("type") in ("person", None)
-              and any(2 <= len(a.split()) <= 3 and name in (a.split()[0], a.split()[-1])
-                      for a in {other, *entry.get("aliases", [])})
-              and not all(_names_part_of(a, {name}, parts) for a in {other, *entry.get("aliases", [])})}
+def _fuller_person(name: str, candidates: set[str], actors: dict[str, dict], parts: set[str]) -> set[str]:
+    """The one person actor among ``candidates`` (actors with a two- or three-word alias that starts or ends
+    with this one-word actor's name) that is not merely a part of it ("Trump campaign" beside "Trump")."""
+    owners = {other for other in candidates if other != name and
+              not all(_names_part_of(a, {name}, parts) for a in {other, *actors[other].get("aliases", [])})}
     return owners if len(owners) == 1 else set()
 
 
