@@ -42,6 +42,7 @@ _EXPORTS = {
     "analysis.pipeline.scoring": ["read_scores", "score_corpus"],
     "analysis.scores.sentiment": ["score_tone"],
     "analysis.scores.sourcing": ["source_summary"],
+    "analysis.scores.stance.target_model": ["target_sentiment"],
     "analysis.scores.tone": ["actor_tone", "article_tone", "extreme_sentences", "tone_agreement", "tone_by_position",
                              "tone_by_source"],
     "analysis.stories.alignment": ["align_story"],

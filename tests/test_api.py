@@ -20,14 +20,16 @@ ADDED = ["quoted_sources", "source_summary"]
 
 # Added for story comparison (issue 20).
 STORIES = ["align_story", "compare_sentences", "find_stories", "text_reuse"]
+# Added for stance (issue 22).
+STANCE = ["target_sentiment"]
 
 
 def test_every_public_name_is_still_there():
-    assert set(PUBLIC + ADDED) <= set(analysis.__all__)
+    assert set(PUBLIC + ADDED + STORIES + STANCE) <= set(analysis.__all__)
     assert analysis.__all__ == sorted(analysis.__all__)
 
 
-@pytest.mark.parametrize("name", PUBLIC + ADDED + STORIES)
+@pytest.mark.parametrize("name", PUBLIC + ADDED + STORIES + STANCE)
 def test_each_public_name_imports_from_its_home(name):
     value = getattr(analysis, name)
     home = importlib.import_module(analysis._HOME[name])

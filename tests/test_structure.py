@@ -237,7 +237,6 @@ def test_pronouns_are_resolved_by_the_names_resolver():
     assert "analysis.voices.names.resolve" in _pronoun_modules()
 
 
-@pytest.mark.xfail(strict=True, reason="stance still has its own coreference (issue 22 replaces it)")
 def test_exactly_one_module_defines_pronoun_resolution():
     assert _pronoun_modules() == {"analysis.voices.names.resolve"}
 

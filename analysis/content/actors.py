@@ -16,11 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.errors import DataFileError, OptionError
-from analysis.paths import ACTORS_YML
+from analysis.paths import ACTORS_YML, DATA_DIR
 from analysis.resources.datafiles import read_section
+from analysis.resources.wordlists import read_entries
 from analysis.voices.names.index import NameIndex
 from analysis.voices.names.lexicon import lexicon
 
+ACTOR_PARTS_TXT = DATA_DIR / "actor_parts.txt"
 SUGGEST_SAMPLE = 2000  # articles read to find the names; mentions are then counted on every sentence
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 _INITIAL_END_RE = re.compile(r"(?:^|[ \u00a0])[A-Z]\.?$")  # "James B", "Robert S."
@@ -39,6 +41,77 @@ def load_actors(path: str | Path = ACTORS_YML) -> dict[str, dict]:
         kind = entry.get("type", "other") if isinstance(entry, dict) else "other"
         out[str(name)] = {"type": str(kind), "aliases": [a.strip() for a in aliases]}
     return out
+
+
+def merged_actors(actors: dict[str, dict]) -> tuple[dict[str, dict], dict[str, str]]:
+    """The actors with those that name another actor's part folded into it, and the map from each given name
+    to the name it is now under.
+
+    An actor folds into another when each of its aliases is one of the other's aliases followed by words of
+    ``data/actor_parts.txt`` ("Trump Presidency", "Trump administration", "Smith's lawyers" into "Trump" and
+    "Smith"), or when its only alias is a person's surname or first name that no other actor holds ("Trump"
+    into "Donald Trump"). Its name and aliases become the other's aliases, so that one person is one row.
+    """
+    parts = {w.lower() for line in read_entries(ACTOR_PARTS_TXT) for w in line.split()}
+    holders: dict[str, set[str]] = {}  # each alias (names included): the actors that hold it
+    by_end: dict[str, set[str]] = {}  # first or last word of a 2- or 3-word alias of a possible person: its actors
+    for name, entry in actors.items():
+        for alias in {name, *entry.get("aliases", [])}:
+            holders.setdefault(alias, set()).add(name)
+            words = alias.split()
+            if entry.get("type") in ("person", None) and 2 <= len(words) <= 3:
+                for word in {words[0], words[-1]}:
+                    by_end.setdefault(word, set()).add(name)
+    into: dict[str, str] = {}
+    for name, entry in actors.items():
+        aliases = {name, *entry.get("aliases", [])}
+        owners: set[str] | None = None
+        for alias in aliases:
+            found = _wholes_of(alias, holders, parts) - {name}
+            owners = found if owners is None else owners & found
+            if not owners:
+                break
+        owners = set(owners or ())
+        if len(aliases) == 1 and " " not in name:
+            owners |= _fuller_person(name, by_end.get(name, set()), actors, parts)
+        if len(owners) == 1:
+            into[name] = owners.pop()
+    for name in list(into):  # follow chains: "Trump campaign" → "Trump" → "Donald Trump"
+        seen = {name}
+        while into[name] in into and into[name] not in seen:
+            seen.add(into[name])
+            into[name] = into[into[name]]
+    into = {name: owner for name, owner in into.items() if owner not in into}  # no cycles
+    out = {name: {**entry, "aliases": list(entry.get("aliases", []))} for name, entry in actors.items()
+           if name not in into}
+    for name, owner in into.items():
+        out[owner]["aliases"] = list(dict.fromkeys([*out[owner]["aliases"], name, *actors[name].get("aliases", [])]))
+    return out, {name: into.get(name, name) for name in actors}
+
+
+def _names_part_of(alias: str, others: set[str], parts: set[str]) -> bool:
+    """Whether ``alias`` is one of ``others`` followed by part words ("Trump Presidency", "Smith's lawyers")."""
+    return any(_wholes_of(alias, {other: {other} for other in others}, parts))
+
+
+def _wholes_of(alias: str, holders: dict[str, set[str]], parts: set[str]) -> set[str]:
+    """The actors (from ``holders``, alias → actors) that ``alias`` names a part of: an alias of theirs followed
+    by words of the parts list only."""
+    words = alias.replace("’s ", "'s ").split()
+    found: set[str] = set()
+    for n in range(len(words) - 1, 0, -1):
+        if words[n].lower() not in parts:
+            break
+        found |= holders.get(" ".join(words[:n]).removesuffix("'s"), set())
+    return found
+
+
+def _fuller_person(name: str, candidates: set[str], actors: dict[str, dict], parts: set[str]) -> set[str]:
+    """The one person actor among ``candidates`` (actors with a two- or three-word alias that starts or ends
+    with this one-word actor's name) that is not merely a part of it ("Trump campaign" beside "Trump")."""
+    owners = {other for other in candidates if other != name and
+              not all(_names_part_of(a, {name}, parts) for a in {other, *actors[other].get("aliases", [])})}
+    return owners if len(owners) == 1 else set()
 
 
 def compile_actors(actors: dict[str, dict]) -> tuple[re.Pattern, dict[str, str]]:

@@ -125,6 +125,34 @@ def same_fact_tone(a, story: str) -> pd.DataFrame:
     return out.sort_values("gap", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def story_stance(a, story: str) -> pd.DataFrame:
+    """How each outlet presents each actor in one story: one row per outlet (``source``) and actor, from the
+    ``article_stance`` table: ``n_articles`` (the outlet's articles of the story that refer to the actor),
+    ``n_clear`` (those with clear evidence), ``stance`` (the mean stance of the clear ones, from −1 to +1; NaN
+    without any), ``n_evidence`` (evidence sentences, summed), ``sentence`` (the sentence whose tone toward the
+    actor is strongest, in the outlet's article that reads the actor most strongly) and ``toward`` (that
+    sentence's tone toward the actor); by actor, then from the most favourable outlet down."""
+    columns = ["actor", "source", "n_articles", "n_clear", "stance", "n_evidence", "sentence", "toward"]
+    if not a.store.has("article_stance"):
+        return pd.DataFrame(columns=columns)
+    rows = a.store.sql(
+        "SELECT s.actor, x.source, s.article_id, s.stance, s.clear, s.n_evidence, s.evidence_toward AS toward, "
+        "CASE WHEN s.evidence_sentence < 0 THEN x.title ELSE t.text END AS sentence FROM article_stance s "
+        "JOIN articles x USING (article_id) LEFT JOIN sentences t ON t.article_id = s.article_id AND "
+        "t.sentence_no = s.evidence_sentence WHERE x.story = ? AND x.duplicate_of IS NULL "
+        "ORDER BY s.actor, x.source, s.article_id", [story])
+    out = []
+    for (actor, source), group in rows.groupby(["actor", "source"], sort=True):
+        clear = group[group["clear"].astype(bool)]
+        strongest = group.loc[group["toward"].abs().idxmax()]
+        out.append((actor, source, len(group), len(clear),
+                    float(clear["stance"].mean()) if len(clear) else float("nan"), int(group["n_evidence"].sum()),
+                    _short(strongest["sentence"]), float(strongest["toward"])))
+    table = pd.DataFrame(out, columns=columns)
+    return table.sort_values(["actor", "stance", "source"], ascending=[True, False, True], na_position="last",
+                             kind="stable").reset_index(drop=True)
+
+
 def story_reuse(a, story: str) -> pd.DataFrame:
     """Which articles of a story copy which: one row per article derived from another (``derivation`` wholly or
     partly), with its source article, outlets, ``reused_share`` and ``verbatim_share``."""

@@ -442,6 +442,27 @@ def actor_stance(a, *, n_boot: int = 2000, min_clear: int | None = None) -> pd.D
     return out
 
 
+def actor_stance_evidence(a, *, per_cell: int = 2) -> pd.DataFrame:
+    """What each stance cell rests on: for each group and actor, the ``per_cell`` articles whose evidence sentence
+    reads the actor most strongly (clear articles first): ``by``, ``actor``, ``article_id``, ``stance``,
+    ``stance_label``, ``clear``, ``evidence`` (the evidence words with their values), ``sentence`` (the sentence
+    whose tone toward the actor is strongest; the headline when it is) and ``toward`` (that sentence's tone
+    toward the actor, from −1 to +1, :func:`analysis.target_sentiment`)."""
+    columns = [a.by, "actor", "article_id", "stance", "stance_label", "clear", "evidence", "sentence", "toward"]
+    if not a.store.has("article_stance"):
+        return pd.DataFrame(columns=columns)
+    g = quote(a.by)
+    out = a.store.sql(f"""
+        SELECT u.{g}, s.actor, s.article_id, s.stance, s.stance_label, s.clear, s.evidence,
+               CASE WHEN s.evidence_sentence < 0 THEN x.title ELSE t.text END AS sentence, s.evidence_toward AS toward
+        FROM article_stance s JOIN units u USING (article_id) JOIN articles x USING (article_id)
+        LEFT JOIN sentences t ON t.article_id = s.article_id AND t.sentence_no = s.evidence_sentence
+        QUALIFY row_number() OVER (PARTITION BY u.{g}, s.actor
+                                   ORDER BY s.clear DESC, abs(s.evidence_toward) DESC, s.article_id) <= {int(per_cell)}
+        ORDER BY s.actor, u.{g}, s.clear DESC, abs(s.evidence_toward) DESC, s.article_id""")
+    return out[columns]
+
+
 def removed_by_reason(a) -> pd.DataFrame:
     """How many spans the cleaner removed, per reason (a count inside a reason, "list of 15 headlines", is left
     out, so that one kind of removal is one row: "list of headlines")."""

@@ -233,12 +233,14 @@ def plot_voice_tone(summary: pd.DataFrame, *, measure: str = "vader", by: str = 
 def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, count: str | None = None, ax=None,
                  title: str = "", value_label: str = "", diverging: bool = False, fmt: str = "{:.2f}",
                  min_count: int | None = None, csv: pd.DataFrame | None = None, alt: str | None = None,
-                 groups: str | None = None, few_text: str = "too few", thin: str | None = None):
+                 groups: str | None = None, few_text: str = "too few", thin: str | None = None,
+                 limit: float | None = None):
     """A rows × columns heatmap of ``value``, each cell annotated with its value (and ``n`` from ``count``).
 
     Cells whose ``count`` is below ``min_count``, or whose ``thin`` column (a boolean column of ``frame``) is
-    True, are grey and read ``few_text`` ("too few"), not coloured. Labels
-    wrap, never cut.
+    True, are grey and read ``few_text`` ("too few"; a ``{n}`` in it is the cell's count, else the count follows),
+    not coloured. Labels wrap, never cut. The colour scale runs to the largest value drawn (from −it with
+    ``diverging``), or to ``limit`` when given: a fixed scale, the same whatever the data.
     A heatmap with no value, or the same value in every cell, is not drawn (a :class:`NoChart` says so).
     ``groups`` (``"rows"`` or ``"columns"``) names the side that holds the groups: with ``MANY_GROUPS`` or more,
     the 16 with the largest ``count`` total (or the most cells) are drawn and the title says so.
@@ -268,8 +270,9 @@ def plot_heatmap(frame: pd.DataFrame, *, rows: str, columns: str, value: str, co
         marked = frame.pivot_table(index=rows, columns=columns, values=thin, aggfunc="first", dropna=False)
         few = few | marked.reindex(index=table.index, columns=table.columns).fillna(False).to_numpy(dtype=bool)
     ax = new_axes(ax, width=min(max(6.0, 1.1 * len(table.columns) + 3.5), 13.0), height=0.6 * len(table) + 2.2)
-    limit = float(np.nanmax(np.abs(np.where(few, np.nan, data)))) if np.isfinite(np.where(few, np.nan, data)).any() \
-        else 1.0
+    if limit is None:
+        drawn = np.where(few, np.nan, data)
+        limit = float(np.nanmax(np.abs(drawn))) if np.isfinite(drawn).any() else 1.0
     norm = matplotlib.colors.Normalize(vmin=-limit if diverging else 0, vmax=limit or 1)
     cmap = matplotlib.colormaps[DIVERGING if diverging else SEQUENTIAL].with_extremes(bad="#EEEEEE")
     image = ax.imshow(np.ma.masked_invalid(np.where(few, np.nan, data)), aspect="auto", cmap=cmap, norm=norm)
@@ -286,10 +289,13 @@ def _cell_texts(ax, data, counts, few, fmt: str, cmap, norm, *, few_text: str = 
     n = counts.to_numpy(dtype=float) if counts is not None else None
     for i in range(data.shape[0]):
         for j in range(data.shape[1]):
-            n_text = f"\nn={int(n[i, j])}" if n is not None and np.isfinite(n[i, j]) else ""
+            known = n is not None and np.isfinite(n[i, j])
+            n_text = f"\nn={int(n[i, j])}" if known else ""
             if few[i, j]:
-                ax.text(j, i, f"{label(few_text, width=10)}{n_text}", ha="center", va="center", fontsize=7,
-                        color="#333333")
+                text = label(few_text.format(n=int(n[i, j]) if known else "?"), width=14, lines=4) \
+                    if "{n}" in few_text \
+                    else f"{label(few_text, width=10)}{n_text}"
+                ax.text(j, i, text, ha="center", va="center", fontsize=7, color="#333333")
             elif np.isfinite(data[i, j]):
                 ax.text(j, i, fmt.format(data[i, j]) + n_text, ha="center", va="center", fontsize=7,
                         color=ink_for(cmap(norm(data[i, j]))))
@@ -354,12 +360,18 @@ def _no_cell_text(data: pd.DataFrame, by: str, min_articles: int, min_scored: in
             "every cell's mean is in the chart's CSV.")
 
 
+STANCE_SCALE = 1.0  # the stance heatmaps' colour scale runs from -1 to +1: the measure's range, not the data's
+
+
 def plot_stance(stance: pd.DataFrame, *, by: str = "source", ax=None, min_clear: int | None = None):
     """Stance toward each actor per group (from :func:`analysis.explore.views.actor_stance`): the mean stance of the
     articles with clear evidence, from −1 (unfavourable) to +1 (favourable), with the number of such articles.
 
-    A cell with fewer than ``min_clear`` clear articles (the summary's own threshold by default) reads "no clear
-    stance" and is not coloured. With many groups, the 16 with the most clear articles are drawn.
+    A cell with fewer than ``min_clear`` clear articles (the summary's own threshold by default) is not coloured
+    and says why: "no clear stance: 1 clear, 2 needed" (a clear article says at least ``MIN_EVIDENCE`` things
+    about the actor). The colour scale is fixed at ±``STANCE_SCALE``
+    (the measure's own range), never fitted to the data, so that the same colour means the same stance on
+    every page. With many groups, the 16 with the most clear articles are drawn.
     """
     min_clear = min_clear if min_clear is not None else stance.attrs.get("min_clear", 2)
     sizes = stance.groupby(by)["n_clear"].sum().sort_values(ascending=False, kind="stable") if len(stance) else \
@@ -368,7 +380,8 @@ def plot_stance(stance: pd.DataFrame, *, by: str = "source", ax=None, min_clear:
     title = f"Stance toward each actor per {by} (mean over articles with clear evidence)" + largest_note(
         hidden, len(sizes), by)
     return plot_heatmap(stance[stance[by].isin(groups)], rows="actor", columns=by, value="mean", count="n_clear",
-                        ax=ax, diverging=True, min_count=min_clear, csv=stance, few_text="no clear stance",
+                        ax=ax, diverging=True, min_count=min_clear, csv=stance, limit=STANCE_SCALE,
+                        few_text=f"no clear stance: {{n}} clear, {min_clear} needed",
                         value_label="mean stance (−1 unfavourable to +1 favourable)", title=title,
                         alt=(f"Heatmap of the mean stance of each {by}'s articles toward each actor, from −1 "
                              f"(unfavourable) to +1 (favourable); cells with fewer than {min_clear} articles with "

@@ -21,7 +21,12 @@ The tables come from :mod:`analysis.explore.stories`. The rules:
   outlet), and the named sources two or more outlets quote, with how
   many outlets; outlets of the story that quote nobody are named. Sources are matched by the name
   ``quoted_sources`` gives them (the fullest the story gives: "Calloway" is "James B. Calloway").
-- **Edge cases** (no story, no aligned pair, nobody quoted) give a true sentence, never an error.
+- **Stance within the story.** For each actor, the outlets whose articles of the story say at least
+  ``MIN_EVIDENCE`` things about it (clear evidence: :mod:`analysis.scores.stance`) are compared: the most and
+  the least favourable are named with their stances when they are :data:`STANCE_GAP` or more apart; an actor
+  fewer than two outlets read clearly is named with the rule it missed. The measure is rough (docs/stance.md),
+  so the sentence points to the evidence in the table rather than giving a verdict.
+- **Edge cases** (no story, no aligned pair, nobody quoted, no actor) give a true sentence, never an error.
 """
 from __future__ import annotations
 
@@ -30,11 +35,13 @@ from collections.abc import Sequence
 import pandas as pd
 
 from analysis.report.prose import count, names, percent, signed
+from analysis.scores.stance.model import MIN_EVIDENCE
 from analysis.voices.unnamed import UNKNOWN
 
 TONE_GAP = 0.5  # VADER difference worth naming
-DETAILED = 4  # outlets named one by one; more are summed up
+DETAILED = 4  # outlets (or actors) named one by one; more are summed up
 SOURCES_NAMED = 3  # sources named in a list; more are counted
+STANCE_GAP = 0.3  # stance difference between two outlets toward one actor worth naming (the scale is -1 to +1)
 
 
 def stories_finding(stories: pd.DataFrame) -> str:
@@ -155,3 +162,34 @@ def reuse_finding(reuse: pd.DataFrame) -> str:
     tail = (f" The {count(wholly, 'wholly derived copy', 'wholly derived copies')} count as one voice with their "
             "source." if wholly else "")
     return f"{names(parts, limit=DETAILED)}.{tail}"
+
+
+def stance_finding(stance: pd.DataFrame) -> str:
+    """How differently the outlets of a story present each actor (module docstring); ``stance`` is
+    :func:`analysis.explore.stories.story_stance`."""
+    if stance.empty:
+        return ("No article of this story refers to an actor of the actors file, so there is no outlet's stance "
+                "toward anyone to compare.")
+    parts, unread = [], []
+    for actor, rows in stance.groupby("actor", sort=False):
+        clear = rows[rows["stance"].notna()].sort_values("stance", ascending=False, kind="stable")
+        if len(clear) < 2:
+            unread.append(actor)
+            continue
+        top, bottom = clear.iloc[0], clear.iloc[-1]
+        gap = top["stance"] - bottom["stance"]
+        parts.append((gap, f"toward {actor}, {top['source']} is the most favourable ({signed(top['stance'])}) "
+                           f"and {bottom['source']} the least ({signed(bottom['stance'])})" if gap >= STANCE_GAP else
+                     f"toward {actor}, the {count(len(clear), 'outlet')} read within {STANCE_GAP} of each other "
+                     f"({signed(bottom['stance'])} to {signed(top['stance'])})"))
+    parts.sort(key=lambda p: -p[0])
+    said = [text for _, text in parts[:DETAILED]]
+    if len(parts) > DETAILED:
+        said.append(f"{count(len(parts) - DETAILED, 'more actor')} in the table")
+    tail = (f"{names(unread, limit=DETAILED)}: fewer than two outlets say {MIN_EVIDENCE} or more things about "
+            f"{'it' if len(unread) == 1 else 'each'} in this story (clear evidence), so no outlet is compared"
+            if unread else "")
+    body = "; ".join(said + ([tail] if tail else [])) + "."
+    caveat = (" The stance measure is rough (docs/stance.md): read each gap with its sentence in the table."
+              if parts else "")
+    return f"Stance toward each actor, outlet by outlet (−1 unfavourable to +1 favourable): {body}{caveat}"

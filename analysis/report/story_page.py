@@ -3,8 +3,9 @@
 :func:`show_story` shows, for the ``rank``-th story told by the most outlets: the outlets' headlines and leads;
 which facts each outlet states, adds or leaves out (a chart and a table with each outlet's own wording); whom each
 outlet quotes (its sources in a table, the most quoted in a chart, the sources only one outlet quotes in the
-finding); the tone of the same fact as each outlet words it; and which articles copy which. Every sentence is a
-finding of :mod:`analysis.report.stories`, computed from the table beside it; every table is written to CSV
+finding); how each outlet presents each actor (stance, with its strongest sentence); the tone of the same fact as
+each outlet words it; and which articles copy which. Every sentence is a finding of :mod:`analysis.report.stories`,
+computed from the table beside it; every table is written to CSV
 beside the charts. It keeps the notebook thin: the page calls it once per story shown.
 """
 from __future__ import annotations
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from analysis.explore import stories as views
 from analysis.report.show import show_chart, show_finding, show_section, show_table
+from analysis.report.plots import STANCE_SCALE, plot_heatmap
 from analysis.report.sources import plot_top_sources
-from analysis.report.stories import coverage_finding, reuse_finding, story_sources_finding, tone_gap_finding
+from analysis.report.stories import (coverage_finding, reuse_finding, stance_finding, story_sources_finding,
+                                     tone_gap_finding)
 from analysis.report.story_plots import plot_fact_matrix
 
 FACT_ROWS = 30  # rows of the fact table shown; the CSV holds them all
@@ -61,6 +64,23 @@ def show_story(a, *, rank: int = 1, charts_dir: str | Path | None = None) -> Non
                            percent=["share"], labels={"source": "outlet", "n_quotes": "quoted sentences",
                                                       "share": "share of the outlet's quotes"},
                            top=SOURCE_ROWS, folder=charts_dir, name=f"{key}_sources"))
+    show_section("How each outlet presents each actor",
+                 "Each outlet's stance toward each actor in this story, from −1 (unfavourable) to +1 (favourable), "
+                 "colours fixed at ±1: the mean over its articles that say at least two things about the actor; "
+                 "grey where none does. Beside it, the sentence that reads the actor most strongly and its tone "
+                 "toward the actor.", level=3)
+    stance = views.story_stance(a, story)
+    show_finding(stance_finding(stance))
+    if stance["stance"].notna().any():
+        show_chart(plot_heatmap(stance, rows="actor", columns="source", value="stance", count="n_clear",
+                                diverging=True, min_count=1, limit=STANCE_SCALE, few_text="no clear stance",
+                                value_label="stance (−1 unfavourable to +1 favourable)",
+                                title=f"Stance toward each actor, outlet by outlet: {story}"),
+                   charts_dir, f"{key}_stance")
+    display(show_table(stance, columns=["actor", "source", "n_clear", "stance", "sentence", "toward"],
+                       signed=["stance", "toward"], labels={"source": "outlet", "n_clear": "clear articles",
+                                                             "toward": "its tone toward the actor"},
+                       top=20, folder=charts_dir, name=f"{key}_stance"))
     show_section("The same fact, in each outlet's words",
                  f"Pairs of sentences of two outlets that clearly state the same fact (similarity {views.CLOSE_PAIR} or "
                  "more), both carrying tone (VADER), the widest apart first.", level=3)

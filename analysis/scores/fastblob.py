@@ -16,6 +16,7 @@ Unicode). Use :func:`sentiment`; :func:`analysis.scores.sentiment.score_text` do
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from textblob import _text
 from textblob.en import sentiment as _reference
@@ -95,6 +96,20 @@ def sentiment(text: str) -> tuple[float, float, list]:
         p_sum += 1 * p
         s_sum += 1 * s
     return p_sum / float(n or 1), s_sum / float(n or 1), a
+
+
+@lru_cache(maxsize=1)
+def word_polarities() -> dict[str, float]:
+    """TextBlob's lexicon as ``{word: polarity}``: each lower-case word's mean polarity over its senses, where
+    that mean is beyond ±0.05 (the words that carry tone on their own)."""
+    len(_reference)  # makes the lazy dictionary load its XML
+    out = {}
+    for word, senses in dict.items(_reference):
+        if None in senses and re.fullmatch(r"[a-z][a-z'\-]*", word):
+            mean = senses[None][0]  # pattern's mean over the word's senses
+            if abs(mean) > 0.05:
+                out[word] = mean
+    return out
 
 
 def find_tokens(string: str) -> list[str]:

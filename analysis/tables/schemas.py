@@ -18,9 +18,11 @@ ACTORS = pa.schema([("article_id", STR), ("source", STR), ("sentence_no", INT), 
 TOPICS = pa.schema([("article_id", STR), ("source", STR), ("sentence_no", INT), ("topic", STR),
                     ("mentions", INT), ("matched", STR)])
 STANCE = pa.schema([("article_id", STR), ("actor", STR), ("stance", FLOAT), ("stance_label", STR), ("clear", BOOL),
-                    ("n_evidence", INT), ("n_sentences", INT), ("n_by_pronoun", INT), ("near", FLOAT),
-                    ("doer", FLOAT), ("target", FLOAT), ("framing", FLOAT), ("quoted_by_others", FLOAT),
-                    ("own_words", FLOAT), ("headline", FLOAT), ("evidence", STR)])
+                    ("n_evidence", INT), ("n_sentences", INT), ("n_by_pronoun", INT), ("toward", FLOAT),
+                    ("toward_quoted", FLOAT), ("own_share", FLOAT), ("near", FLOAT), ("doer", FLOAT),
+                    ("framing", FLOAT), ("quoted_by_others", FLOAT), ("own_words", FLOAT), ("headline", FLOAT),
+                    ("happened", STR), ("evidence", STR), ("evidence_sentence", INT),
+                    ("evidence_toward", FLOAT)])
 ARTICLE_SOURCES = pa.schema([("article_id", STR), ("speaker", STR), ("kind", STR), ("role", STR),
                              ("affiliation", STR), ("gender", STR), ("official", BOOL), ("n_quotes", INT)])
 PROVISIONAL = pa.schema([("kind", STR), ("name", STR), ("type", STR), ("patterns", STR), ("note", STR),

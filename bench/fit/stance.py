@@ -27,7 +27,7 @@ import common  # noqa: E402  (also puts tests/ on the path)
 from helpers.stance_eval import CLASSES, agreement, load_persent, macro_f1, persent_features  # noqa: E402
 
 from analysis.paths import STANCE_MODEL_JSON  # noqa: E402
-from analysis.scores.stance.evidence import PARTS  # noqa: E402
+from analysis.scores.stance.reading import PARTS  # noqa: E402
 from analysis.scores.stance.model import FEATURES, score_features, stance_from_probabilities, stance_label  # noqa: E402
 
 FIT_SPLITS = ("dev", "fixed_test")

@@ -2,8 +2,8 @@
 import pandas as pd
 import pytest
 
-from analysis.content.actors import (actor_voice, broken_name, compile_actors, load_actors, match_actors, speaker_actor,
-                                     suggest_actors)
+from analysis.content.actors import (actor_voice, broken_name, compile_actors, load_actors, match_actors,
+                                     merged_actors, speaker_actor, suggest_actors)
 from analysis.errors import DataFileError, OptionError
 from analysis.scores.sentiment import score_tone
 from analysis.scores.tone import actor_tone
@@ -161,3 +161,33 @@ def test_short_aliases_need_boundaries_that_dotted_names_cannot_give():
                                  "Robert Smith": {"type": "person", "aliases": ["S"]}})
     found = [m.group(0) for m in pattern.finditer("The U.S. and the UN met; UN-backed talks; the U.N. too; S said.")]
     assert found == ["UN", "UN", "S"]
+
+
+TRUMP = {"Donald Trump": {"type": "person", "aliases": ["Donald Trump", "President Trump"]},
+         "Trump": {"type": "person", "aliases": ["Trump"]},
+         "Trump Presidency": {"type": "organisation", "aliases": ["Trump Presidency"]},
+         "Trump campaign": {"aliases": ["Trump campaign", "Trump's campaign"]}}
+
+
+def test_an_actor_naming_a_part_of_another_or_its_surname_is_merged_into_it():
+    merged, into = merged_actors(TRUMP)
+    assert list(merged) == ["Donald Trump"]
+    assert set(merged["Donald Trump"]["aliases"]) >= {"Trump", "Trump Presidency", "Trump campaign", "Trump's campaign",
+                                                      "President Trump"}
+    assert into == {name: "Donald Trump" for name in TRUMP}
+
+
+def test_a_part_is_merged_into_a_one_word_actor_when_no_fuller_person_is_listed():
+    actors = {"Trump": {"aliases": ["Trump"]}, "Trump Presidency": {"aliases": ["Trump Presidency"]}}
+    assert merged_actors(actors) == ({"Trump": {"aliases": ["Trump", "Trump Presidency"]}},
+                                     {"Trump": "Trump", "Trump Presidency": "Trump"})
+
+
+def test_a_surname_two_people_share_and_unrelated_names_stay_apart():
+    actors = {"John Smith": {"type": "person", "aliases": ["John Smith"]},
+              "Mary Smith": {"type": "person", "aliases": ["Mary Smith"]},
+              "Smith": {"aliases": ["Smith"]},
+              "Smith Foundation": {"type": "organisation", "aliases": ["Smith Foundation"]}}
+    merged, into = merged_actors(actors)
+    assert set(merged) == {"John Smith", "Mary Smith", "Smith", "Smith Foundation"}
+    assert all(into[name] == name for name in actors)

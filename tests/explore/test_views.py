@@ -158,3 +158,16 @@ def test_a_view_in_batches_of_groups_is_the_view_in_one(both, monkeypatch, view)
     assert len(whole)
     monkeypatch.setattr(views, "BATCH_ROWS", 1)  # every group its own batch
     pd.testing.assert_frame_equal(getattr(views, view)(a), whole, check_exact=True)
+
+
+def test_the_stance_evidence_shows_each_cells_strongest_sentences(both):
+    a, _ = both
+    evidence = views.actor_stance_evidence(a, per_cell=2)
+    cells = views.actor_stance(a)
+    assert len(evidence) and set(zip(evidence[a.by], evidence["actor"])) <= set(zip(cells[a.by], cells["actor"]))
+    assert evidence.groupby([a.by, "actor"]).size().max() <= 2
+    assert evidence["sentence"].map(lambda s: isinstance(s, str) and len(s) > 0).all()
+    assert evidence["toward"].between(-1, 1).all()
+    for _, cell in evidence.groupby([a.by, "actor"], sort=False):
+        assert cell["clear"].astype(int).is_monotonic_decreasing  # clear articles first
+        assert cell.loc[cell["clear"], "toward"].abs().is_monotonic_decreasing

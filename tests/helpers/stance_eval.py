@@ -24,13 +24,16 @@ cases below the others: 0.5 is chance) and the confusion matrix.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import yaml
 
-from analysis.scores.stance.evidence import PARTS, stance_evidence
+from analysis.paths import PROJECT_ROOT
+from analysis.scores.stance.reading import PARTS, stance_evidence
 from analysis.scores.stance.model import sentence_tones, stance_features
 from analysis.scores.tone import spearman
 from analysis.voices.voices import split_sentences
@@ -39,6 +42,14 @@ SPLITS = ("dev", "random_test", "fixed_test")
 LABELS = {"Negative": "negative", "Neutral": "neutral", "Positive": "positive"}
 CLASSES = ["negative", "neutral", "positive"]
 VALUES = {"negative": -1, "neutral": 0, "positive": 1}
+
+
+def refit_differs(script: str) -> str | None:
+    """Run ``bench/fit/<script> --check``: None when a refit gives the shipped file byte for byte, else what
+    the script said."""
+    done = subprocess.run([sys.executable, str(PROJECT_ROOT / "bench" / "fit" / script), "--check"],
+                          capture_output=True, text=True, cwd=PROJECT_ROOT)
+    return None if done.returncode == 0 else done.stdout + done.stderr
 
 
 def persent_dir(folder: str | Path | None = None) -> Path | None:

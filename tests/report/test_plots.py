@@ -373,3 +373,28 @@ def test_a_formula_as_a_column_name_is_prefixed_in_chart_csvs(tmp_path):
                       tmp_path, "tone")
     written = pd.read_csv(tmp_path / "tone.csv")
     assert list(written.columns) == ["'" + evil, "mean"] and written.iloc[0, 0] == "'=1+1"
+
+
+def stance_cells(*rows, by="source"):
+    """Rows of (group, actor, mean, n_clear), as views.actor_stance gives them."""
+    return pd.DataFrame([{by: g, "actor": actor, "n_articles": max(n, 1), "n_clear": n, "mean": m}
+                         for g, actor, m, n in rows])
+
+
+def test_the_stance_colour_scale_is_fixed_at_one_whatever_the_data():
+    ax = plots.plot_stance(stance_cells(("A", "X", -0.16, 3), ("B", "X", 0.05, 2), ("A", "Y", 0.1, 2)))
+    norm = ax.images[0].norm
+    assert (norm.vmin, norm.vmax) == (-plots.STANCE_SCALE, plots.STANCE_SCALE) == (-1.0, 1.0)
+
+
+def test_a_stance_cell_without_enough_clear_articles_says_which_rule_it_missed():
+    ax = plots.plot_stance(stance_cells(("A", "X", -0.6, 1), ("B", "X", 0.4, 3)), min_clear=2)
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]
+    assert any(t.startswith("no clear stance") and "1 clear, 2 needed" in t for t in texts), texts
+    assert "−0.60" not in " ".join(texts) and "-0.60" not in " ".join(texts)  # no bare mean beside it
+
+
+def test_a_heatmap_without_a_limit_still_fits_its_scale_to_the_data():
+    frame = pd.DataFrame({"r": ["x", "x"], "c": ["a", "b"], "v": [-0.2, 0.1]})
+    ax = plots.plot_heatmap(frame, rows="r", columns="c", value="v", diverging=True)
+    assert ax.images[0].norm.vmax == pytest.approx(0.2)

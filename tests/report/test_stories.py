@@ -1,8 +1,8 @@
 """The story page's findings at the edges of their rules, and the page itself on a multi-outlet corpus."""
 import pandas as pd
 
-from analysis.report.stories import (DETAILED, TONE_GAP, coverage_finding, reuse_finding, stories_finding,
-                                     story_sources_finding, tone_gap_finding)
+from analysis.report.stories import (DETAILED, STANCE_GAP, TONE_GAP, coverage_finding, reuse_finding, stance_finding,
+                                     stories_finding, story_sources_finding, tone_gap_finding)
 
 
 def stories_table(rows):
@@ -111,3 +111,42 @@ def test_reuse_names_copies_and_counts_wholly_derived_as_one_voice():
     assert "C's article c1 is partly derived from A's a1 (40% of its words)" in text
     assert "count as one voice" in text
     assert reuse_finding(reuse.iloc[0:0]).startswith("No article of this story reuses another's text")
+
+
+def stance_table(rows):
+    return pd.DataFrame(rows, columns=["actor", "source", "n_articles", "n_clear", "stance", "n_evidence", "sentence",
+                                       "toward"])
+
+
+def test_stance_finding_with_no_actor_says_there_is_nothing_to_compare():
+    assert stance_finding(stance_table([])).startswith("No article of this story refers to an actor")
+
+
+def test_stance_finding_names_the_most_and_least_favourable_outlet_when_far_enough_apart():
+    text = stance_finding(stance_table([("Ann Lee", "A", 1, 1, 0.6, 3, "s", 0.8),
+                                        ("Ann Lee", "B", 1, 1, 0.1, 2, "s", 0.0),
+                                        ("Ann Lee", "C", 1, 1, -0.4, 4, "s", -0.9)]))
+    assert "toward Ann Lee, A is the most favourable (+0.60) and C the least (−0.40)" in text
+    assert "rough" in text
+
+
+def test_stance_finding_says_when_outlets_agree_within_the_gap():
+    text = stance_finding(stance_table([("Ann Lee", "A", 1, 1, 0.2, 3, "s", 0.3),
+                                        ("Ann Lee", "B", 1, 1, 0.2 - STANCE_GAP / 2, 2, "s", 0.1)]))
+    assert f"the 2\u00a0outlets read within {STANCE_GAP} of each other" in text
+
+
+def test_stance_finding_names_the_rule_an_actor_read_by_fewer_than_two_outlets_missed():
+    text = stance_finding(stance_table([("Ann Lee", "A", 1, 1, 0.6, 3, "s", 0.8),
+                                        ("Ann Lee", "B", 2, 0, float("nan"), 1, "s", 0.2)]))
+    assert text.endswith("Ann Lee: fewer than two outlets say 2 or more things about it in this story (clear "
+                         "evidence), so no outlet is compared.")
+    assert "rough" not in text
+
+
+def test_stance_finding_names_four_actors_and_counts_the_rest_widest_gap_first():
+    rows = [(f"Actor {k}", outlet, 1, 1, value * k / 10, 2, "s", 0.0) for k in range(1, 7)
+            for outlet, value in (("A", 1), ("B", -1))]
+    text = stance_finding(stance_table(rows))
+    assert text.index("Actor 6") < text.index("Actor 3") and "Actor 2" not in text
+    assert "2\u00a0more actors in the table" in text

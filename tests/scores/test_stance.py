@@ -4,8 +4,6 @@ The agreement tests read PerSenT from $PERSENT_DIR (or shared/data/persent besid
 skipped, with the reason, when it is absent; the own check set (tests/fixtures/stance) always runs.
 """
 import json
-import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
@@ -13,24 +11,24 @@ import pytest
 
 from analysis.errors import DataFileError
 from analysis.paths import PROJECT_ROOT
-from analysis.scores.stance.evidence import clauses, nearby_events, proximity, roles, stance_evidence
+from analysis.scores.stance.evidence import clauses, nearby_events, proximity, roles
 from analysis.scores.stance.framing import load_framing_verbs
 from analysis.scores.stance.model import (MIN_EVIDENCE, STANCE_COLUMNS, article_stance, load_stance_model,
                                           score_features, stance_label)
-from analysis.scores.stance.spans import (ActorMatcher, actor_spans, coreference, expand_aliases, find_mentions,
-                                          is_person)
+from analysis.scores.stance.reading import stance_evidence
+from analysis.scores.stance.spans import ActorMatcher, ArticleMentions, expand_aliases, find_mentions, is_person
 from analysis.voices.voices import split_sentences
 from helpers.stance_eval import (agreement, auc, confusion, load_check_set, load_persent, macro_f1, persent_dir,
-                                 persent_features)
+                                 persent_features, refit_differs)
 
 SMITH = {"John Smith": {"type": "person", "aliases": ["John Smith"]}}
 TWO = {**SMITH, "Mary Jones": {"type": "person", "aliases": ["Mary Jones"]}}
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures" / "stance"
 # Goal of issue 15, on PerSenT's random test split.
 GOAL = {"macro_f1": 0.55, "spearman": 0.45}
-# What the shipped model measured on random_test when it was fitted (docs/stance.md), less a small margin:
-# a change that loses agreement with people fails here.
-SHIPPED_FLOOR = {"macro_f1": 0.41, "spearman": 0.29, "auc_negative": 0.68}
+# Issue 22's floor on random_test: not below what the measure gave before it (macro-F1 0.434, Spearman 0.308,
+# AUC 0.699); the shipped model measures 0.450, 0.355 and 0.743 (docs/stance.md).
+SHIPPED_FLOOR = {"macro_f1": 0.434, "spearman": 0.308, "auc_negative": 0.699}
 
 
 def sentences(*texts, article_id="a"):
@@ -107,9 +105,8 @@ def test_surnames_become_aliases_only_when_unambiguous(actors, expected):
 
 
 def _spans(texts, actors=TWO):
-    matcher, coref = ActorMatcher.build(actors), coreference(True)
-    return [[(text[s.start:s.end], s.actor, s.kind) for s in actor_spans(text, matcher, coref, n)]
-            for n, text in enumerate(texts)]
+    mentions = ArticleMentions(texts, ActorMatcher.build(actors))
+    return [[(text[s.start:s.end], s.actor, s.kind) for s in mentions.spans_in(n)] for n, text in enumerate(texts)]
 
 
 def test_a_pronoun_refers_to_the_only_person_named_just_before():
@@ -118,9 +115,13 @@ def test_a_pronoun_refers_to_the_only_person_named_just_before():
     assert found[2] == [("his", "John Smith", "pronoun")]
 
 
-def test_a_pronoun_after_two_people_or_too_far_refers_to_nobody():
-    assert _spans(["John Smith met Mary Jones.", "He smiled."])[1] == []
-    assert _spans(["John Smith arrived.", "Rain fell.", "It was cold.", "Then it snowed.", "He left."])[4] == []
+def test_a_pronoun_after_two_people_refers_to_the_one_of_its_gender():
+    assert _spans(["John Smith met Mary Jones.", "He smiled.", "She left."])[1:] == [
+        [("He", "John Smith", "pronoun")], [("She", "Mary Jones", "pronoun")]]
+
+
+def test_a_pronoun_too_far_from_any_actor_refers_to_nobody():
+    assert _spans(["John Smith arrived.", *["Rain fell."] * 13, "He left."])[-1] == []
 
 
 def test_a_title_seen_before_a_name_refers_back_to_it():
@@ -364,8 +365,8 @@ def random_test():
 
 
 @needs_persent
-@pytest.mark.xfail(strict=True, reason="issue 15's goal is not met: random_test measures macro-F1 0.43 and "
-                                       "Spearman 0.31 (docs/stance.md); this fails loudly once it is met")
+@pytest.mark.xfail(strict=True, reason="issue 15's goal is not met: random_test measures macro-F1 0.45 and "
+                                       "Spearman 0.36 (docs/stance.md); this fails loudly once it is met")
 def test_persent_random_test_reaches_the_goal(random_test):
     assert random_test["macro_f1"] >= GOAL["macro_f1"] and random_test["spearman"] >= GOAL["spearman"]
 
@@ -379,9 +380,17 @@ def test_persent_random_test_keeps_the_shipped_agreement(random_test):
 @needs_persent
 def test_the_shipped_weights_are_reproduced_by_the_fitting_script():
     pytest.importorskip("sklearn", reason="the fitting script needs scikit-learn (the bench extra)")
-    done = subprocess.run([sys.executable, str(PROJECT_ROOT / "bench" / "fit" / "stance.py"), "--check"],
-                          capture_output=True, text=True, cwd=PROJECT_ROOT)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert refit_differs("stance.py") is None
+
+
+def test_a_reading_without_clear_stance_says_which_rule_failed():
+    from analysis.scores.stance.model import stance_reading
+
+    assert stance_reading(float("nan"), 0, 1) == \
+        "no clear stance: none of 1 article with clear evidence (2 or more evidence sentences), 2 needed"
+    assert stance_reading(-0.8, 1, 3, min_clear=2).startswith("no clear stance: 1 of 3 articles")
+    assert stance_reading(-0.8, 1, 1, min_clear=1) == "negative"
+    assert stance_reading(0.0, 5, 5) == "neutral"
 
 
 def test_stance_summary_counts_clear_articles_and_says_when_there_is_no_clear_stance():
@@ -395,6 +404,16 @@ def test_stance_summary_counts_clear_articles_and_says_when_there_is_no_clear_st
     assert out.loc["S", ["n_articles", "n_clear"]].tolist() == [2, 2]
     assert out.loc["S", "mean"] == pytest.approx(-0.5) and out.loc["S", "ci_low"] <= -0.5 <= out.loc["S", "ci_high"]
     assert out.loc["S", "reading"] == "negative" and out.loc["S", "share_negative"] == 1.0
-    assert out.loc["T", "n_clear"] == 1 and out.loc["T", "reading"] == "no clear stance"
+    assert out.loc["T", "n_clear"] == 1 and out.loc["T", "reading"] == (
+        "no clear stance: 1 of 2 articles with clear evidence (2 or more evidence sentences), 2 needed")
     assert stance_summary(stance, articles, n_boot=200, min_clear=1).set_index("source").loc["T", "reading"] \
         == "positive"
+
+
+def test_aliases_that_name_one_person_are_one_row_of_stance():
+    """Issue 22: "Trump" -0.05 against "Trump Presidency" -0.37 in one article."""
+    actors = {"Trump": {"aliases": ["Trump"]}, "Trump Presidency": {"aliases": ["Trump Presidency"]},
+              "Donald Trump": {"type": "person", "aliases": ["Donald Trump"]}}
+    out = article_stance(sentences("Donald Trump spoke on Monday.", "The Trump Presidency was praised by allies.",
+                                   "Trump thanked them warmly."), actors)
+    assert out["actor"].tolist() == ["Donald Trump"] and out.loc[0, "n_sentences"] == 3

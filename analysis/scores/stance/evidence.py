@@ -1,26 +1,22 @@
-"""What one sentence says about each actor it refers to, and the evidence table of :func:`stance_evidence`.
+"""What one sentence says about each actor it refers to, read in the actor's clauses.
 
-Read in the actor's clauses (the chunks between punctuation marks): the lexicon words near a mention
+The clauses are the chunks between punctuation marks. In them: the lexicon words near a mention
 (:func:`proximity`), the event words near it (:func:`nearby_events`), and the actor's roles (:func:`roles`:
-doer, target, or the speaker a reporting verb frames). Per article, sentence by sentence, with the headline,
-the lede and the channel (the outlet's narration, someone else's quoted words, the actor's own words).
+doer, target, or the speaker a reporting verb frames). :func:`sentence_evidence` puts them together for each
+actor a sentence refers to; :mod:`analysis.scores.stance.reading` reads whole articles with it.
 """
 from __future__ import annotations
 
-import math
 import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import pandas as pd
+from analysis.scores.sentiment import NEGATION_WINDOW, NEGATORS
+from analysis.scores.stance.framing import Frame, Framing, vader_lexicon
+from analysis.scores.stance.spans import ActorSpan
 
-from analysis.scores.sentiment import NEGATION_WINDOW, NEGATORS, vader_analyzer
-from analysis.scores.stance.framing import Frame, Framing, load_framing_verbs, vader_lexicon
-from analysis.scores.stance.spans import ActorMatcher, ActorSpan, actor_spans, article_records, coreference
-from analysis.text.segment import STANCE_LEDE_SENTENCES
-
-PARTS = ("proximity", "roles", "framing", "quotes", "coreference", "article")
+CLAUSE_PARTS = ("proximity", "roles", "framing")  # the parts read here, in each clause
 WINDOW = 5  # words either side of a mention whose lexicon valence counts as "near"
 ROLE_WINDOW = 4  # words between a mention and the verb or noun whose role it fills
 NEGATION_SCALAR = -0.74  # VADER's own factor for a negated word
@@ -33,9 +29,6 @@ _BETWEEN_SUBJECT_VERB = frozenset(
     "got get gets yet even often".split())
 _BETWEEN_VERB_OBJECT = frozenset("the a an his her their its our former fellow then rival top new".split())
 _NOUN_OF = frozenset("of against into on over".split())
-EVIDENCE_COLUMNS = ["article_id", "sentence_no", "actor", "mention", "channel", "lede", "vader", "near", "events",
-                    "doer", "target", "framing", "words"]
-EVIDENCE_VALUES = ["near", "events", "doer", "target", "framing"]
 
 
 @dataclass(slots=True)
@@ -136,7 +129,14 @@ def nearby_events(tokens: list[str], marks: list[int], frames: Framing, *, windo
 
 def roles(tokens: list[str], marks: list[tuple[int, bool]], frames: Framing, *, hits: list[int] | None = None
           ) -> list[tuple[str, float, str]]:
-    """The actor's roles in one clause, as ``(role, value, word)`` with role ``doer``, ``target`` or ``framing``.
+    """The actor's roles in one clause as ``(role, value, word)``: see :func:`roles_at`."""
+    return [(role, value, word) for role, value, word, _ in roles_at(tokens, marks, frames, hits=hits)]
+
+
+def roles_at(tokens: list[str], marks: list[tuple[int, bool]], frames: Framing, *, hits: list[int] | None = None
+             ) -> list[tuple[str, float, str, int]]:
+    """The actor's roles in one clause, as ``(role, value, word, position)`` with role ``doer``, ``target`` or
+    ``framing``.
 
     Doer: "X lied", "X has repeatedly attacked", "praised by X", "X's victory".
     Target: "accused X", "X was arrested", "the arrest of X", "X's indictment".
@@ -152,7 +152,7 @@ def roles(tokens: list[str], marks: list[tuple[int, bool]], frames: Framing, *, 
                 continue
             role, value = _role(tokens, i, j, possessive, found)
             if role is not None and value:
-                found_roles.append((role, value, tokens[j]))
+                found_roles.append((role, value, tokens[j], j))
                 used.add(j)
     return found_roles
 
@@ -192,7 +192,7 @@ def _participle(word: str) -> bool:
 
 
 def sentence_evidence(text: str, spans: list[ActorSpan], frames: Framing, *,
-                      parts: Iterable[str] = PARTS) -> dict[str, Evidence]:
+                      parts: Iterable[str] = CLAUSE_PARTS) -> dict[str, Evidence]:
     """What one sentence says about each actor it refers to, read in the actor's clauses (the chunks between
     punctuation marks): see :func:`proximity` and :func:`roles`."""
     parts = set(parts)
@@ -224,124 +224,29 @@ def _placeholders(words: list[str]) -> dict[int, list[tuple[int, bool]]]:
 
 def _add_clause_evidence(evidence: Evidence, tokens: list[str], marks: list[tuple[int, bool]],
                          frames: Framing, parts: set[str], hits: list[int]) -> None:
+    """Add one clause's evidence. What was done to the actor ("X was fired", "the arrest of X") is kept in
+    ``target`` only: it is not the outlet's judgement, so its word counts neither as a role nor as a nearby
+    word."""
     positions = [t for t, _ in marks]
     hits = _window(tokens, positions, WINDOW, hits)
     if not hits:
         return
+    found = roles_at(tokens, marks, frames, hits=hits) if "roles" in parts or "framing" in parts else []
+    done_to = {j for role, _, _, j in found if role == "target"}
     if "proximity" in parts:
-        near, words = proximity(tokens, positions, hits=hits)
-        events, event_words = nearby_events(tokens, positions, frames, hits=hits)
+        kept = [j for j in hits if j not in done_to]
+        near, words = proximity(tokens, positions, hits=kept)
+        events, event_words = nearby_events(tokens, positions, frames, hits=kept)
         evidence.near += near
         evidence.events += events
         evidence.words += words + event_words
-    if "roles" not in parts and "framing" not in parts:
-        return
-    for role, value, word in roles(tokens, marks, frames, hits=hits):
+    for role, value, word, _ in found:
         if role == "framing" and "framing" in parts:
             evidence.framing += value
         elif role != "framing" and "roles" in parts:
             setattr(evidence, role, getattr(evidence, role) + value)
+            if role == "target":
+                continue
         else:
             continue
         evidence.words.append((f"{word} ({role})", value))
-
-
-def stance_evidence(sentences: pd.DataFrame, actors: dict[str, dict], *, articles: pd.DataFrame | None = None,
-                    parts: Iterable[str] = PARTS) -> pd.DataFrame:
-    """One row per sentence and actor it refers to: the evidence behind :func:`article_stance`.
-
-    Columns: ``article_id``, ``sentence_no`` (-1 for the headline), ``actor``,
-    ``mention`` (``name``, ``title`` or ``pronoun``: the strongest way the
-    sentence refers to the actor), ``channel`` (``narration``, ``quoted``: in
-    someone else's quoted words, ``own``: the actor's own quoted words, or
-    ``headline``), ``lede`` (one of the first two sentences), ``vader`` (the
-    whole sentence's VADER compound), ``near``, ``doer``, ``target``,
-    ``framing`` (see :func:`proximity` and :func:`roles`) and ``words`` (the
-    evidence words with their values, strongest first). The headline is read
-    from ``articles`` (``article_id``, ``title``) or a ``title`` column of
-    ``sentences``. A ``vader`` column of ``sentences`` is used when present.
-    """
-    parts = check_parts(parts)
-    missing = {"article_id", "sentence_no", "text"} - set(sentences.columns)
-    if missing:
-        raise KeyError(f"article_stance needs sentence columns {sorted(missing)} (from split_sentences); "
-                       f"the frame has {list(sentences.columns)}")
-    matcher = ActorMatcher.build(actors, surnames="coreference" in parts)
-    frames = load_framing_verbs()
-    headlines = _headlines(sentences, articles) if "article" in parts else {}
-    rows: list[tuple] = []
-    for article_id, records in article_records(sentences):
-        rows += _article_rows(article_id, records, headlines.get(article_id), matcher, frames, parts)
-    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
-
-
-def check_parts(parts: Iterable[str]) -> frozenset[str]:
-    parts = frozenset(parts)
-    unknown = parts - set(PARTS)
-    if unknown:
-        raise ValueError(f"unknown stance parts {sorted(unknown)}; choose from {list(PARTS)}")
-    return parts
-
-
-def _headlines(sentences: pd.DataFrame, articles: pd.DataFrame | None) -> dict:
-    if articles is not None and {"article_id", "title"} <= set(articles.columns):
-        return dict(zip(articles["article_id"], articles["title"]))
-    if "title" in sentences.columns:
-        return sentences.groupby("article_id", sort=False)["title"].first().to_dict()
-    return {}
-
-
-def _article_rows(article_id, records: list[tuple], headline, matcher: ActorMatcher, frames, parts) -> list[tuple]:
-    coref = coreference("coreference" in parts)
-    rows = []
-    if isinstance(headline, str) and headline.strip():
-        text = headline.title() if headline.isupper() else headline
-        rows += _sentence_rows(article_id, -1, text, "headline", None, None, matcher, coref, frames, parts)
-    for sentence_no, text, voice, speaker, vader in records:
-        if isinstance(text, str):
-            rows += _sentence_rows(article_id, sentence_no, text, voice, speaker, vader, matcher, coref, frames,
-                                   parts)
-    return rows
-
-
-def _sentence_rows(article_id, sentence_no, text, voice, speaker, vader, matcher, coref, frames, parts):
-    spans = actor_spans(text, matcher, coref, sentence_no)
-    if not spans:
-        return []
-    evidence = sentence_evidence(text, spans, frames, parts=parts)
-    if vader is None or (isinstance(vader, float) and math.isnan(vader)):
-        vader = sentence_vader(text)
-    speaker_actor = matcher.actor_of(speaker) if "quotes" in parts else None
-    rows = []
-    for actor, found in evidence.items():
-        own = [s for s in spans if s.actor == actor]
-        mention = min((s.kind for s in own), key=("name", "title", "pronoun").index)
-        channel = voice if voice == "headline" else _channel(text, own, voice, speaker_actor, actor, parts)
-        words = "; ".join(f"{w} ({v:+.2f})" for w, v in sorted(found.words, key=lambda p: -abs(p[1]))) \
-            if found.words else ""
-        rows.append((article_id, sentence_no, actor, mention, channel, 0 <= sentence_no < STANCE_LEDE_SENTENCES,
-                     float(vader), found.near, found.events, found.doer, found.target, found.framing, words))
-    return rows
-
-
-def sentence_vader(text: str) -> float:
-    """VADER's compound score of one sentence."""
-    return vader_analyzer().polarity_scores(text)["compound"]
-
-
-_QUOTE_RE = re.compile('["“”«»]')
-
-
-def _channel(text: str, spans: list[ActorSpan], voice, speaker_actor, actor: str, parts) -> str:
-    """``own`` (the actor's quoted words), ``quoted`` (the actor named inside someone else's quoted words),
-    else ``narration``. Without the quotes part, always ``narration``."""
-    if "quotes" not in parts or voice not in ("quote", "mixed"):
-        return "narration"
-    if speaker_actor == actor:
-        return "own"
-    marks = [m.start() for m in _QUOTE_RE.finditer(text)]
-    for span in spans:
-        before = sum(1 for k in marks if k < span.start)
-        if (before % 2 == 1) if marks else voice == "quote":
-            return "quoted"
-    return "narration"

@@ -44,6 +44,13 @@ class Framing(dict):
             self._frames[word] = found
         return self._frames[word]
 
+    def entry_of(self, word: str) -> str | None:
+        """The listed word that ``word`` is read as: itself, or its lemma ("accused" → "accuse"); None if neither
+        is listed."""
+        if self.frames_of(word) is None:
+            return None
+        return word if word in self else lemma(word)
+
     def is_hit(self, word: str) -> bool:
         """Whether ``word`` is in VADER's lexicon or the framing list: the only words evidence can come from."""
         if word not in self._hits:

@@ -1,9 +1,12 @@
-"""Where a sentence refers to an actor: its names and aliases, and (with the coreference part) titles and
-pronouns that refer back to it.
+"""Where a sentence refers to an actor: its names and aliases, and the pronouns and descriptions ("he", "the
+senator", "the company") that the one name resolver, :mod:`analysis.voices.names`, resolves to it.
 
-:func:`find_mentions` is the single place where the stance measure decides which sentences refer to which actor.
-It has its own small coreference (:class:`_Coreference`: "he"/"she" and "the senator" refer to the person
-actor named last); the article-wide resolver of :mod:`analysis.voices.names` is meant to replace it (issue 22).
+:func:`find_mentions` and :class:`ArticleMentions` are the single place where the stance measure decides which
+sentences refer to which actor. Names are the actors file's aliases (and a person's unambiguous surname,
+:func:`expand_aliases`), matched as :func:`analysis.content.actors.compile_actors` does. Pronouns and
+descriptions are resolved by :class:`analysis.voices.names.index.NameIndex` over the whole article (the nearest
+earlier person of a compatible gender; the person the article gave that title; the organisation mentioned most),
+then mapped to the actor whose alias the resolved name holds.
 """
 from __future__ import annotations
 
@@ -14,35 +17,27 @@ from itertools import groupby
 import pandas as pd
 
 from analysis.content.actors import compile_actors
+from analysis.voices.names.index import NameIndex
+from analysis.voices.names.lexicon import lexicon
+from analysis.voices.names.resolve import PRONOUN_RE
 
-_PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "his": "possessive", "her": "object",
-             "himself": "object", "herself": "object", "hers": "object"}
-_PRONOUN_RE = re.compile(r"(?<![\w’'])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]imself|[Hh]erself|[Hh]ers)(?![\w’'])")
-_TITLES = {"president": "president", "sen.": "senator", "senator": "senator", "rep.": "congressman",
-           "gov.": "governor", "governor": "governor", "mayor": "mayor", "judge": "judge", "justice": "justice",
-           "coach": "coach", "chancellor": "chancellor", "minister": "minister", "secretary": "secretary",
-           "pope": "pope", "king": "king", "queen": "queen", "prince": "prince", "princess": "princess",
-           "gen.": "general", "general": "general", "chairman": "chairman", "ceo": "chief executive",
-           "director": "director", "senator-elect": "senator", "premier": "premier", "speaker": "speaker",
-           "attorney": "attorney", "sheriff": "sheriff", "chief": "chief", "bishop": "bishop"}
-# The last word before trailing spaces, from its first capital ("Dr.", "President"); each word is tried once
-# (possessive, atomic), so a long run of capitals is linear. Search a slice: the look-behind sees no further.
-_TITLE_BEFORE_RE = re.compile(r"(?<![\w.\-])(?:(?![A-Z])[\w.\-])*+([A-Z][\w.\-]*+)\s+$")
-_NON_PERSON_TYPES = frozenset({"country", "org", "organisation", "organization", "company", "bloc", "party",
-                               "institution", "place", "city", "region", "body", "government", "media"})
-_ORG_WORDS = frozenset("Bank Party Council Ministry Union Company Inc Corp University Association Committee "
-                       "Department Times News Group Agency Office Court Congress Senate House Republic "
-                       "Kingdom States Nations Federation Organization Organisation Institute Fund".split())
+NON_PERSON_TYPES = frozenset({"country", "org", "organisation", "organization", "company", "bloc", "party",
+                              "institution", "place", "city", "region", "body", "government", "media"})
+_POSSESSIVE_FORMS = frozenset({"his", "hers"})
+_QUOTED_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+_REACH = 12  # sentences back within which an actor (for a pronoun, a person) must be named to resolve at all
 
 
 def is_person(name: str, entry: dict) -> bool:
-    """Whether "he"/"she" may refer to the actor: typed ``person``, or untyped and not an organisation's name."""
+    """Whether "he"/"she" may refer to the actor: typed ``person``, or untyped and with no organisation word
+    of the names lexicon in its name ("Bank", "Council", "Party")."""
     kind = str(entry.get("type", "")).lower()
     if kind == "person":
         return True
-    if kind in _NON_PERSON_TYPES:
+    if kind in NON_PERSON_TYPES:
         return False
-    return not _ORG_WORDS.intersection(name.replace(".", " ").split())
+    org_words = lexicon().org_words
+    return not any(w.lower() in org_words for w in name.replace(".", " ").split())
 
 
 def expand_aliases(actors: dict[str, dict]) -> dict[str, dict]:
@@ -74,7 +69,7 @@ class ActorMatcher:
     pattern: re.Pattern
     alias_to_actor: dict[str, str]
     persons: frozenset[str]
-    speakers: dict = field(default_factory=dict)  # speaker string → actor, memoised
+    speakers: dict = field(default_factory=dict)  # speaker string or resolved name → actor, memoised
 
     @classmethod
     def build(cls, actors: dict[str, dict], *, surnames: bool = True) -> "ActorMatcher":
@@ -82,7 +77,7 @@ class ActorMatcher:
         return cls(pattern, alias_to_actor, frozenset(n for n, e in actors.items() if is_person(n, e)))
 
     def actor_of(self, who) -> str | None:
-        """The actor a speaker string names ("Lukashenko", "Senator Smith"), or None."""
+        """The actor a speaker string or a resolved name names ("Lukashenko", "Senator Smith"), or None."""
         if not isinstance(who, str):
             return None
         if who not in self.speakers:
@@ -100,100 +95,85 @@ class ActorSpan:
     possessive: bool = False
 
 
-class _Coreference:
-    """Per-article state: which actor "he"/"she" and "the senator" refer to at this point of the article."""
+class ArticleMentions:
+    """The actors each sentence of one article refers to: names matched in the sentence, pronouns and
+    descriptions resolved by the article's :class:`NameIndex` (built the first time one is needed).
 
-    def __init__(self):
-        self.recent: list[tuple[int, str]] = []  # (sentence_no, actor) of the latest name mentions
-        self.titles: dict[str, set[str]] = {}
-        self.title_patterns: dict[str, re.Pattern] = {}
+    ``texts`` are the article's sentences in order; ``resolve`` off keeps names alone.
+    """
 
-    def learn(self, text: str, spans: list[ActorSpan], sentence_no: int, persons: frozenset[str]) -> None:
-        for span in spans:
-            if span.kind != "name":
-                continue
-            before = _TITLE_BEFORE_RE.search(text[max(0, span.start - 30):span.start])
-            title = _TITLES.get(before.group(1).lower()) if before else None
-            if title:
-                self.titles.setdefault(title, set()).add(span.actor)
-                if title not in self.title_patterns:
-                    self.title_patterns[title] = re.compile(
-                        rf"\b[Tt]he (?:former |new |late |then-)?{re.escape(title)}\b")
-            if span.actor in persons:
-                self.recent.append((sentence_no, span.actor))
-        self.recent = self.recent[-8:]
+    def __init__(self, texts: list[str], matcher: ActorMatcher, *, resolve: bool = True):
+        self.texts, self.matcher, self.resolve = texts, matcher, resolve
+        self.offsets, cursor = [], 0
+        for text in texts:
+            self.offsets.append(cursor)
+            cursor += len(text) + 1
+        self._index: NameIndex | None = None
+        self._last_named = self._last_person = -_REACH - 1  # the latest sentences that named an actor, a person
 
-    def active(self, sentence_no: int) -> bool:
-        """Whether a person actor was named recently enough for a pronoun to refer to it."""
-        return bool(self.recent) and self.recent[-1][0] >= sentence_no - 2
+    @property
+    def index(self) -> NameIndex:
+        if self._index is None:
+            joined = "\n".join(self.texts)
+            quotes = [m.span() for m in _QUOTED_RE.finditer(joined)]
+            spans = [(start, start + len(text)) for start, text in zip(self.offsets, self.texts)]
+            self._index = NameIndex(joined, spans, quotes)
+        return self._index
 
-    def pronoun_actor(self, sentence_no: int, named_here: list[str]) -> str | None:
-        """The actor a personal pronoun refers to: the person named last, in this or the two previous sentences,
-        when no other person actor was named in that stretch."""
-        window = [a for s, a in self.recent if sentence_no - 2 <= s <= sentence_no] + named_here
-        if not window:
-            return None
-        return window[-1] if len(set(window)) == 1 else None
-
-    def title_spans(self, text: str) -> list[ActorSpan]:
-        spans = []
-        for title, owners in self.titles.items():
-            if len(owners) != 1:
-                continue
-            for match in self.title_patterns[title].finditer(text):
-                spans.append(ActorSpan(match.start(), match.end(), next(iter(owners)), "title"))
-        return spans
-
-
-def coreference(on: bool) -> _Coreference | None:
-    """Fresh per-article coreference state for :func:`actor_spans`, or None when the part is off."""
-    return _Coreference() if on else None
-
-
-def actor_spans(text: str, matcher: ActorMatcher, coref: _Coreference | None, sentence_no: int) -> list[ActorSpan]:
-    """Mentions of actors in one sentence: names and aliases, then (with ``coref``) titles and pronouns."""
-    spans = [ActorSpan(m.start(), m.end(), matcher.alias_to_actor[m.group(0)], "name",
-                   text.startswith(("'s", "’s"), m.end())) for m in matcher.pattern.finditer(text)]
-    if coref is not None:
-        if coref.titles:
-            spans += [s for s in coref.title_spans(text) if not _overlaps(s, spans)]
-        if spans or coref.active(sentence_no):
-            spans += _pronoun_spans(text, spans, coref, sentence_no, matcher.persons)
+    def spans_in(self, k: int) -> list[ActorSpan]:
+        """Mentions of actors in sentence ``k``, in order: names, then resolved descriptions and pronouns."""
+        text = self.texts[k]
+        spans = [ActorSpan(m.start(), m.end(), self.matcher.alias_to_actor[m.group(0)], "name",
+                           text.startswith(("'s", "’s"), m.end())) for m in self.matcher.pattern.finditer(text)]
         if spans:
-            coref.learn(text, spans, sentence_no, matcher.persons)
-    return sorted(spans, key=lambda s: s.start) if len(spans) > 1 else spans
+            self._last_named = k
+            if any(s.actor in self.matcher.persons for s in spans):
+                self._last_person = k
+        if self.resolve and self._last_named >= k - _REACH:
+            spans += self._resolved(k, spans, pronouns=self._last_person >= k - _REACH)
+        return sorted(spans, key=lambda s: s.start) if len(spans) > 1 else spans
 
+    def _resolved(self, k: int, names: list[ActorSpan], *, pronouns: bool) -> list[ActorSpan]:
+        offset, text, out = self.offsets[k], self.texts[k], []
+        for mention in self.index.descriptions_in(k):
+            actor = self._actor(mention.entity)
+            span = ActorSpan(mention.start - offset, mention.end - offset, actor or "", "title")
+            if actor and not any(span.start < s.end and s.start < span.end for s in names):
+                out.append(span)
+        for match in PRONOUN_RE.finditer(text) if pronouns else ():
+            if self.index.in_quote(offset + match.start()):
+                continue
+            entity = self.index.resolve_pronoun(match.group(0), offset + match.start())
+            actor = self._actor(entity)
+            if actor in self.matcher.persons:
+                out.append(ActorSpan(match.start(), match.end(), actor, "pronoun",
+                                     match.group(0).lower() in _POSSESSIVE_FORMS))
+        return out
 
-def _pronoun_spans(text: str, spans: list[ActorSpan], coref: _Coreference, sentence_no: int,
-                   persons: frozenset[str]) -> list[ActorSpan]:
-    out = []
-    for match in _PRONOUN_RE.finditer(text):
-        named_before = [s.actor for s in spans if s.end <= match.start() and s.actor in persons]
-        actor = coref.pronoun_actor(sentence_no, named_before)
-        if actor is not None:
-            word = match.group(0).lower()
-            out.append(ActorSpan(match.start(), match.end(), actor, "pronoun", _PRONOUNS[word] == "possessive"))
-    return out
+    def _actor(self, entity) -> str | None:
+        if entity is None or entity.description:
+            return None
+        return self.matcher.actor_of(entity.canonical)
 
-
-def _overlaps(span: ActorSpan, spans: list[ActorSpan]) -> bool:
-    return any(span.start < s.end and s.start < span.end for s in spans)
+    def others_in(self, k: int) -> list[tuple[int, int]]:
+        """The spans of the names the resolver finds in sentence ``k`` (outside quotes): the other targets a
+        mention's tone is read apart from."""
+        offset = self.offsets[k]
+        return [(m.start - offset, m.end - offset) for m in self.index.mentions_in(k)]
 
 
 def find_mentions(sentences: pd.DataFrame, actors: dict[str, dict], *, coreference: bool = True) -> pd.DataFrame:
     """One row per sentence and actor it refers to: ``article_id``, ``sentence_no``, ``actor``,
-    ``n_names`` (names and aliases, surnames included), ``n_titles`` and ``n_pronouns``.
-
-    The single place where PressLens decides which sentences refer to which
-    actor for stance; a better resolver (speakers, canonical names, pronouns)
-    can replace it. Sentences are read in ``sentence_no`` order per article.
+    ``n_names`` (names and aliases, surnames included), ``n_titles`` (descriptions: "the senator") and
+    ``n_pronouns``. With ``coreference`` off, names, aliases and surnames alone.
     """
     matcher = ActorMatcher.build(actors)
     rows = []
     for article_id, records in article_records(sentences):
-        coref = _Coreference() if coreference else None
-        for sentence_no, text, *_ in records:
-            spans = actor_spans(text if isinstance(text, str) else "", matcher, coref, sentence_no)
+        texts = [text if isinstance(text, str) else "" for _, text, *_ in records]
+        mentions = ArticleMentions(texts, matcher, resolve=coreference)
+        for k, (sentence_no, *_) in enumerate(records):
+            spans = mentions.spans_in(k)
             for actor in dict.fromkeys(s.actor for s in spans):
                 kinds = [s.kind for s in spans if s.actor == actor]
                 rows.append((article_id, sentence_no, actor, kinds.count("name"), kinds.count("title"),

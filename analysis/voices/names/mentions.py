@@ -60,7 +60,8 @@ class MentionFinder:
                 if head is None or not self._speaker_position(start, match.start()):
                     continue
                 gender = "m" if head in MALE_NOUNS else "f" if head in FEMALE_NOUNS else None
-                stop = match.start(1) + match.group(1).index(head) + len(head)
+                at = re.search(rf"\b{re.escape(head)}\b", match.group(1), re.IGNORECASE)  # "one MP": head "mp"
+                stop = match.start(1) + (at.start() if at else 0) + len(head)
                 entity = Entity("unknown", "person", gender, {head}, 3, True, self.article.text[match.start():stop])
                 reach = _PHRASE_END_RE.search(self.article.masked, stop, end)  # the description runs to a comma or verb
                 found.append(Mention(match.start(), reach.start() if reach else end, entity.description, "", entity))
