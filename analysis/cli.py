@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import importlib
+import multiprocessing
 import os
 import re
 import signal
@@ -42,11 +43,22 @@ def run() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if code == 130:
+        _end_children()
         atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
     sys.exit(code)
+
+
+def _end_children() -> None:
+    """End every process this one started and has not ended (a pool worker the interruption caught while it
+    started): Python's exit handlers would otherwise wait for it for ever."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout=5)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,7 +69,9 @@ _DOTTED_RE = re.compile(r"(?:[^\W\d_]\.){2,}")
 _SCAN_RE = re.compile(_WEB + _WORDS)
 _PLAIN_RE = re.compile(_WORDS)  # the same, for text with no "@", "://" or "www." (most text): faster
 # Only the word alternatives: the same words as _PLAIN_RE finds, since a break never starts where a word could.
-_COUNT_RE = re.compile(_WORDS[:_WORDS.index("|(?P<brk>")])
+# Every word alternative starts with a word character: the look-ahead passes over anything else at once
+# (ten times faster on a run of quote marks).
+_COUNT_RE = re.compile(r"(?=\w)(?:" + _WORDS[:_WORDS.index("|(?P<brk>")] + ")")
 _WORD_KINDS = frozenset({"word", "number", "acronym"})
 _BREAK_KINDS = frozenset({"brk", "url", "email", "tag"})
 _NORMALISE = str.maketrans({"\u2019": "'", "\u2010": "-", "\u2011": "-"})
