@@ -60,4 +60,5 @@ def test_missing_columns_are_a_clear_error():
 def test_empty_frame_gives_an_empty_frame_with_the_columns():
     out = split_sentences(pd.DataFrame({"article_id": [], "text": []}))
     assert list(out.columns) == ["article_id", "sentence_no", "paragraph_no", "article_sentences", "text", "start", "end",
-                                 "voice", "quoted", "quoted_share", "speaker"]
+                                 "voice", "quoted", "quoted_share", "speaker", "speaker_kind", "speaker_role",
+                                 "speaker_affiliation", "speaker_gender"]
