@@ -59,12 +59,14 @@ def test_a_fresh_venv_builds_a_report_from_anywhere(wheel, tmp_path):
     environment = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(environment)
     python = environment / "bin" / "python"
-    install = _run([str(python), "-m", "pip", "install", "--quiet", str(wheel[0])])
+    # A fresh venv sees nothing of the caller's: with PYTHONPATH on the checkout, pip would find the
+    # presslens.egg-info that building the wheel left there, call presslens installed, and install nothing.
+    env = {k: v for k, v in os.environ.items() if k not in ("PRESSLENS_CACHE", "PYTHONPATH", "VIRTUAL_ENV")}
+    install = _run([str(python), "-m", "pip", "install", "--quiet", str(wheel[0])], env=env)
     assert install.returncode == 0, install.stderr[-2000:]
     corpus = shutil.copytree(OTHER, tmp_path / "corpus")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    env = {k: v for k, v in os.environ.items() if k not in ("PRESSLENS_CACHE", "PYTHONPATH", "VIRTUAL_ENV")}
     env["XDG_CACHE_HOME"] = str(tmp_path / "user-cache")
     report = _run([str(environment / "bin" / "presslens"), "report", str(corpus), "--out", "out"],
                   cwd=elsewhere, env=env)
