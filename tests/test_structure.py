@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from analysis.paths import PACKAGE_DIR
+from analysis.paths import PACKAGE_DIR, PROJECT_ROOT
 
 MAX_TOP_LEVEL_MODULES = 8
 MIN_SUBPACKAGES = 4
@@ -245,3 +246,20 @@ def test_the_layer_order_is_the_one_the_docs_give():
     docstring = ast.get_docstring(tree("analysis"))
     listed = [line.split()[0].rstrip(",") for line in docstring.splitlines() if re.match(r"    [a-z]", line)]
     assert listed == ["errors"] + LAYERS[1:], listed
+
+
+def test_no_file_holds_a_merge_conflict_marker():
+    """A conflict left in a merge is text nobody meant to ship (the README once opened with one)."""
+    tracked = subprocess.run(["git", "ls-files"], cwd=PROJECT_ROOT, capture_output=True, text=True).stdout.split()
+    marked = []
+    for name in tracked:
+        path = PROJECT_ROOT / name
+        if path.suffix not in {".py", ".md", ".toml", ".yml", ".yaml", ".ipynb", ".cfg", ".txt", ".csv", ""}:
+            continue
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if any(line.startswith(("<<<<<<< ", ">>>>>>> ")) for line in lines):
+            marked.append(name)
+    assert marked == []

@@ -7,8 +7,9 @@ When every chunk is done, :func:`compare_stories`:
 1. **groups** the articles into stories (:class:`analysis.stories.grouping.TermIndex`), or takes the user's
    column, and labels them;
 2. **sorts** the articles and sentences of every story told by two or more articles into buckets (by a hash of
-   the story, so a story is never split), read back from the tables already written, batch by batch: memory
-   holds one bucket, not the corpus;
+   the story, so a story is never split), read back from the tables already written, batch by batch, and kept
+   in the sink's scratch folder, one Parquet file a bucket (:class:`Buckets`): memory holds the buckets in
+   flight, not the corpus;
 3. **compares** each bucket on the engine: which articles share text (:func:`analysis.stories.reuse.text_reuse`)
    and which sentences of one outlet state the facts of another (:func:`analysis.stories.alignment.align_story`);
 4. writes the ``stories``, ``reuse`` and ``alignments`` tables, and returns the article columns it found
@@ -23,8 +24,12 @@ from __future__ import annotations
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from tqdm import tqdm
 
 from analysis.corpus.articles import safe_name
 from analysis.errors import ColumnError
@@ -34,7 +39,7 @@ from analysis.stories.grouping import (LABEL_WORDS, NO_STORY, TermIndex, publica
                                        story_labels)
 from analysis.stories.reuse import derivations, text_reuse
 from analysis.stories.terms import article_terms
-from analysis.tables.schemas import ALIGNMENTS, REUSE, STORIES
+from analysis.tables.schemas import ALIGNMENTS, INT, REUSE, STORIES, STR, TIME, conform, to_frame
 
 ARTICLES_PER_BUCKET = 2_000  # articles of multi-article stories compared together in one job
 FOUND = "found"  # story_from when PressLens grouped the articles
@@ -104,7 +109,8 @@ class StoryCollector:
         return f"column {self.column}" if self.column else FOUND
 
 
-def compare_stories(collector: StoryCollector, duplicates: dict, sink, jobs: dict) -> dict[str, dict]:
+def compare_stories(collector: StoryCollector, duplicates: dict, sink, jobs: dict, *, show: bool = False
+                    ) -> dict[str, dict]:
     """Steps 1–4 of the module docstring; returns the article columns found."""
     labels = collector.labels()
     source = {}
@@ -113,21 +119,22 @@ def compare_stories(collector: StoryCollector, duplicates: dict, sink, jobs: dic
     counted = Counter(story for article_id, story in labels.items() if article_id not in duplicates)
     compared = {story for story, n in counted.items() if n >= 2 and story != NO_STORY}
     order = sorted(compared)
-    buckets = max(1, -(-sum(counted[s] for s in order) // ARTICLES_PER_BUCKET))
+    n_compared = sum(counted[s] for s in order)
+    buckets = max(1, -(-n_compared // ARTICLES_PER_BUCKET))
     bucket_of = {story: zlib.crc32(story.encode("utf-8")) % buckets for story in order}
     article_bucket = {article_id: bucket_of[story] for article_id, story in labels.items()
                       if story in bucket_of and article_id not in duplicates}
-    articles = _bucketed(sink, "articles", ["article_id", "source", "source_credit", "published", "text"],
-                         article_bucket, buckets)
-    sentences = _bucketed(sink, "sentences", ["article_id", "sentence_no", "text"], article_bucket, buckets)
+    scratch = sink.scratch("stories")
+    articles = Buckets(sink, "articles", ARTICLE_COLUMNS, article_bucket, buckets, scratch)
+    sentences = Buckets(sink, "sentences", SENTENCE_COLUMNS, article_bucket, buckets, scratch)
     derived: dict[str, tuple] = {}
-    aligned_stories = set()
-    jobs_in = ((articles[b], sentences[b], labels) for b in range(buckets))
-    for reuse, found, alignments in ordered_map(compare_bucket, jobs_in, **jobs):
-        sink.write("reuse", reuse)
-        sink.write("alignments", alignments)
-        derived.update(found)
-        aligned_stories.update(alignments["story"])
+    jobs_in = (_job(articles.read(b), sentences.read(b), labels) for b in range(buckets))
+    with tqdm(total=n_compared, unit="article", desc="Comparing stories", disable=not show) as bar:
+        for reuse, found, alignments in ordered_map(compare_bucket, jobs_in, **jobs):
+            sink.write("reuse", reuse)
+            sink.write("alignments", alignments)
+            derived.update(found)
+            bar.update(len(found))
     sink.write("stories", story_table(labels, source, collector, derived, duplicates, compared))
     return {"story": labels, "story_from": {a: collector.story_from() for a in labels},
             "derived_from": {a: d[0] for a, d in derived.items() if d[0] is not None},
@@ -140,15 +147,57 @@ def declare_tables(sink) -> None:
         sink.declare(name, schema)
 
 
-def _bucketed(sink, name: str, columns: list[str], bucket: dict[str, int], buckets: int) -> list[pd.DataFrame]:
-    """The rows of a staged table whose article is compared, sorted into buckets, in table order."""
-    parts: list[list[pd.DataFrame]] = [[] for _ in range(buckets)]
-    for frame in sink.scan(name, columns):
-        where = frame["article_id"].map(bucket)
-        kept = frame[where.notna()]
-        for b, rows in kept.groupby(where[where.notna()].astype(int), sort=True):
-            parts[b].append(rows)
-    return [pd.concat(p, ignore_index=True) if p else pd.DataFrame(columns=columns) for p in parts]
+ARTICLE_COLUMNS = pa.schema([("article_id", STR), ("source", STR), ("source_credit", STR), ("published", TIME),
+                             ("text", STR)])
+SENTENCE_COLUMNS = pa.schema([("article_id", STR), ("sentence_no", INT), ("text", STR)])
+
+
+class Buckets:
+    """The rows of a staged table whose article is compared, sorted into buckets, in table order: in memory, or,
+    when the sink gives a scratch folder, in one Parquet file per bucket, so that memory holds one bucket at a
+    time and not the corpus."""
+
+    def __init__(self, sink, name: str, schema: pa.Schema, bucket: dict[str, int], buckets: int,
+                 scratch: Path | None):
+        self.schema = schema
+        self.parts: list[list[pa.Table]] = [[] for _ in range(buckets)]
+        self.paths = [scratch / f"{name}-{b}.parquet" for b in range(buckets)] if scratch is not None else None
+        writers: dict[int, pq.ParquetWriter] = {}
+        if scratch is not None:
+            scratch.mkdir(parents=True, exist_ok=True)
+        try:
+            for frame in sink.scan(name, schema.names):
+                where = frame["article_id"].map(bucket)
+                kept = frame[where.notna()]
+                for b, rows in kept.groupby(where[where.notna()].astype(int), sort=True):
+                    table = conform(rows, schema)
+                    if self.paths is None:
+                        self.parts[b].append(table)
+                        continue
+                    if b not in writers:
+                        writers[b] = pq.ParquetWriter(self.paths[b], schema)
+                    writers[b].write_table(table)
+        finally:
+            for writer in writers.values():
+                writer.close()
+
+    def read(self, b: int) -> pd.DataFrame:
+        """Bucket ``b``'s rows."""
+        if self.paths is None:
+            parts = self.parts[b]
+            self.parts[b] = []  # handed on: the bucket is compared once
+            return to_frame(pa.concat_tables(parts) if parts else self.schema.empty_table())
+        path = self.paths[b]
+        if not path.exists():
+            return to_frame(self.schema.empty_table())
+        frame = to_frame(pq.read_table(path))
+        path.unlink()
+        return frame
+
+
+def _job(articles: pd.DataFrame, sentences: pd.DataFrame, labels: dict) -> tuple:
+    """One bucket's job: its rows, and the story of each of its articles only (not the corpus's)."""
+    return articles, sentences, {a: labels[a] for a in articles["article_id"]}
 
 
 def compare_bucket(job: tuple) -> tuple[pd.DataFrame, dict, pd.DataFrame]:

@@ -89,7 +89,7 @@ def run(settings: Settings, *, sink=None, engine: str = "local", workers: int | 
         filled = {"duplicate_of": {a: d[0] for a, d in duplicates.items()},
                   "duplicate_similarity": {a: d[1] for a, d in duplicates.items()}}
         if stories:
-            filled.update(compare_stories(collector, duplicates, sink, jobs))
+            filled.update(compare_stories(collector, duplicates, sink, jobs, show=show))
         return sink.finish(filled)
     except BaseException:
         sink.abort()

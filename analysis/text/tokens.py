@@ -59,9 +59,9 @@ US_STATES_TXT = DATA_DIR / "us_states.txt"
 _STATES = alternation(w for entry in read_entries(US_STATES_TXT) for w in entry.split())
 _WORDS = (
     rf"(?P<tag>(?<![\w.-])[DRI]-{_STATES}(?![\w-]))"
-    r"|(?P<acronym>(?<![\w.])(?:[^\W\d_]\.){2,})"
-    r"|(?P<number>\d+(?:[.,:]\d+)+)"
-    rf"|(?P<word>[^\W_]+(?:[{_HYPHENS}{_APOSTROPHES}][^\W_]+)*)"
+    r"|(?P<acronym>(?<![\w.])[^\W\d_]\.(?:[^\W\d_]\.)++)"  # the first letter outside the repeat: linear
+    r"|(?P<number>\d+(?:[.,:]\d+)++)"
+    rf"|(?P<word>[^\W_]+(?:[{_HYPHENS}{_APOSTROPHES}][^\W_]+)*+)"  # possessive: linear on "a-a-a-…"
     r"|(?P<brk>[.,;:!?()\[\]{}\"“”„«»—–…|/\\\n]"
     rf"|(?<!\w)[{_HYPHENS}{_APOSTROPHES}‘]+|[{_HYPHENS}{_APOSTROPHES}‘]+(?!\w))"
 )

@@ -6,9 +6,10 @@ every article looks like every other: the hardest case for story grouping), then
 - ``presslens score --no-stories`` (the baseline: every other step);
 - ``presslens score`` (with stories: grouping, text reuse, sentence alignment);
 
-and prints the ratio (the issue's bound: no more than twice the baseline's time at 100,000 articles) and peak
-memory summed over every process (the bound: 2 GB). The growth of the stories step's own time from one size to
-the next is printed too (the bound: at most 7× for 4× the articles).
+and prints the ratio of wall times and of CPU times (user and system, over every process: on a machine that other
+work shares, the CPU time is the steadier figure; the issue's bound: no more than twice the baseline's time at
+100,000 articles), and peak memory summed over every process (the bound: 2 GB). The growth of the stories step's
+own CPU time from one size to the next is printed too (the bound: at most 7× for 4× the articles).
 
     .venv/bin/python bench/speed/stories.py --sizes 25000 100000 --work /tmp/presslens-stories
 """
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/, for common.py
 from common import GENERATE  # noqa: E402
-from measure import measure  # noqa: E402
+from measure import measure_cpu  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -38,26 +39,28 @@ def main() -> None:
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {args.workers} workers")
-    print("| articles | without stories (s) | with stories (s) | ratio | stories step (s) | peak memory, with (MB) |")
-    print("|---|---|---|---|---|---|")
+    print("| articles | without stories (s) | with stories (s) | ratio | CPU without (s) | CPU with (s) | CPU ratio | "
+          "stories step, CPU (s) | peak memory without / with (MB) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     previous = None
     for size in args.sizes:
         corpus = args.work / f"corpus-{size}"
         if not corpus.exists():
             subprocess.run([str(BIN / "python"), str(GENERATE), "--articles", str(size), "--out", str(corpus)],
                            check=True, stdout=subprocess.DEVNULL)
-        times, peaks = {}, {}
+        times, peaks, cpu = {}, {}, {}
         for label, extra in (("without", ["--no-stories"]), ("with", [])):
             out = args.work / f"out-{label}-{size}"
             shutil.rmtree(out, ignore_errors=True)
             command = [str(BIN / "presslens"), "score", str(corpus), "--out", str(out / "scores.parquet"),
                        "--workers", str(args.workers), "--quiet", *extra]
-            times[label], peaks[label] = measure(command)
+            times[label], peaks[label], cpu[label] = measure_cpu(command)
             shutil.rmtree(out, ignore_errors=True)
-        step = times["with"] - times["without"]
+        step = cpu["with"] - cpu["without"]
         growth = f" ({step / previous[1]:.1f}× the step at {previous[0]:,})" if previous else ""
         print(f"| {size:,} | {times['without']:.0f} | {times['with']:.0f} | {times['with'] / times['without']:.2f}× | "
-              f"{step:.0f}{growth} | {peaks['with']:,.0f} |", flush=True)
+              f"{cpu['without']:.0f} | {cpu['with']:.0f} | {cpu['with'] / cpu['without']:.2f}× | {step:.0f}{growth} | "
+              f"{peaks['without']:,.0f} / {peaks['with']:,.0f} |", flush=True)
         previous = (size, step)
 
 
