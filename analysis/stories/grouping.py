@@ -27,7 +27,9 @@ words splits into several; an article of a few dozen words has too few terms to 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from array import array
+from bisect import bisect_right
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -128,40 +130,36 @@ class TermIndex:
             vectors.append((terms, weights / norm))
         return vectors
 
-    def _similar_pairs(self, vectors, *, window_days: int, floor: float) -> dict[tuple[int, int], float]:
-        """The candidate pairs (rule 2) whose similarity reaches ``floor``: ``{(i, j): cosine}``, ``i < j``."""
+    def _similar_pairs(self, vectors, *, window_days: int, floor: float) -> tuple[np.ndarray, ...]:
+        """The candidate pairs (rule 2) whose similarity reaches ``floor``, as arrays ``(left, right,
+        similarity)`` with ``left < right``. Each article's candidates are counted and compared in turn, so that
+        memory holds the pairs found, not every candidate."""
+        keys = [terms[np.argsort(-weights, kind="stable")[:KEY_TERMS]].tolist() for terms, weights in vectors]
         postings: dict[int, list[int]] = defaultdict(list)
-        for i, (terms, weights) in enumerate(vectors):
-            for term in terms[np.argsort(-weights, kind="stable")[:KEY_TERMS]]:
-                postings[int(term)].append(i)
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        for ids in postings.values():
-            if 2 <= len(ids) <= MAX_POSTINGS:
-                for pair in within_window(ids, self.days, window_days):
-                    shared[pair] += 1
-        found = {}
-        for (i, j), count in shared.items():
-            if count >= MIN_SHARED_KEYS:
-                similarity = sparse_dot(vectors[i], vectors[j])
-                if similarity >= floor:
-                    found[(i, j)] = similarity
-        return found
+        for i, terms in enumerate(keys):
+            for term in terms:
+                postings[term].append(i)  # in increasing order of i
+        usable = {term: ids for term, ids in postings.items() if 2 <= len(ids) <= MAX_POSTINGS}
+        left, right, found = array("q"), array("q"), array("d")
+        for i, terms in enumerate(keys):
+            shared: Counter = Counter()
+            for term in terms:
+                ids = usable.get(term)
+                if ids is not None:
+                    shared.update(ids[bisect_right(ids, i):])
+            for j, n in shared.items():
+                if n >= MIN_SHARED_KEYS and near_in_time(self.days[i], self.days[j], window_days):
+                    similarity = sparse_dot(vectors[i], vectors[j])
+                    if similarity >= floor:
+                        left.append(i)
+                        right.append(j)
+                        found.append(similarity)
+        return np.array(left, dtype=np.int64), np.array(right, dtype=np.int64), np.array(found, dtype=np.float64)
 
 
-def within_window(ids: list[int], days: list[int | None], window_days: int):
-    """The pairs of ``ids`` at most ``window_days`` apart, ``(smaller, larger)``; an undated article pairs
-    with all."""
-    dated = sorted((days[i], i) for i in ids if days[i] is not None)
-    undated = [i for i in ids if days[i] is None]
-    start = 0
-    for end, (day, i) in enumerate(dated):
-        while dated[start][0] < day - window_days:
-            start += 1
-        for _, j in dated[start:end]:
-            yield (min(i, j), max(i, j))
-    for position, i in enumerate(undated):
-        for j in [j for _, j in dated] + undated[position + 1:]:
-            yield (min(i, j), max(i, j))
+def near_in_time(a: int | None, b: int | None, window_days: int) -> bool:
+    """Rule 2's test of dates: at most ``window_days`` days apart; an undated article is near every other."""
+    return a is None or b is None or abs(a - b) <= window_days
 
 
 def sparse_dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
@@ -170,7 +168,7 @@ def sparse_dot(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray
     return float(a[1][ia] @ b[1][ib])
 
 
-def average_linkage(vectors, pairs: dict[tuple[int, int], float], *, threshold: float,
+def average_linkage(vectors, pairs: tuple[np.ndarray, np.ndarray, np.ndarray], *, threshold: float,
                     days: list[int | None] | None = None) -> list[int]:
     """Rule 4. The mean similarity of two groups is the dot product of their summed vectors over the product of
     their sizes (the vectors have unit length), so it is exact and needs no table of every pair."""
@@ -185,8 +183,9 @@ def average_linkage(vectors, pairs: dict[tuple[int, int], float], *, threshold: 
             sums[group] = dict(zip(terms.tolist(), weights.tolist()))
         return sums[group]
 
-    for (i, j), _ in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
-        a, b = label[i], label[j]
+    left, right, similarity = pairs
+    for k in np.lexsort((right, left, -similarity)):  # the most similar first; ties by position
+        a, b = label[int(left[k])], label[int(right[k])]
         if a == b:
             continue
         joined = _joined_span(span[a], span[b])

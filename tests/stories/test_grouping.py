@@ -4,7 +4,7 @@ import pytest
 
 from analysis import find_stories
 from analysis.errors import ColumnError
-from analysis.stories.grouping import NO_STORY, TermIndex, within_window
+from analysis.stories.grouping import NO_STORY, TermIndex, near_in_time
 from helpers.stories_sets import stories_set
 
 
@@ -51,8 +51,18 @@ def test_a_users_column_wins_and_missing_values_are_no_story():
 
 
 def test_candidates_come_only_from_articles_close_in_time():
-    pairs = set(within_window([0, 1, 2, 3], [0, 3, 20, None], 7))
+    days = [0, 3, 20, None]
+    pairs = {(i, j) for i in range(4) for j in range(i + 1, 4) if near_in_time(days[i], days[j], 7)}
     assert pairs == {(0, 1), (0, 3), (1, 3), (2, 3)}
+    assert near_in_time(0, 7, 7) and not near_in_time(0, 8, 7)
+
+
+def test_the_same_words_a_fortnight_apart_are_two_stories():
+    index = TermIndex()
+    words = {"lukashenko": 1.0, "beijing": 1.0, "pipeline": 1.0}
+    for article_id, day in (("a", 0), ("b", 2), ("c", 16), ("d", 17)):
+        index.add(article_id, day, words)
+    assert index.clusters() == [0, 0, 2, 2]
 
 
 def test_the_index_holds_terms_compactly():
