@@ -88,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"[A-Z][\w.'’-]*['’]s[ \u00a0]+)?(?:[\w'’.-]+[ \u00a0]+){{0,4}}?(?:{documents})s?\b"
             rf"(?:[ \u00a0]+(?:from|by|of|(?:issued|released|filed|signed|written|sent|brought)[ \u00a0]+by)[ \u00a0]+"
             rf"(?:the[ \u00a0]+)?{_NAME})?)"),
-        "verb_after_name": re.compile(rf"{_PARTY}(?:,[^,\0]{{1,90}},)?[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
+        "verb_after_name": re.compile(rf"(?<![ \u00a0]){_PARTY}(?:,[^,\0]{{1,90}},)?[ \u00a0]+(?:{_ADV}[ \u00a0]+){{0,3}}(?P<verb>{verb})\b"),
     }
 
 

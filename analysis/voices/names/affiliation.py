@@ -28,7 +28,7 @@ US_STATE_NAMES_TXT = DATA_DIR / "us_state_names.txt"
 _PARTY_WORDS = {"d": "Democrat", "r": "Republican", "i": "Independent", "democrat": "Democrat",
                 "democratic": "Democrat", "republican": "Republican", "gop": "Republican",
                 "independent": "Independent"}
-_TAG_RE = re.compile(r"[ \u00a0]*\(([DRI])[-–]([^()]{1,16})\)")  # (D-Ga.), (R-N.Y.), (D-CA)
+_TAG_RE = re.compile(r"(?<![ \u00a0])[ \u00a0]*\(([DRI])[-–]([^()]{1,16})\)")  # (D-Ga.), (R-N.Y.), (D-CA)
 _COMMA_TAG_RE = re.compile(r",[ \u00a0]+([DRI])[-–]((?:[A-Z]\.){1,2}[A-Z]?[a-z]*\.?|[A-Z][A-Za-z]{1,11}\.?)(?=[,;:)\s]|$)")
 _WORDS_RE = re.compile(r",[ \u00a0]+(?:an?[ \u00a0]+(?:[\w-]+[ \u00a0]+)?)?(Democrat|Republican|Independent)"
                        r"(?:[ \u00a0]+(?:of|from)[ \u00a0]+(?=[A-Z]))?")  # , Republican of Kansas

@@ -27,8 +27,9 @@ _PERSONAL_BODIES = frozenset("administration government team side camp family ca
 _OF_TAIL_RE = re.compile(r"(?:[ \u00a0]+(?:of|for)(?:[ \u00a0]+the)?(?:[ \u00a0]+[A-Z][\w'’-]*)+)+")
 _PARTICLE_SURNAME_RE = re.compile(r"(?:de|da|di|van|von|der|den|du|le|la|al|el|bin|ibn)[ \u00a0]+[A-Z][\w'’-]+")
 _STATED_CUE_RE = re.compile(r"[ \u00a0]*\(|,[ \u00a0]|[ \u00a0]+of[ \u00a0]")  # "(D-Ga.)", ", R-Tenn.", " of Nebraska"
-_QUOTED_NAME_RE = re.compile(r"(?<![\w'’])([A-Z][\w'’-]+(?:[ \u00a0]+[A-Z]\.)*)[ \u00a0]+([A-Z][\w'’-]+)(?![\w'’-])")
-_ROLE_RUN_RE = re.compile(r"(?:((?:[A-Z][\w.&'’-]*[ \u00a0]+)+))?((?:[a-z][\w-]*[ \u00a0]+){0,2})$")
+_QUOTED_NAME_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]++(?:[ \u00a0]+[A-Z]\.)*)[ \u00a0]+([A-Z][\w'’-]+)(?![\w'’-])")
+# Searched in the 60 characters before a name: a run of at most 10 capitalised words, tried from word starts.
+_ROLE_RUN_RE = re.compile(r"(?<![\w.&'’-])(?:((?:[A-Z][\w.&'’-]*+[ \u00a0]+){1,10}))?((?:[a-z][\w-]*+[ \u00a0]+){0,2})$")
 _KIN_BEFORE_RE = re.compile(r"\b(?:his|her|their|its)[ \u00a0]+(?:husband|wife|son|daughter|brother|sister|"
                             r"mother|father|brother-in-law|sister-in-law|nephew|niece|cousin|widow|widower|"
                             r"partner)[,\s\u00a0]*$")

@@ -18,7 +18,7 @@ from analysis.voices.names.affiliation import state_of
 from analysis.voices.names.lexicon import FUNCTION_CAPS, Lexicon, looks_like_role
 
 _TOKEN = (r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|St|Prof|Rev|Jr|Sr|Supt|Insp|Det)\.(?=\s)"
-          r"|(?:[A-Z]\.){2,}(?![\w'’-])"  # "U.S.", "F.B.I."
+          r"|(?<![A-Z]\.)(?:[A-Z]\.){2,}+(?![\w'’-])"  # "U.S.", "F.B.I."
           r"|(?![DRI]-[A-Z])(?<![DRI]-)(?:Mc|Mac|O['’]|D['’]|[Aa]l-|[Ee]l-)?[A-Z][\w]*(?:[-'’][A-Za-z]\w*)*)")
 # not a party–state tag ("D-N.Y.", "R-Tenn."), which is an affiliation, never a name
 _CONNECT = r"(?:de|da|di|do|dos|du|van|von|der|den|le|la|bin|ibn|al|el|y)"
