@@ -105,8 +105,9 @@ def story_sources(a, story: str) -> pd.DataFrame:
 
 def same_fact_tone(a, story: str) -> pd.DataFrame:
     """The tone of the same fact as two outlets tell it: one row per clearly aligned pair of sentences of two
-    outlets (each pair once; similarity at least :data:`CLOSE_PAIR`) where both sentences carry tone (VADER, not
-    ``no_signal``): ``source``, ``sentence``,
+    outlets (each pair once; similarity at least :data:`CLOSE_PAIR`) where both sentences are scored by VADER (a
+    sentence without a tone word reads 0.00, neutral wording, and counts: one outlet's neutral wording of a fact
+    another words harshly is what this shows): ``source``, ``sentence``,
     ``vader``, ``other_source``, ``other_sentence``, ``other_vader``, ``gap`` (the difference), largest gap first."""
     pairs = story_alignments(a, story)
     sentences = story_sentences(a, story).set_index(["article_id", "sentence_no"])
@@ -116,7 +117,7 @@ def same_fact_tone(a, story: str) -> pd.DataFrame:
             continue
         mine, other = sentences.loc[(r.article_id, r.sentence_no)], sentences.loc[(r.other_article_id,
                                                                                    r.other_sentence_no)]
-        if mine["no_signal"] or other["no_signal"] or pd.isna(mine["vader"]) or pd.isna(other["vader"]):
+        if pd.isna(mine["vader"]) or pd.isna(other["vader"]):  # not scored: no text, or not English
             continue
         rows.append((r.source, _short(mine["text"]), mine["vader"], r.other_source, _short(other["text"]),
                      other["vader"], abs(mine["vader"] - other["vader"])))

@@ -10,7 +10,9 @@ those of :mod:`analysis.report.findings` (ties named, n always shown, edge cases
   more articles give more sources. A group with fewer than ``MIN_ARTICLES`` (2) articles with quotes is marked:
   one story is not an outlet's habit.
 - **Shares** (unnamed, official, women's) are of quoted sentences, with their 95% interval over articles where
-  the group has at least ``MIN_INTERVAL_ARTICLES`` (5) articles with quotes; else "no interval".
+  the group has at least ``MIN_INTERVAL_ARTICLES`` (5) articles with quotes; else "no interval". Where every
+  article of the group has the same share (none of its quotes unnamed, say), the resampled interval is that one
+  value, and the finding says "every article alike" rather than print an interval of no width.
 - **Differences.** The highest and lowest shares are called different only when both have intervals and the
   intervals do not overlap (touching intervals overlap). Otherwise the sentence says why no difference is
   called.
@@ -140,8 +142,12 @@ def _difference(rows: pd.DataFrame, *, by: str, which: str, more: str) -> str:
 
 def _share_text(row, by: str, which: str) -> str:
     share, low, high, numerator, denominator = SHARES[which]
-    interval = (f"95%{NBSP}CI{NBSP}{percent(row[low])}–{percent(row[high])}" if pd.notna(row[low]) and
-                pd.notna(row[high]) else "no interval")
+    if pd.isna(row[low]) or pd.isna(row[high]):
+        interval = "no interval"
+    elif row[low] == row[high]:  # every article alike: resampling them cannot vary the share
+        interval = f"every article alike, 95%{NBSP}CI{NBSP}{percent(row[low])}"
+    else:
+        interval = f"95%{NBSP}CI{NBSP}{percent(row[low])}–{percent(row[high])}"
     thin = "" if row["n_articles"] >= MIN_ARTICLES else f", {count(row['n_articles'], 'article')} only"
     return (f"{percent(row[share])} in {row[by]} ({int(row[numerator])} of {int(row[denominator])}, "
             f"{interval}{thin})")
@@ -192,7 +198,8 @@ def plot_top_sources(sources: pd.DataFrame, *, by: str = "source", top: int = TO
     ax.bar_label(bars, labels=[f"n={n}" for n in shown["n_quotes"]], padding=3, fontsize=7)
     names_shown = [UNNAMED_LABEL if u else s for u, s in zip(unnamed, shown["speaker"])]
     ax.set_yticks(y, [label(f"{g} · {s}", width=44, lines=2) for g, s in zip(shown[by], names_shown)], fontsize=7)
-    ax.set_xlabel(f"share of the {by}'s quoted sentences")
+    # "source" is the outlet here: the speakers are the sources this chart is about
+    ax.set_xlabel(f"share of the {'outlet' if by == 'source' else by + ' group'}'s quoted sentences")
     ax.set_xlim(0, min(1.0, float(shown["share"].max()) * 1.25 + 0.02))
     hidden = len(totals) - len(drawn)
     note = f" ({len(drawn)} of {len(totals)} {by} groups with the most quotes drawn)" if hidden else ""

@@ -11,8 +11,8 @@ The tables come from :mod:`analysis.explore.stories`. The rules:
   facts it leaves out (at least half of the other outlets, and at least two, state them). These describe
   selection; they do not say why, and are not called bias.
 - **Same fact, different tone.** Of two outlets' sentences aligned as stating the same fact, both scored by VADER
-  (neither ``no_signal``), the pair with the largest difference is named, with both scores; a difference under
-  :data:`TONE_GAP` is too small to mention.
+  (0.00 for wording without a tone word), the pair with the largest difference is named, with both scores; a
+  difference under :data:`TONE_GAP` is too small to mention.
 - **Sources.** From :func:`analysis.voices.sources.quoted_sources` by story and outlet. For each outlet (the
   ``DETAILED`` with the most named sources, then the rest counted): its distinct named sources (people and
   organisations), its quoted sentences and the share of them from unnamed sources (with the counts); where
@@ -30,6 +30,7 @@ The tables come from :mod:`analysis.explore.stories`. The rules:
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -95,11 +96,12 @@ def coverage_finding(coverage: pd.DataFrame) -> str:
 def tone_gap_finding(pairs: pd.DataFrame) -> str:
     """The same fact worded furthest apart in tone by two outlets (module docstring)."""
     if pairs.empty:
-        return "No fact that two outlets both state carries tone (VADER) in both wordings, so none can be compared."
+        return "No fact that two outlets both state is scored by VADER in both wordings, so none can be compared."
     top = pairs.iloc[0]
     if top["gap"] < TONE_GAP:
         return (f"No two outlets word the same fact far apart in tone: the largest difference, over "
-                f"{count(len(pairs), 'pair')} of aligned sentences, is {top['gap']:.2f} (VADER), under {TONE_GAP}.")
+                f"{count(len(pairs), 'pair')} of aligned sentences, is {_below(top['gap'], TONE_GAP)} (VADER), under "
+                f"{TONE_GAP}.")
     return (f"The same fact worded furthest apart: {top['source']}'s “{top['sentence']}” reads {signed(top['vader'])} "
             f"(VADER) and {top['other_source']}'s “{top['other_sentence']}” {signed(top['other_vader'])}, a "
             f"difference of {top['gap']:.2f}; {count(int((pairs['gap'] >= TONE_GAP).sum()), 'pair')} of "
@@ -142,12 +144,20 @@ def story_sources_finding(sources: pd.DataFrame, *, outlets: Sequence[str] = ())
     more = f"; {count(len(rows) - DETAILED, 'more outlet')} in the table" if len(rows) > DETAILED else ""
     shared = outlets_of[outlets_of >= 2].sort_values(ascending=False, kind="stable")
     if several:
-        tail = (f" Quoted by two or more outlets: {names([f'{s} ({n})' for s, n in shared.items()], limit=SOURCES_NAMED)}."
+        tail = (f" Quoted by two or more outlets: {names([f'{s} ({n} outlets)' for s, n in shared.items()], limit=SOURCES_NAMED)}."
                 if len(shared) else " No named source is quoted by more than one outlet.")
     else:
         tail = ""
     quiet = f" {names(silent)} {'quotes' if len(silent) == 1 else 'quote'} nobody." if silent else ""
     return "; ".join(parts) + more + "." + tail + quiet
+
+
+def _below(value: float, limit: float) -> str:
+    """``value`` to two decimals, or to three where two would print it at ``limit`` (0.498 is not "0.50, under
+    0.5"); cut, not rounded, so that it never reads as the limit."""
+    if round(value, 2) < limit:
+        return f"{value:.2f}"
+    return f"{math.floor(round(value * 1000, 6)) / 1000:.3f}"
 
 
 def reuse_finding(reuse: pd.DataFrame) -> str:
@@ -159,8 +169,10 @@ def reuse_finding(reuse: pd.DataFrame) -> str:
              f"from {r.from_source}'s {r.derived_from} ({percent(r.reused_share)} of its words)"
              for r in reuse.itertuples(index=False)]
     wholly = int((reuse["derivation"] == "wholly").sum())
-    tail = (f" The {count(wholly, 'wholly derived copy', 'wholly derived copies')} count as one voice with their "
-            "source." if wholly else "")
+    if wholly == 1:
+        tail = " The wholly derived copy counts as one voice with its source."
+    else:
+        tail = f" The {wholly} wholly derived copies each count as one voice with their source." if wholly else ""
     return f"{names(parts, limit=DETAILED)}.{tail}"
 
 

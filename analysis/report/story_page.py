@@ -83,7 +83,7 @@ def show_story(a, *, rank: int = 1, charts_dir: str | Path | None = None) -> Non
                        top=20, folder=charts_dir, name=f"{key}_stance"))
     show_section("The same fact, in each outlet's words",
                  f"Pairs of sentences of two outlets that clearly state the same fact (similarity {views.CLOSE_PAIR} or "
-                 "more), both carrying tone (VADER), the widest apart first.", level=3)
+                 "more), both scored by VADER (0.00 is wording without a tone word), the widest apart first.", level=3)
     pairs = views.same_fact_tone(a, story)
     show_finding(tone_gap_finding(pairs))
     display(show_table(pairs, columns=["source", "sentence", "vader", "other_source", "other_sentence", "other_vader"],

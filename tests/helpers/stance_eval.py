@@ -23,7 +23,6 @@ cases below the others: 0.5 is chance) and the confusion matrix.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +35,7 @@ from analysis.paths import PROJECT_ROOT
 from analysis.scores.stance.reading import PARTS, stance_evidence
 from analysis.scores.stance.model import sentence_tones, stance_features
 from analysis.scores.tone import spearman
+from helpers.datasets import dataset_dir, split_file
 from analysis.voices.voices import split_sentences
 
 SPLITS = ("dev", "random_test", "fixed_test")
@@ -54,24 +54,14 @@ def refit_differs(script: str) -> str | None:
 
 def persent_dir(folder: str | Path | None = None) -> Path | None:
     """The PerSenT folder: ``folder``, else ``$PERSENT_DIR``; None when neither is given or it holds no ``dev.csv``."""
-    folder = folder or os.environ.get("PERSENT_DIR")
-    if not folder:
-        return None
-    folder = Path(folder)
-    return folder if (folder / "dev.csv").exists() else None
+    return dataset_dir(folder, "PERSENT_DIR", "dev.csv")
 
 
 def load_persent(split: str, *, folder: str | Path | None = None) -> pd.DataFrame:
     """One split as PressLens articles: ``article_id``, ``title``, ``text``, ``entity`` and ``label``
     (``negative``/``neutral``/``positive``). Raises ``FileNotFoundError`` naming the folder when absent."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-    found = persent_dir(folder)
-    if found is None or not (found / f"{split}.csv").exists():
-        raise FileNotFoundError(f"no PerSenT {split}.csv in {folder or os.environ.get('PERSENT_DIR') or 'any folder'}; "
-                                "set PERSENT_DIR to PerSenT's folder")
-    folder = found
-    raw = pd.read_csv(folder / f"{split}.csv")
+    path = split_file("PerSenT", split, SPLITS, folder=folder, variable="PERSENT_DIR", marker="dev.csv", suffix=".csv")
+    raw = pd.read_csv(path)
     return pd.DataFrame({
         "article_id": [f"{split}-{i}" for i in raw["DOCUMENT_INDEX"]],
         "title": raw["TITLE"].fillna(""),

@@ -10,8 +10,9 @@ is said to be, a ``folder`` argument or ``$NEWSMTSC_DIR``. Used by ``bench/fit/t
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from helpers.datasets import dataset_dir, split_file
 
 SPLITS = ("train", "devtest_mt", "devtest_rw")
 POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -19,25 +20,17 @@ POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
 def newsmtsc_dir(folder: str | Path | None = None) -> Path | None:
     """NewsMTSC's folder: ``folder``, else ``$NEWSMTSC_DIR``; None when neither holds ``train.jsonl``."""
-    folder = folder or os.environ.get("NEWSMTSC_DIR")
-    if not folder:
-        return None
-    folder = Path(folder)
-    return folder if (folder / "train.jsonl").exists() else None
+    return dataset_dir(folder, "NEWSMTSC_DIR", "train.jsonl")
 
 
 def load_newsmtsc(split: str, *, folder: str | Path | None = None) -> list[dict]:
     """One row per target: ``text`` (the sentence), ``start``, ``end``, ``others`` (the other targets' spans),
     ``label`` and ``article`` (the first three parts of ``primary_gid``, for grouped cross-validation), in the
     file's order. Raises ``FileNotFoundError`` naming the folder when absent."""
-    if split not in SPLITS:
-        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
-    found = newsmtsc_dir(folder)
-    if found is None or not (found / f"{split}.jsonl").exists():
-        raise FileNotFoundError(f"no NewsMTSC {split}.jsonl in {folder or os.environ.get('NEWSMTSC_DIR') or 'any folder'}"
-                                "; set NEWSMTSC_DIR to its folder")
+    path = split_file("NewsMTSC", split, SPLITS, folder=folder, variable="NEWSMTSC_DIR", marker="train.jsonl",
+                      suffix=".jsonl")
     rows = []
-    for line in (found / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         article = "_".join(record["primary_gid"].split("_")[:3])
         targets = record["targets"]

@@ -121,3 +121,11 @@ def test_the_shares_chart_draws_intervals_only_where_they_exist():
     ax = plot_source_shares(sourcing(("A", 8, 40, 9, 20, (0.35, 0.65), 5, NONE, 4, 1, NONE),
                                      ("B", 2, 10, 3, 1, NONE, 2, NONE, 0, 0, NONE)))
     assert len(ax.presslens_data) == 2 and len(ax.containers) == 1  # one error bar: A's unnamed share
+
+
+def test_a_share_every_article_has_alike_says_so_instead_of_an_interval_of_no_width():
+    text = unnamed_finding(sourcing(("A", 6, 20, 5, 0, (0.0, 0.0), 4, NONE, 0, 0, NONE),
+                                    ("B", 6, 20, 5, 8, (0.2, 0.6), 4, NONE, 0, 0, NONE)))
+    assert f"0% in A (0 of 20, every article alike, 95%{NBSP}CI{NBSP}0%)" in text
+    assert "0%–0%" not in text
+    assert f"95%{NBSP}CI{NBSP}20%–60%" in text

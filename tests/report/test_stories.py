@@ -47,7 +47,9 @@ def test_tone_gap_names_the_widest_pair_or_says_none_is_wide():
     assert "1\u00a0pair of 2 differ by 0.5 or more" in text
     narrow = pairs.assign(gap=[TONE_GAP - 0.01, 0.1])
     assert tone_gap_finding(narrow).startswith("No two outlets word the same fact far apart in tone")
-    assert tone_gap_finding(pairs.iloc[0:0]).startswith("No fact that two outlets both state carries tone")
+    just_under = narrow.assign(gap=TONE_GAP - 0.002)
+    assert f"is {TONE_GAP - 0.002:.3f} (VADER), under {TONE_GAP}." in tone_gap_finding(just_under)
+    assert tone_gap_finding(pairs.iloc[0:0]).startswith("No fact that two outlets both state is scored by VADER")
 
 
 def sources_table(rows):
@@ -65,7 +67,7 @@ def test_sources_only_one_outlet_quotes_are_counted_and_named():
                            "Cy Fox)")
     assert "B quotes 2\u00a0named sources in 2\u00a0quoted sentences, 0% of them from unnamed sources (0 of 2); "\
            "1\u00a0source that no other outlet in this story quotes (Dee Sun)" in text
-    assert text.endswith("Quoted by two or more outlets: Ann Lee (2).")
+    assert text.endswith("Quoted by two or more outlets: Ann Lee (2 outlets).")
 
 
 def test_an_outlet_that_shares_every_source_has_none_of_its_own():
@@ -109,7 +111,9 @@ def test_reuse_names_copies_and_counts_wholly_derived_as_one_voice():
     text = reuse_finding(reuse)
     assert "B's article b1 is wholly derived from A's a1 (96% of its words)" in text
     assert "C's article c1 is partly derived from A's a1 (40% of its words)" in text
-    assert "count as one voice" in text
+    assert text.endswith(" The wholly derived copy counts as one voice with its source.")
+    both = reuse.assign(derivation="wholly")
+    assert reuse_finding(both).endswith(" The 2 wholly derived copies each count as one voice with their source.")
     assert reuse_finding(reuse.iloc[0:0]).startswith("No article of this story reuses another's text")
 
 
