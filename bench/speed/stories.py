@@ -12,6 +12,7 @@ work shares, the CPU time is the steadier figure; the issue's bound: no more tha
 own CPU time from one size to the next is printed too (the bound: at most 7× for 4× the articles).
 
     .venv/bin/python bench/speed/stories.py --sizes 25000 100000 --work /tmp/presslens-stories
+    .venv/bin/python bench/speed/stories.py --corpus /tmp/persent-corpus    # real news (bench/data/real_corpus.py)
 """
 from __future__ import annotations
 
@@ -31,11 +32,21 @@ from measure import measure_cpu  # noqa: E402
 BIN = Path(sys.executable).parent
 
 
+def _corpora(args) -> list[tuple[int, Path]]:
+    """``(articles, folder)``: the folders given, with their number of files, or the generated sizes."""
+    if args.corpus:
+        return [(sum(1 for p in folder.rglob("*") if p.is_file()), folder) for folder in args.corpus]
+    return [(size, args.work / f"corpus-{size}") for size in args.sizes]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[25000, 100000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/presslens-stories"))
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--corpus", type=Path, nargs="+", default=[],
+                        help="existing corpus folders to time instead of generated ones (bench/data/real_corpus.py "
+                             "writes one of real news)")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {args.workers} workers")
@@ -43,8 +54,7 @@ def main() -> None:
           "stories step, CPU (s) | peak memory without / with (MB) |")
     print("|---|---|---|---|---|---|---|---|---|")
     previous = None
-    for size in args.sizes:
-        corpus = args.work / f"corpus-{size}"
+    for size, corpus in _corpora(args):
         if not corpus.exists():
             subprocess.run([str(BIN / "python"), str(GENERATE), "--articles", str(size), "--out", str(corpus)],
                            check=True, stdout=subprocess.DEVNULL)
