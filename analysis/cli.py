@@ -11,6 +11,7 @@ import argparse
 import atexit
 import importlib
 import multiprocessing
+import multiprocessing.util
 import os
 import re
 import signal
@@ -44,6 +45,10 @@ def run() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     if code == 130:
         _end_children()
+        # multiprocessing's own exit handler joins the thread that feeds a pool's task queue, which waits for
+        # ever when the interruption left it writing a task nobody will read (seen under load): the children
+        # are ended above, so only PressLens's handlers (temporary folders) run.
+        atexit.unregister(multiprocessing.util._exit_function)
         atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
@@ -59,6 +64,10 @@ def _end_children() -> None:
         child.terminate()
     for child in children:
         child.join(timeout=5)
+    for child in children:  # one that ignored SIGTERM (caught before its handlers were set)
+        if child.is_alive():
+            child.kill()
+            child.join(timeout=5)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -79,6 +79,11 @@ def _local(func, items, workers, in_flight) -> Iterator:
 def _stop(pool, workers: list) -> None:
     """End a pool at once. ``shutdown`` alone can wait for ever: a Ctrl-C that lands while the pool starts a
     worker leaves that worker waiting for a task that nobody will send, and Python joins it at exit."""
+    # The thread that feeds the task queue may be writing a task no worker will read: joining it (at exit, or in
+    # the pool's own thread) would wait for ever. ``shutdown`` forgets the queue, so it is taken first.
+    tasks = getattr(pool, "_call_queue", None)
+    if tasks is not None:
+        tasks.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
         worker.terminate()
