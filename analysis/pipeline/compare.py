@@ -33,7 +33,7 @@ from tqdm import tqdm
 
 from analysis.corpus.articles import safe_name
 from analysis.errors import ColumnError
-from analysis.pipeline.engines import ordered_map
+from analysis.pipeline.engines import default_workers, ordered_map
 from analysis.stories.alignment import align_story
 from analysis.stories.grouping import (LABEL_WORDS, NO_STORY, TermIndex, publication_days, stories_from_column,
                                        story_labels)
@@ -127,6 +127,10 @@ def compare_stories(collector: StoryCollector, duplicates: dict, sink, jobs: dic
     scratch = sink.scratch("stories")
     articles = Buckets(sink, "articles", ARTICLE_COLUMNS, article_bucket, buckets, scratch)
     sentences = Buckets(sink, "sentences", SENTENCE_COLUMNS, article_bucket, buckets, scratch)
+    # No more workers than buckets: starting a worker (the library, the word lists) costs more than comparing a
+    # small corpus's single bucket, which then runs in this process.
+    if jobs.get("engine", "local") == "local":
+        jobs = {**jobs, "workers": min(jobs.get("workers") or default_workers(), buckets)}
     derived: dict[str, tuple] = {}
     jobs_in = (_job(articles.read(b), sentences.read(b), labels) for b in range(buckets))
     with tqdm(total=n_compared, unit="article", desc="Comparing stories", disable=not show) as bar:

@@ -25,7 +25,7 @@ from difflib import SequenceMatcher
 
 import pandas as pd
 
-from analysis.stories.similarity import features, model, similarity
+from analysis.stories.similarity import model, overlap, similarity_reaching
 from analysis.stories.statements import Statement, statement
 from analysis.stories.terms import rarity
 from analysis.text.tokens import words
@@ -79,18 +79,23 @@ def _align_one(story, group: pd.DataFrame, by: str) -> list[tuple]:
     outlet = dict(zip(group["article_id"], group[by]))
     read = {key: statement(text) for key, text in texts.items()}
     best: dict[tuple, tuple[float, int]] = {}
+    same_at = model().same_at
     for a, b in candidate_pairs(read, outlet):
-        score = similarity(read[a], read[b])
-        if score < model().same_at:
+        score = similarity_reaching(read[a], read[b], same_at)
+        if score is None:
             continue
         for mine, other in ((a, b), (b, a)):
             slot = (mine, other[0])
             if slot not in best or score > best[slot][0] or (score == best[slot][0] and other[1] < best[slot][1]):
                 best[slot] = (score, other[1])
     rows = []
+    sequences: dict[tuple, list[str]] = {}  # each sentence's words, read once however many matches it has
     for ((article, sentence_no), other_article), (score, other_no) in sorted(best.items()):
-        kind = match_kind(texts[(article, sentence_no)], texts[(other_article, other_no)],
-                          read[(article, sentence_no)], read[(other_article, other_no)])
+        mine, other = (article, sentence_no), (other_article, other_no)
+        for key in (mine, other):
+            if key not in sequences:
+                sequences[key] = words(texts[key])
+        kind = match_kind(sequences[mine], sequences[other], read[mine], read[other])
         rows.append((story, article, outlet[article], sentence_no, other_article, outlet[other_article], other_no,
                      score, kind))
     return rows
@@ -114,11 +119,12 @@ def candidate_pairs(read: dict[tuple, Statement], outlet: dict) -> list[tuple]:
     return sorted(pairs)
 
 
-def match_kind(text_a: str, text_b: str, a: Statement, b: Statement) -> str:
-    """verbatim, rewritten or paraphrase (module docstring)."""
-    if SequenceMatcher(None, words(text_a), words(text_b), autojunk=False).ratio() >= VERBATIM:
+def match_kind(words_a: list[str], words_b: list[str], a: Statement, b: Statement) -> str:
+    """verbatim, rewritten or paraphrase (module docstring), from the two sentences' words
+    (:func:`analysis.text.tokens.words`) and statements."""
+    if SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= VERBATIM:
         return "verbatim"
-    return "rewritten" if features(a, b)["f"] >= REWRITTEN else "paraphrase"
+    return "rewritten" if overlap(a, b)["f"] >= REWRITTEN else "paraphrase"
 
 
 def story_facts(alignments: pd.DataFrame, sentences: pd.DataFrame, *, by: str = "source") -> pd.DataFrame:

@@ -89,11 +89,18 @@ def compare_sentences(left, right) -> pd.DataFrame:
 
 def similarity(a: Statement, b: Statement) -> float:
     """How close two statements come to stating the same fact, from 0 to 1 (module docstring)."""
-    fitted = model()
-    found = features(a, b)
-    z = fitted.bias + sum(fitted.overlap[name] * found[name] for name in fitted.overlap)
-    z -= sum(fitted.penalty[name] for name in PENALTIES if found[name])
-    return 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
+    return _sigmoid(_overlap_score(overlap(a, b)) - _penalty(contradictions(a, b)))
+
+
+def similarity_reaching(a: Statement, b: Statement, threshold: float) -> float | None:
+    """``similarity(a, b)`` when it is at least ``threshold``, else None. The contradictions, which can only
+    lower the score, are tested only when the overlap alone reaches the threshold: the same answer as
+    :func:`similarity`, for a fraction of the cost when most pairs compared state different facts."""
+    z = _overlap_score(overlap(a, b))
+    if _sigmoid(z) < threshold:
+        return None
+    score = _sigmoid(z - _penalty(contradictions(a, b)))
+    return score if score >= threshold else None
 
 
 def same_fact(a: Statement, b: Statement) -> bool:
@@ -104,19 +111,26 @@ def same_fact(a: Statement, b: Statement) -> bool:
 def features(a: Statement, b: Statement) -> dict:
     """What :func:`similarity` weighs: the overlap measures (``p``, ``r``, ``f``, ``min``, ``bigram``) and the
     contradictions (``PENALTIES``, True or False)."""
+    return {**overlap(a, b), **contradictions(a, b)}
+
+
+def overlap(a: Statement, b: Statement) -> dict:
+    """The overlap measures of :func:`features`: ``p``, ``r``, ``f``, ``min`` and ``bigram``."""
     shared = _shared_words(a, b) + _shared_words(b, a, counted=a)
-    number = False
     if a.quantities and b.quantities:
-        matched, number = quantity_agreement(a, b)
-        shared += NUMBER_WEIGHT * matched
+        shared += NUMBER_WEIGHT * quantity_agreement(a, b)[0]
     p = min(1.0, shared / a.total) if a.total else 0.0
     r = min(1.0, shared / b.total) if b.total else 0.0
     smaller = min(len(a.bigrams), len(b.bigrams))
+    return {"p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "min": min(p, r),
+            "bigram": len(a.bigrams & b.bigrams) / smaller if smaller else 0.0}
+
+
+def contradictions(a: Statement, b: Statement) -> dict:
+    """The contradictions of :func:`features` (``PENALTIES``), each True or False."""
     cue = (a.negations > 0) != (b.negations > 0)
     return {
-        "p": p, "r": r, "f": 2 * p * r / (p + r) if p + r else 0.0, "min": min(p, r),
-        "bigram": len(a.bigrams & b.bigrams) / smaller if smaller else 0.0,
-        "number": number,
+        "number": bool(a.quantities and b.quantities and quantity_agreement(a, b)[1]),
         "direction": (a.directions[0] > b.directions[0] and b.directions[1] > a.directions[1])
         or (a.directions[1] > b.directions[1] and b.directions[0] > a.directions[0]),
         "antonym": not cue and _split_antonym(a, b),
@@ -127,16 +141,31 @@ def features(a: Statement, b: Statement) -> dict:
     }
 
 
+def _overlap_score(found: dict) -> float:
+    fitted = model()
+    return fitted.bias + sum(fitted.overlap[name] * found[name] for name in fitted.overlap)
+
+
+def _penalty(found: dict) -> float:
+    return sum(model().penalty[name] for name in PENALTIES if found[name])
+
+
+def _sigmoid(z: float) -> float:
+    return 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
+
+
 def _shared_words(a: Statement, b: Statement, counted: Statement | None = None) -> float:
     """The weight of ``a``'s words that ``b`` states (each once: when ``counted`` is given, words it already
     matched are skipped), with part credit for name parts and shared prefixes."""
     total = 0.0
+    theirs, names, prefixes, recount = b.weights, a.names, b.prefixes, counted is None
     for word, weight in a.weights.items():
-        if word in b.weights:
-            total += 0.0 if counted is not None else weight
-        elif word in a.names and not a.names[word].isdisjoint(b.weights):
+        if word in theirs:
+            if recount:
+                total += weight
+        elif (name := names.get(word)) is not None and not name.isdisjoint(theirs):
             total += 0.5 * NAME_PART_CREDIT * weight
-        elif len(word) >= PREFIX and word[:PREFIX] in b.prefixes:
+        elif len(word) >= PREFIX and word[:PREFIX] in prefixes:
             total += 0.5 * PREFIX_CREDIT * weight
     return total
 

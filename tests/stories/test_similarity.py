@@ -1,11 +1,14 @@
 """Same fact or not: compare_sentences at the edges the issue names, and the quantities it reads."""
+import json
+
 import pytest
 
 from analysis import compare_sentences
 from analysis.errors import OptionError
+from analysis.paths import PROJECT_ROOT
 from analysis.stories.lexicon import fact_words
 from analysis.stories.quantities import pieces, read_quantities
-from analysis.stories.similarity import model, similarity
+from analysis.stories.similarity import model, similarity, similarity_reaching
 from analysis.stories.statements import statement
 
 
@@ -48,6 +51,24 @@ def test_similarity_is_between_0_and_1_and_symmetric_enough():
     a, b = statement("Profits rose 12% to £3m."), statement("Profit climbed 12 per cent to £3 million.")
     assert abs(similarity(a, b) - similarity(b, a)) < 1e-9
     assert 0 < model().same_at < 1
+
+
+def test_the_shortcut_gives_the_same_answer_as_the_full_score():
+    # similarity_reaching skips the contradictions when the overlap alone falls short: on every labelled pair
+    # (both directions) and at thresholds around the fitted one, it returns the score exactly, or None below it.
+    pairs = [json.loads(line) for name in ("dev.jsonl", "test.jsonl")
+             for line in (PROJECT_ROOT / "tests" / "fixtures" / "pairs" / name).read_text().splitlines() if line]
+    checked = reached = 0
+    for pair in pairs:
+        a, b = statement(pair["left"]), statement(pair["right"])
+        for x, y in ((a, b), (b, a)):
+            score = similarity(x, y)
+            for threshold in (0.2, model().same_at, 0.7):
+                got = similarity_reaching(x, y, threshold)
+                assert got == (score if score >= threshold else None)
+                checked += 1
+                reached += got is not None
+    assert checked > 1000 and 0 < reached < checked
 
 
 def test_unequal_lengths_and_non_text_are_one_line_errors():
