@@ -59,6 +59,17 @@ def test_a_statement_by_an_organisation(sentences):
     assert pd.isna(acme["role"]) and pd.isna(acme["gender"])  # an organisation has no gender
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The Brotherhood of Dock Workers, which represents crane drivers, welcomed the ruling, saying it was "
+     "'long overdue'.", "Brotherhood of Dock Workers"),
+    ('"We were never consulted," the Coalition for Clean Rivers said in a statement.', "Coalition for Clean Rivers"),
+])
+def test_a_union_or_coalition_named_with_of_or_for_is_one_organisation(text, speaker):
+    frame = split_sentences(pd.DataFrame({"article_id": ["u"], "source": ["Wire"], "text": [text]}))
+    found = row(quoted_sources(frame), speaker=speaker)
+    assert found["kind"] == "organisation"
+
+
 def test_a_speaker_named_only_by_a_pronoun(sentences):
     ruiz = row(quoted_sources(sentences, by="source"), speaker="Ana Ruiz")
     assert (ruiz["kind"], ruiz["n_quotes"], ruiz["gender"]) == ("person", 1, "female")
