@@ -48,7 +48,7 @@ def run() -> None:
         # multiprocessing's own exit handler joins the thread that feeds a pool's task queue, which waits for
         # ever when the interruption left it writing a task nobody will read (seen under load): the children
         # are ended above, so only PressLens's handlers (temporary folders) run.
-        atexit.unregister(multiprocessing.util._exit_function)
+        atexit.unregister(getattr(multiprocessing.util, "_exit_function", None))
         atexit._run_exitfuncs()
         sys.stdout.flush()
         sys.stderr.flush()
