@@ -13,6 +13,7 @@ own CPU time from one size to the next is printed too (the bound: at most 7× fo
 
     .venv/bin/python bench/speed/stories.py --sizes 25000 100000 --work /tmp/presslens-stories
     .venv/bin/python bench/speed/stories.py --corpus /tmp/persent-corpus    # real news (bench/data/real_corpus.py)
+    .venv/bin/python bench/speed/stories.py --sizes 25000 --memory pss     # memory without double counting
 """
 from __future__ import annotations
 
@@ -44,12 +45,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[25000, 100000])
     parser.add_argument("--work", type=Path, default=Path("/tmp/presslens-stories"))
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--memory", choices=["rss", "pss"], default="rss",
+                        help="sum resident memory (rss, the default: counts pages workers share with their parent "
+                             "in each) or proportional set size (pss: what the processes hold together)")
     parser.add_argument("--corpus", type=Path, nargs="+", default=[],
                         help="existing corpus folders to time instead of generated ones (bench/data/real_corpus.py "
                              "writes one of real news)")
     args = parser.parse_args()
     print(f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {args.workers} workers")
+          f"Python {platform.python_version()}, {args.workers} workers, peak memory as summed {args.memory.upper()}")
     print("| articles | without stories (s) | with stories (s) | ratio | CPU without (s) | CPU with (s) | CPU ratio | "
           "stories step, CPU (s) | peak memory without / with (MB) |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -64,7 +68,7 @@ def main() -> None:
             shutil.rmtree(out, ignore_errors=True)
             command = [str(BIN / "presslens"), "score", str(corpus), "--out", str(out / "scores.parquet"),
                        "--workers", str(args.workers), "--quiet", *extra]
-            times[label], peaks[label], cpu[label] = measure_cpu(command)
+            times[label], peaks[label], cpu[label] = measure_cpu(command, memory=args.memory)
             shutil.rmtree(out, ignore_errors=True)
         step = cpu["with"] - cpu["without"]
         growth = f" ({step / previous[1]:.1f}× the step at {previous[0]:,})" if previous else ""
