@@ -95,9 +95,10 @@ def similarity(a: Statement, b: Statement) -> float:
 def similarity_reaching(a: Statement, b: Statement, threshold: float) -> float | None:
     """``similarity(a, b)`` when it is at least ``threshold``, else None. The contradictions, which can only
     lower the score, are tested only when the overlap alone reaches the threshold: the same answer as
-    :func:`similarity`, for a fraction of the cost when most pairs compared state different facts."""
+    :func:`similarity`, for a fraction of the cost when most pairs compared state different facts. (A refit
+    that gave a contradiction a negative weight would raise the score: then every pair is scored in full.)"""
     z = _overlap_score(overlap(a, b))
-    if _sigmoid(z) < threshold:
+    if _sigmoid(z) < threshold and min(model().penalty.values(), default=0.0) >= 0:
         return None
     score = _sigmoid(z - _penalty(contradictions(a, b)))
     return score if score >= threshold else None
