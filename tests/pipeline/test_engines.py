@@ -1,10 +1,11 @@
 """The local engine ends its pool at once when the run is interrupted, even while a task is still being sent.
 
-The state these tests build was seen under load: Ctrl-C killed a worker while it wrote its result, so the pool's
-own thread waited for ever on the half-written result, and the thread that feeds the task queue waited for ever
-on a task no worker would read. Python's multiprocessing then joins that feeder at exit, and ``presslens`` hung
-after printing "interrupted". Here the pool's thread is held on purpose, and the tasks are far larger than a pipe
-holds, so the feeder is left writing the third task when the Ctrl-C lands.
+The state these tests build was seen under load (Python's fault handler showed it): Ctrl-C killed a worker while
+it wrote its result, so the pool's own thread waited for ever on the half-written result and could not clean up,
+and the thread that feeds the task queue waited for ever on a task no worker would read. Python's multiprocessing
+joins that feeder at exit, and ``presslens`` hung after printing "interrupted". Here the pool's thread is held
+on purpose after it hands over the first task, the workers never read one, and each task is far larger than a
+pipe holds: the feeder is stuck on the first task every time.
 """
 import signal
 import subprocess
@@ -23,14 +24,16 @@ from concurrent.futures import process
 from analysis import cli
 from analysis.pipeline.engines import ordered_map
 
+process._process_worker = lambda *args, **kwargs: time.sleep(600)  # a worker that never reads its tasks
 process._ExecutorManagerThread.wait_result_broken_or_wakeup = lambda self: threading.Event().wait()
 
 def slow(item):
-    time.sleep(60)
     return len(item)
 
 def tasks():
-    for _ in range(8):
+    for i in range(8):
+        if i == 3:  # three tasks handed to the pool, the feeder stuck on the first: the test may interrupt now
+            print("ready", flush=True)
         yield b"x" * 8_000_000
 """
 
@@ -38,7 +41,9 @@ def tasks():
 def _interrupted(script: str) -> subprocess.CompletedProcess:
     process = subprocess.Popen([sys.executable, "-c", BLOCKED_POOL + textwrap.dedent(script)], cwd=PROJECT_ROOT,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(6)
+    # Wait until the pool has its tasks, however slowly a loaded machine imports.
+    assert process.stdout.readline() == "ready\n", process.communicate()[1][-2000:]
+    time.sleep(1)
     process.send_signal(signal.SIGINT)
     try:
         stdout, stderr = process.communicate(timeout=60)
@@ -59,7 +64,7 @@ def test_an_interrupted_pool_leaves_nothing_for_the_exit_handlers_to_wait_for():
         print("exited", flush=True)
         os._exit(0)
     """)
-    assert done.stdout == "exited\n"
+    assert done.stdout == "exited\n"  # after "ready", which the test read
 
 
 @pytest.mark.parametrize("engine_pool", [True, False], ids=["presslens pool", "any pool"])
